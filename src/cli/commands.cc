@@ -1,0 +1,228 @@
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
+
+#include "eval/eval.h"
+#include "io/input_reader.h"
+#include "io/output_formats.h"
+#include "io/progress.h"
+#include "lexicon/compiled_lexicon.h"
+#include "sitrep/extract.h"
+
+namespace sitrep::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The data folder: --data, then $SITREP_DATA, then ./data, then the source tree it was built from.
+std::string FindDataDir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("SITREP_DATA"); env && *env) return env;
+  std::error_code ec;
+  if (fs::exists("data/lexicon/triggers.txt", ec)) return "data";
+  return SITREP_DATA_DIR;
+}
+
+// The shared gold folder: --gold, then $SITREP_SHARED/eval, then ../shared/eval beside the project.
+std::string FindShared() {
+  if (const char* env = std::getenv("SITREP_SHARED"); env && *env) return env;
+  std::error_code ec;
+  if (fs::exists("../shared/eval", ec)) return "../shared";
+  fs::path src = fs::path(SITREP_DATA_DIR).parent_path().parent_path() / "shared";
+  return src.string();
+}
+
+bool WriteAll(const std::string& s) {
+  size_t off = 0;
+  while (off < s.size()) {
+    ssize_t n = ::write(STDOUT_FILENO, s.data() + off, s.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    off += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  std::string format = "jsonl";
+  std::string date;
+  std::string data;
+  int jobs = 0;
+};
+
+int RunExtract(const ExtractArgs& args) {
+  io::OutputFormat format;
+  if (!io::ParseOutputFormat(args.format, &format)) {
+    fmt::print(stderr, "sitrep extract: unknown --format '{}' (jsonl, csv, acled)\n", args.format);
+    return 2;
+  }
+  if (!args.date.empty() && args.date.size() != 10) {
+    fmt::print(stderr, "sitrep extract: --date must be YYYY-MM-DD, got '{}'\n", args.date);
+    return 2;
+  }
+  ExtractOptions opts;
+  opts.data_dir = FindDataDir(args.data);
+  opts.published = args.date;
+  auto created = Extractor::Create(opts);
+  if (!created.ok()) {
+    fmt::print(stderr, "sitrep: cannot load lexicons: {}\n", created.status().message());
+    return 2;
+  }
+  const Extractor& extractor = *created.value();
+  std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
+  io::InputReader reader(inputs);
+  int jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<ScratchPtr> scratches;
+  for (int i = 0; i < jobs; ++i) scratches.push_back(extractor.NewScratch());
+
+  io::Progress progress("extract", reader.TotalBytes());
+  std::string out;
+  if (format != io::OutputFormat::kJsonl) io::AppendCsvHeader(format, &out);
+  bool failed = false;
+  uint64_t articles = 0, bytes = 0, events = 0;
+  std::vector<io::InputError> errors;
+  // Articles are read in batches and extracted by `jobs` threads; output keeps input order, so the bytes are
+  // the same for any thread count.
+  constexpr size_t kBatch = 512;
+  std::vector<io::InputArticle> batch;
+  std::vector<ArticleResult> results;
+  bool more = true;
+  while (more) {
+    batch.clear();
+    io::InputArticle a;
+    while (batch.size() < kBatch && (more = reader.Next(&a, &errors))) batch.push_back(std::move(a));
+    for (const auto& e : errors) {
+      fmt::print(stderr, "sitrep: {}: {}\n", e.origin, e.message);
+      if (e.failed) failed = true;
+    }
+    errors.clear();
+    results.resize(batch.size());
+    std::atomic<size_t> next{0};
+    auto work = [&](int worker) {
+      for (size_t i = next++; i < batch.size(); i = next++) {
+        const auto& art = batch[i];
+        ArticleInput in{art.id, art.title, art.source, art.url, art.published, art.text};
+        extractor.Extract(in, scratches[worker].get(), &results[i]);
+      }
+    };
+    if (jobs == 1 || batch.size() < 4) {
+      work(0);
+    } else {
+      std::vector<std::thread> threads;
+      for (int t = 1; t < jobs; ++t) threads.emplace_back(work, t);
+      work(0);
+      for (auto& t : threads) t.join();
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      for (const auto& w : results[i].warnings) fmt::print(stderr, "sitrep: {}: {}\n", batch[i].origin, w);
+      if (format == io::OutputFormat::kJsonl) io::AppendArticleJson(results[i], &out);
+      else io::AppendCsvRows(format, results[i], &out);
+      events += results[i].events.size();
+      bytes += batch[i].bytes;
+      ++articles;
+      if (out.size() > (1 << 20)) {
+        if (!WriteAll(out)) {
+          fmt::print(stderr, "sitrep: cannot write to stdout: {}\n", std::strerror(errno));
+          return 1;
+        }
+        out.clear();
+      }
+    }
+    progress.Update(articles, bytes);
+  }
+  if (!WriteAll(out)) {
+    fmt::print(stderr, "sitrep: cannot write to stdout: {}\n", std::strerror(errno));
+    return 1;
+  }
+  progress.Finish();
+  if (progress.enabled()) fmt::print(stderr, "sitrep: {} articles, {} events\n", articles, events);
+  return failed ? 1 : 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{"sitrep: sourced, structured event data from conflict news"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("sitrep ") + "0.1.0");
+
+  ExtractArgs ex;
+  auto* extract = app.add_subcommand("extract", "Extract coded, sourced events from articles (JSON Lines to stdout)");
+  extract->add_option("inputs", ex.inputs, "Files (.txt, .jsonl), folders, or - for stdin");
+  extract->add_option("--format", ex.format, "jsonl | csv | acled")->capture_default_str();
+  extract->add_option("--date", ex.date, "Publication date YYYY-MM-DD (overrides the article's own)");
+  extract->add_option("--data", ex.data, "Data folder holding lexicon/ (default: $SITREP_DATA or ./data)");
+  extract->add_option("-j,--jobs", ex.jobs, "Worker threads (default: all cores)");
+
+  std::string eval_set, eval_gold, eval_data, eval_json;
+  bool eval_quiet = false;
+  auto* eval_cmd = app.add_subcommand("eval", "Score the extractor on a gold set");
+  eval_cmd->add_option("set", eval_set, "wcep-dev | plover-gsr")->required();
+  eval_cmd->add_option("--gold", eval_gold, "Gold file (default: $SITREP_SHARED/eval/... or ../shared/eval/...)");
+  eval_cmd->add_option("--data", eval_data, "Data folder holding lexicon/");
+  eval_cmd->add_option("--json", eval_json, "Also write the metrics as JSON to this file");
+  eval_cmd->add_flag("--no-errors", eval_quiet, "Print only the metrics table");
+
+  auto* lex_cmd = app.add_subcommand("lexicon", "Check the lexicon files and print their size and version");
+  std::string lex_data;
+  lex_cmd->add_option("--data", lex_data, "Data folder holding lexicon/");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (extract->parsed()) return RunExtract(ex);
+  if (lex_cmd->parsed()) {
+    auto lex = lexicon::CompiledLexicon::Load(FindDataDir(lex_data) + "/lexicon");
+    if (!lex.ok()) {
+      fmt::print(stderr, "sitrep lexicon: {}\n", lex.status().message());
+      return 1;
+    }
+    const auto& l = *lex.value();
+    fmt::print("lexicon {}: {} phrases; {} actors, {} people, {} countries, {} agents, {} triggers, {} instruments, "
+               "{} cues, {} refiners\n",
+               l.version(), l.phrase_count(), l.actors().size(), l.people().size(), l.countries().size(),
+               l.agents().size(), l.triggers().size(), l.instruments().size(), l.cues().size(), l.refiners().size());
+    return 0;
+  }
+  if (eval_cmd->parsed()) {
+    ExtractOptions opts;
+    opts.data_dir = FindDataDir(eval_data);
+    auto created = Extractor::Create(opts);
+    if (!created.ok()) {
+      fmt::print(stderr, "sitrep: cannot load lexicons: {}\n", created.status().message());
+      return 2;
+    }
+    eval::EvalOptions eo;
+    eo.show_errors = !eval_quiet;
+    eo.json_out = eval_json;
+    const std::string shared = FindShared();
+    if (eval_set == "wcep-dev") {
+      eo.gold_path = eval_gold.empty() ? shared + "/eval/wcep-dev/wcep_dev.jsonl" : eval_gold;
+      return eval::RunWcepEval(*created.value(), eo);
+    }
+    if (eval_set == "plover-gsr") {
+      eo.gold_path = eval_gold.empty() ? shared + "/eval/plover-gsr/PLOVER_GSR_CAMEO.json" : eval_gold;
+      return eval::RunPloverEval(*created.value(), eo);
+    }
+    fmt::print(stderr, "sitrep eval: unknown set '{}' (wcep-dev, plover-gsr)\n", eval_set);
+    return 2;
+  }
+  return 2;
+}
+
+}  // namespace sitrep::cli

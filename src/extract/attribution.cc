@@ -1,0 +1,294 @@
+#include "extract/attribution.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::CueKind;
+
+std::string_view KeyAt(const Context& c, uint32_t i) { return c.doc.Key(c.doc.tokens[i]); }
+
+constexpr std::array<std::string_view, 14> kBetweenSourceAndCue = {
+    "has", "have", "had", "also", "officially", "later", "was", "were", "is", "are", "separately", "earlier",
+    "publicly", "repeatedly"};
+
+bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
+
+struct Source {
+  int32_t mention = -1;
+  uint32_t first = 0, last = 0;  // text span (tokens)
+  bool found = false;
+};
+
+// Extends a source phrase to the left over a name the lexicon does not know ("Rami Abdel Rahman of the
+// Syrian Observatory..."): capitalised words joined by "of (the)".
+uint32_t ExtendLeftOverName(const Context& c, uint32_t first, uint32_t floor) {
+  uint32_t f = first;
+  uint32_t t = f;
+  if (t > floor && KeyAt(c, t - 1) == "the") --t;
+  if (t > floor && KeyAt(c, t - 1) == "of") {
+    uint32_t n = t - 1;
+    uint32_t run = n;
+    while (run > floor && c.doc.tokens[run - 1].Has(text::kCapitalized) && n - run < 5) --run;
+    if (run < n) f = run;
+  }
+  return f;
+}
+
+// A capitalised run of words the lexicon did not resolve ("Rami Abdel Rahman"), ending at `end` (exclusive)
+// or starting at `start`.
+bool NameRunBefore(const Context& c, uint32_t end, uint32_t floor, uint32_t* first) {
+  uint32_t t = end;
+  while (t > floor && c.doc.tokens[t - 1].kind == text::kWord && c.doc.tokens[t - 1].Has(text::kCapitalized) &&
+         end - t < 5) {
+    --t;
+  }
+  if (t == end) return false;
+  *first = t;
+  return end - t >= 2;  // one capitalised word is too often a sentence start
+}
+
+Source FindSource(const Context& c, uint32_t si, const Item& cue) {
+  const text::Sentence& sent = c.doc.sentences[si];
+  const auto& L = c.s.layers[si];
+  Source src;
+  const std::string_view cue_key = KeyAt(c, cue.first);
+  const bool according = cue_key == "according" || cue_key == "per";
+  // Left: "Russia said", "the ministry has said", "Afghan officials announced".
+  if (!according) {
+    uint32_t t = cue.first;
+    while (t > sent.first_token && In(kBetweenSourceAndCue, KeyAt(c, t - 1))) --t;
+    for (int32_t k = static_cast<int32_t>(L.mentions_end) - 1; k >= static_cast<int32_t>(L.mentions_begin); --k) {
+      const Mention& m = c.s.mentions[k];
+      if (m.last > t) continue;
+      if (m.last == t || (m.last + 1 == t && KeyAt(c, m.last) == "'s")) {
+        src.mention = k;
+        src.first = ExtendLeftOverName(c, m.first, sent.first_token);
+        src.last = m.last;
+        src.found = true;
+        // "X of Y said": prefer the organisation as the name, keep the whole phrase as text.
+        if (m.first >= sent.first_token + 2 && KeyAt(c, m.first - 1) == "of") {
+          for (int32_t q = k - 1; q >= static_cast<int32_t>(L.mentions_begin); --q) {
+            const Mention& outer = c.s.mentions[q];
+            if (outer.last + 1 == m.first || (outer.last + 2 == m.first && KeyAt(c, outer.last) == "the")) {
+              src.first = outer.first;
+            }
+          }
+        }
+        return src;
+      }
+      break;
+    }
+    uint32_t name_first;
+    if (NameRunBefore(c, t, sent.first_token, &name_first)) {
+      src.first = name_first;
+      src.last = t;
+      src.found = true;
+      return src;
+    }
+  }
+  // Right: "according to X", ", said X", "reported by X".
+  uint32_t from = cue.last;
+  if (from < sent.last_token && (KeyAt(c, from) == "to" || KeyAt(c, from) == "by")) ++from;
+  bool right_allowed = according || cue.first == sent.first_token ||
+                       (cue.first > sent.first_token &&
+                        (KeyAt(c, cue.first - 1) == "," || KeyAt(c, cue.first - 1) == "\""));
+  if (!right_allowed) return src;
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    const Mention& m = c.s.mentions[k];
+    if (m.first < from) continue;
+    if (m.first > from + 6) break;
+    src.mention = static_cast<int32_t>(k);
+    src.first = from;
+    src.last = m.last;
+    // "Rami Abdel Rahman of the Syrian Observatory for Human Rights"
+    while (src.first < m.first && (KeyAt(c, src.first) == "the" || KeyAt(c, src.first) == "a")) ++src.first;
+    src.found = true;
+    return src;
+  }
+  // An unknown name right after: ", said Rami Abdel Rahman".
+  uint32_t t = from;
+  while (t < sent.last_token && t < from + 5 && c.doc.tokens[t].kind == text::kWord &&
+         c.doc.tokens[t].Has(text::kCapitalized)) {
+    ++t;
+  }
+  if (t - from >= 2) {
+    src.first = from;
+    src.last = t;
+    src.found = true;
+  }
+  return src;
+}
+
+bool IsViolent(const Candidate& e) { return e.plover == Plover::kAssault || e.sub != AcledSub::kNone; }
+
+}  // namespace
+
+void AttributeSources(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  const SentenceLayers& L = s.layers[si];
+  bool sentence_has_report = false;
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& cue = s.items[k];
+    if (cue.layer != Layer::kCue) continue;
+    const lexicon::Cue& info = c.lex.cues()[cue.index];
+    if (info.kind != CueKind::kReport) continue;
+    std::string_view cue_key = KeyAt(c, cue.first);
+    // "reportedly", "allegedly": claimed, with no one named.
+    if (cue_key == "reportedly" || cue_key == "allegedly" || cue_key == "purportedly") {
+      for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
+        Candidate& ev = s.events[e];
+        if (ev.alive && ev.modality == Modality::kAsserted && ev.source < 0 && ev.source_last == 0) {
+          ev.modality = Modality::kClaimed;
+        }
+      }
+      continue;
+    }
+    sentence_has_report = true;
+    Source src = FindSource(c, si, cue);
+    Modality value = info.value == "asserted" ? Modality::kAsserted
+                     : info.value == "denied" ? Modality::kDenied
+                                              : Modality::kClaimed;
+    // Responsibility: "IS claimed responsibility for the attack", "the Taliban claim the other".
+    bool responsibility = false;
+    for (uint32_t t = cue.first; t < cue.last + 4 && t < sent.last_token; ++t) {
+      std::string_view kk = KeyAt(c, t);
+      if (kk == "responsibility" || kk == "credit") responsibility = true;
+      if ((cue_key == "claim" || cue_key == "claims" || cue_key == "claimed" || cue_key == "claiming") &&
+          (kk == "attack" || kk == "attacks" || kk == "bombing" || kk == "other" || kk == "killing")) {
+        responsibility = true;
+      }
+    }
+    if (responsibility && src.mention >= 0) {
+      if (value == Modality::kDenied) {
+        // A denial of responsibility: a copy of the event, denied, sourced to the denier (below).
+      } else {
+        // The claimant becomes the doer of the nearest event without a named doer, here or just before.
+        int32_t target = -1;
+        for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
+          const Candidate& ev = s.events[e];
+          if (ev.alive && IsViolent(ev) && (ev.actor1 < 0 || s.mentions[ev.actor1].generic)) target = e;
+        }
+        for (uint32_t back = 1; target < 0 && back <= 2 && back <= si; ++back) {
+          const SentenceLayers& P = s.layers[si - back];
+          for (uint32_t e = P.events_begin; e < P.events_end; ++e) {
+            const Candidate& ev = s.events[e];
+            if (ev.alive && IsViolent(ev) && (ev.actor1 < 0 || s.mentions[ev.actor1].generic)) target = e;
+          }
+        }
+        if (target >= 0) s.events[target].actor1 = src.mention;
+        continue;
+      }
+    }
+    // Which events does the cue govern?
+    bool cue_is_final = cue.first > sent.first_token &&
+                        (KeyAt(c, cue.first - 1) == "," || KeyAt(c, cue.first - 1) == "\"" ||
+                         sent.last_token - cue.first <= 12 || cue_key == "according");
+    int governed = 0;
+    for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
+      Candidate& ev = s.events[e];
+      if (!ev.alive) continue;
+      if (ev.trigger_first >= src.first && ev.trigger_first < src.last) continue;  // inside the source phrase
+      if (ev.trigger_first >= cue.first && ev.trigger_first < cue.last) continue;  // the cue itself
+      bool in_scope = ev.trigger_first >= cue.last ||
+                      (ev.trigger_first < cue.first && cue_is_final) ||
+                      (c.doc.tokens[ev.trigger_first].Has(text::kInQuote));
+      if (!in_scope) continue;
+      // A nearer report cue governs instead.
+      bool nearer = false;
+      for (uint32_t q = L.items_begin; q < L.items_end; ++q) {
+        const Item& other = s.items[q];
+        if (q == k || other.layer != Layer::kCue || c.lex.cues()[other.index].kind != CueKind::kReport) continue;
+        if (ev.trigger_first >= other.last && other.first > cue.first && ev.trigger_first >= cue.last) nearer = true;
+      }
+      if (nearer) continue;
+      if (ev.source >= 0 || ev.source_last > 0) continue;
+      if (src.found) {
+        ev.source = src.mention;
+        ev.source_first = src.first;
+        ev.source_last = src.last;
+      }
+      // A source that reports its own act ("the IDF said it struck") asserts it; others' acts are claims.
+      bool own_act = src.mention >= 0 && ev.actor1 >= 0 &&
+                     (ev.actor1 == src.mention ||
+                      (s.mentions[ev.actor1].actor >= 0 && s.mentions[ev.actor1].actor == s.mentions[src.mention].actor) ||
+                      (s.mentions[ev.actor1].country >= 0 &&
+                       s.mentions[ev.actor1].country == s.mentions[src.mention].country));
+      if (ev.modality == Modality::kAsserted) {
+        ev.modality = value == Modality::kClaimed && own_act ? Modality::kClaimed : value;
+      }
+      ++governed;
+    }
+    // A denial that governs no event of its own sentence denies the event just reported.
+    if (value == Modality::kDenied && governed == 0 && src.found && si > 0) {
+      for (uint32_t back = 1; back <= 2 && back <= si; ++back) {
+        const SentenceLayers& P = s.layers[si - back];
+        int32_t target = -1;
+        for (uint32_t e = P.events_begin; e < P.events_end; ++e) {
+          if (s.events[e].alive && IsViolent(s.events[e])) target = e;
+        }
+        if (target < 0) continue;
+        Candidate copy = s.events[target];
+        copy.sentence = si;
+        copy.modality = Modality::kDenied;
+        copy.source = src.mention;
+        copy.source_first = src.first;
+        copy.source_last = src.last;
+        copy.copied_from = target;
+        // Evidence is the denial sentence; the trigger stays the original's.
+        s.events.push_back(copy);
+        s.layers[si].events_end = static_cast<uint32_t>(s.events.size());
+        // The denial is this event's copy, not a separate rejection.
+        for (uint32_t e = L.events_begin; e + 1 < s.layers[si].events_end; ++e) {
+          Candidate& ev = s.events[e];
+          if (ev.alive && ev.plover == Plover::kReject && ev.trigger_first >= cue.first && ev.trigger_first < cue.last) {
+            ev.alive = false;
+          }
+        }
+        break;
+      }
+    }
+  }
+  (void)sentence_has_report;
+}
+
+void ApplyModality(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  const SentenceLayers& L = s.layers[si];
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& cue = s.items[k];
+    if (cue.layer != Layer::kCue) continue;
+    const lexicon::Cue& info = c.lex.cues()[cue.index];
+    if (info.kind != CueKind::kModality && info.kind != CueKind::kNegation) continue;
+    // The cue governs the first event whose trigger follows within a few words.
+    for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
+      Candidate& ev = s.events[e];
+      if (!ev.alive || ev.trigger_first < cue.last || ev.trigger_first > cue.last + 4) continue;
+      bool clause_break = false;
+      for (uint32_t t = cue.last; t < ev.trigger_first; ++t) {
+        std::string_view kk = KeyAt(c, t);
+        if (kk == "," || kk == ";" || IsClauseBoundary(kk)) clause_break = true;
+      }
+      if (clause_break) continue;
+      if (info.kind == CueKind::kNegation) {
+        ev.negated = true;
+        if (ev.modality == Modality::kAsserted || ev.modality == Modality::kClaimed) ev.modality = Modality::kDenied;
+      } else if (info.value == "planned") {
+        ev.modality = Modality::kPlanned;
+      } else if (info.value == "threatened") {
+        ev.modality = Modality::kThreatened;
+      } else if (info.value == "hypothetical") {
+        ev.modality = Modality::kHypothetical;
+      }
+      break;
+    }
+  }
+  (void)sent;
+}
+
+}  // namespace sitrep::extract

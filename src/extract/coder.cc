@@ -1,0 +1,1055 @@
+#include "extract/coder.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <string_view>
+
+namespace sitrep::extract {
+namespace {
+
+using lexicon::Agent;
+using lexicon::CueKind;
+using lexicon::Trigger;
+using lexicon::TriggerClass;
+
+bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+constexpr std::array<std::string_view, 23> kPrepositions = {
+    "of", "in", "from", "near", "at", "on", "with", "by", "to", "for", "against", "into", "outside", "across",
+    "over", "under", "toward", "towards", "around", "inside", "between", "among", "including"};
+
+constexpr std::array<std::string_view, 24> kClauseBoundaries = {
+    ";", ":", "that", "which", "who", "whom", "whose", "where", "while", "but", "although", "though", "because",
+    "whereas", "after", "before", "when", "as", "since", "following", "amid", "despite", "until", "unless"};
+
+constexpr std::array<std::string_view, 12> kBeForms = {"is", "are", "was", "were", "be", "been", "being",
+                                                       "get", "got", "gets", "getting", "'s"};
+
+constexpr std::array<std::string_view, 16> kSkippableAdverbs = {
+    "reportedly", "allegedly", "also", "later", "then", "subsequently", "reported", "apparently", "all",
+    "both", "already", "just", "recently", "again", "not", "never"};
+
+constexpr std::array<std::string_view, 8> kDeterminers = {"the", "a", "an", "its", "their", "his", "her", "our"};
+
+// Words that may sit inside a participant phrase without ending it ("U.S.-backed forces", "suspected militants").
+constexpr std::array<std::string_view, 22> kInnerModifiers = {
+    "backed", "led", "aligned", "allied", "affiliated", "linked", "supported", "controlled", "suspected",
+    "unidentified", "unknown", "local", "foreign", "rival", "armed", "special", "elite", "alleged", "sponsored",
+    "funded", "trained", "inspired"};
+
+constexpr std::array<std::string_view, 7> kPronounsThing = {"it", "they", "he", "she", "we", "them", "its"};
+
+std::string_view KeyAt(const Context& c, uint32_t i) { return c.doc.Key(c.doc.tokens[i]); }
+
+int EntityPriority(SenseKind k) {
+  switch (k) {
+    case SenseKind::kPerson: return 0;
+    case SenseKind::kActor: return 1;
+    case SenseKind::kCountry: return 2;
+    case SenseKind::kMetonym: return 3;
+    case SenseKind::kDemonym: return 4;
+    case SenseKind::kAgent: return 5;
+    default: return 9;
+  }
+}
+
+Layer LayerOf(SenseKind k) {
+  switch (k) {
+    case SenseKind::kTrigger: return Layer::kTrigger;
+    case SenseKind::kInstrument: return Layer::kInstrument;
+    case SenseKind::kCue: return Layer::kCue;
+    case SenseKind::kRefiner: return Layer::kRefiner;
+    default: return Layer::kEntity;
+  }
+}
+
+const SentenceLayers& Lay(const Context& c, uint32_t si) { return c.s.layers[si]; }
+
+// Is there a report cue item inside token range [a, b)?
+bool ReportCueBetween(const Context& c, uint32_t si, uint32_t a, uint32_t b) {
+  const auto& L = Lay(c, si);
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = c.s.items[k];
+    if (it.layer != Layer::kCue || it.first < a || it.first >= b) continue;
+    if (c.lex.cues()[it.index].kind == CueKind::kReport) return true;
+  }
+  return false;
+}
+
+bool IsVerbTriggerAt(const Context& c, uint32_t si, uint32_t a, uint32_t b) {
+  const auto& L = Lay(c, si);
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = c.s.items[k];
+    if (it.layer == Layer::kTrigger && it.first >= a && it.first < b && c.lex.triggers()[it.index].verb) return true;
+  }
+  return false;
+}
+
+bool IsPrepObject(const Context& c, const Mention& m, uint32_t sentence_first) {
+  uint32_t p = m.first;
+  while (p > sentence_first && In(kDeterminers, KeyAt(c, p - 1))) --p;
+  while (p > sentence_first && c.doc.tokens[p - 1].kind == text::kNumber) --p;
+  return p > sentence_first && In(kPrepositions, KeyAt(c, p - 1));
+}
+
+const Trigger& TriggerOf(const Context& c, const Candidate& e) { return c.lex.triggers()[e.trigger]; }
+
+bool MentionNearlyCivilian(const Context& c, const Mention& m) { return MentionIsCivilian(c, m); }
+
+}  // namespace
+
+bool IsPreposition(std::string_view key) { return In(kPrepositions, key); }
+bool IsClauseBoundary(std::string_view key) { return In(kClauseBoundaries, key); }
+
+bool MentionIsArmed(const Context& c, const Mention& m) {
+  (void)c;
+  if (m.agent_flags & lexicon::kAgentArmed) return true;
+  if (m.mkind == MentionKind::kCountry) return true;
+  return lexicon::IsArmed(m.kind);
+}
+
+bool MentionIsCivilian(const Context& c, const Mention& m) {
+  (void)c;
+  if (m.kind == ActorKind::kCivilians) return true;
+  if (m.agent_flags & lexicon::kAgentVictim) return !(m.agent_flags & lexicon::kAgentArmed);
+  return m.mkind == MentionKind::kDemonymNoun;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CollectItems
+
+void CollectItems(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  SentenceLayers& L = s.layers[si];
+  L.items_begin = static_cast<uint32_t>(s.items.size());
+  std::array<uint32_t, static_cast<size_t>(Layer::kCount)> busy;
+  busy.fill(sent.first_token);
+  for (uint32_t i = sent.first_token; i < sent.last_token; ++i) {
+    if (c.doc.tokens[i].word_id == 0) continue;
+    s.matches.clear();
+    c.lex.MatchAt(c.doc, i, sent.last_token, s.published_day, &s.matches);
+    if (s.matches.empty()) continue;
+    for (size_t layer = 0; layer < busy.size(); ++layer) {
+      if (busy[layer] > i) continue;
+      for (const auto& m : s.matches) {  // longest first
+        int best_priority = 99;
+        const lexicon::Sense* best = nullptr;
+        for (uint32_t k = m.senses_begin; k < m.senses_end; ++k) {
+          const lexicon::Sense& sense = c.lex.senses()[k];
+          if (static_cast<size_t>(LayerOf(sense.kind)) != layer) continue;
+          if (!c.lex.SenseApplies(c.doc, sense, m.first, m.last, s.published_day)) continue;
+          int pr = EntityPriority(sense.kind);
+          if (!best || pr < best_priority) {
+            best = &sense;
+            best_priority = pr;
+          }
+        }
+        if (!best) continue;
+        Item item;
+        item.first = m.first;
+        item.last = m.last;
+        item.layer = static_cast<Layer>(layer);
+        item.kind = best->kind;
+        item.index = best->index;
+        s.items.push_back(item);
+        busy[layer] = m.last;
+        if (item.layer == Layer::kCue) {
+          const auto& cue = c.lex.cues()[item.index];
+          if (cue.kind == CueKind::kNonConflict) {
+            L.nonconflict = true;
+            if (cue.value == "legal") L.legal = true;
+          }
+        }
+        break;
+      }
+    }
+  }
+  L.items_end = static_cast<uint32_t>(s.items.size());
+  // Items of different layers interleave; keep them ordered by position for the scans below.
+  std::stable_sort(s.items.begin() + L.items_begin, s.items.end(),
+                   [](const Item& a, const Item& b) { return a.first < b.first; });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// BuildMentions
+
+void BuildMentions(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  SentenceLayers& L = s.layers[si];
+  L.mentions_begin = static_cast<uint32_t>(s.mentions.size());
+
+  // Entity items of this sentence, in order.
+  std::array<uint32_t, 64> group;  // item indices of the current phrase (bounded: long lists are split)
+  uint32_t k = L.items_begin;
+  auto next_entity = [&](uint32_t from) {
+    while (from < L.items_end && s.items[from].layer != Layer::kEntity) ++from;
+    return from;
+  };
+  k = next_entity(k);
+  while (k < L.items_end) {
+    size_t n = 0;
+    group[n++] = k;
+    uint32_t end_tok = s.items[k].last;
+    uint32_t j = next_entity(k + 1);
+    // Extend the phrase over adjacent entity items, possessives, inner modifiers and coordinated adjectives.
+    while (j < L.items_end && n < group.size()) {
+      const Item& prev = s.items[group[n - 1]];
+      const Item& nx = s.items[j];
+      uint32_t gap_first = end_tok, gap_last = nx.first;
+      bool joinable = true;
+      bool saw_and = false;
+      for (uint32_t t = gap_first; t < gap_last; ++t) {
+        std::string_view key = KeyAt(c, t);
+        if (key == "'s" || In(kInnerModifiers, key) || key == "pro" || key == "-") continue;
+        if ((key == "and" || key == ",") && prev.kind == SenseKind::kDemonym) {
+          saw_and = true;
+          continue;
+        }
+        joinable = false;
+        break;
+      }
+      if (gap_last - gap_first > 3) joinable = false;
+      // A country or named actor followed by another one is two participants ("Russia Turkey" never occurs,
+      // but "Israel Hamas" in headlines does): only modifiers (demonyms, named actors before an agent) join.
+      if (joinable && prev.kind == SenseKind::kCountry && nx.kind != SenseKind::kAgent && !saw_and) {
+        joinable = KeyAt(c, gap_first < gap_last ? gap_first : 0) == "'s";
+      }
+      if (joinable && (prev.kind == SenseKind::kActor || prev.kind == SenseKind::kPerson) &&
+          nx.kind != SenseKind::kAgent) {
+        joinable = false;
+      }
+      if (joinable && prev.kind == SenseKind::kAgent && nx.kind != SenseKind::kAgent) joinable = false;
+      if (!joinable) break;
+      group[n++] = j;
+      end_tok = nx.last;
+      j = next_entity(j + 1);
+    }
+    // "the army of Mali", "soldiers of the Syrian regime": absorb "of (the) COUNTRY/ACTOR" after an agent head.
+    const Item& head_item = s.items[group[n - 1]];
+    if (head_item.kind == SenseKind::kAgent && j < L.items_end && n < group.size()) {
+      const Item& nx = s.items[j];
+      uint32_t t = end_tok;
+      if (t < sent.last_token && KeyAt(c, t) == "of") {
+        ++t;
+        if (t < sent.last_token && KeyAt(c, t) == "the") ++t;
+        if (nx.first == t && (nx.kind == SenseKind::kCountry || nx.kind == SenseKind::kActor)) {
+          group[n++] = j;
+          end_tok = nx.last;
+          j = next_entity(j + 1);
+        }
+      }
+    }
+
+    Mention m;
+    m.sentence = si;
+    m.first = s.items[group[0]].first;
+    m.last = end_tok;
+    m.head = s.items[group[n - 1]].first;
+    // Determiner and "pro-" before the phrase.
+    if (m.first > sent.first_token) {
+      std::string_view before = KeyAt(c, m.first - 1);
+      if (before == "pro" && c.doc.tokens[m.first].Has(text::kHyphenBefore)) {
+        m.pro = true;
+        m.first -= 1;
+      }
+    }
+    if (m.first > sent.first_token) {
+      std::string_view det = KeyAt(c, m.first - 1);
+      if (det == "the" || det == "its" || det == "their" || det == "this" || det == "these") m.definite = true;
+    }
+    int agent_item = -1, weak_head = -1;
+    for (size_t g = 0; g < n; ++g) {
+      const Item& it = s.items[group[g]];
+      switch (it.kind) {
+        case SenseKind::kPerson:
+          if (m.person < 0) {
+            m.person = static_cast<int32_t>(it.index);
+            m.actor = static_cast<int32_t>(c.lex.people()[it.index].actor);
+          }
+          break;
+        case SenseKind::kActor:
+          if (m.actor < 0) m.actor = static_cast<int32_t>(it.index);
+          break;
+        case SenseKind::kCountry:
+        case SenseKind::kDemonym:
+        case SenseKind::kMetonym:
+          if (m.country < 0) m.country = static_cast<int32_t>(it.index);
+          else if (m.country2 < 0 && static_cast<int32_t>(it.index) != m.country) m.country2 = static_cast<int32_t>(it.index);
+          break;
+        case SenseKind::kAgent: {
+          const Agent& a = c.lex.agents()[it.index];
+          m.agent_flags |= a.flags & (lexicon::kAgentHome | lexicon::kAgentAerial | lexicon::kAgentArtillery |
+                                      lexicon::kAgentNaval);
+          if (g == n - 1 && (a.flags & lexicon::kAgentWeak)) weak_head = static_cast<int>(it.index);
+          // The effective agent: the head, unless the head is weak ("rebel forces" → rebels) and a modifier
+          // agent says more; "government forces" keeps "forces" with the government's home country.
+          if (agent_item < 0 || a.kind != ActorKind::kGovernment) agent_item = static_cast<int>(it.index);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (weak_head >= 0 && agent_item != weak_head) {
+      const Agent& mod = c.lex.agents()[agent_item];
+      if (mod.kind == ActorKind::kGovernment) agent_item = weak_head;
+    }
+    if (agent_item >= 0) {
+      const Agent& a = c.lex.agents()[agent_item];
+      m.agent = agent_item;
+      m.agent_flags |= a.flags;
+    }
+    const SenseKind head_kind = s.items[group[n - 1]].kind;
+    if (m.person >= 0) {
+      m.mkind = MentionKind::kPerson;
+      m.kind = c.lex.actors()[m.actor].kind;
+    } else if (m.actor >= 0) {
+      m.mkind = MentionKind::kNamed;
+      m.kind = c.lex.actors()[m.actor].kind;
+    } else if (m.agent >= 0) {
+      m.mkind = MentionKind::kAgent;
+      m.kind = c.lex.agents()[m.agent].kind;
+      m.generic = m.country < 0 && !m.pro;
+    } else if (head_kind == SenseKind::kCountry) {
+      m.mkind = MentionKind::kCountry;
+      m.kind = ActorKind::kGovernment;
+    } else if (head_kind == SenseKind::kMetonym) {
+      m.mkind = MentionKind::kMetonym;
+      m.kind = ActorKind::kGovernment;
+    } else {
+      m.mkind = MentionKind::kDemonymNoun;
+      m.kind = ActorKind::kCivilians;
+    }
+    if (m.pro) {
+      m.country = -1;
+      m.country2 = -1;
+    }
+    // A weak agent alone ("forces", "officials", "the group") names nobody unless it refers back.
+    bool keep = true;
+    if (m.mkind == MentionKind::kAgent && m.generic && (m.agent_flags & lexicon::kAgentWeak) && !m.definite &&
+        !(m.agent_flags & lexicon::kAgentHome)) {
+      keep = false;
+    }
+    // A metonym ("Moscow", "the Kremlin") acts only as the subject of a verb or report ("Moscow said").
+    if (m.mkind == MentionKind::kMetonym) {
+      keep = false;
+      for (uint32_t t = m.last; t < sent.last_token && t < m.last + 3; ++t) {
+        if (ReportCueBetween(c, si, t, t + 1) || IsVerbTriggerAt(c, si, t, t + 1)) {
+          keep = true;
+          break;
+        }
+      }
+    }
+    if (keep) s.mentions.push_back(m);
+    k = j;
+  }
+
+  // Pronoun subjects ("it said", "they retook") become mentions to be resolved by coreference.
+  for (uint32_t t = sent.first_token; t < sent.last_token; ++t) {
+    std::string_view key = KeyAt(c, t);
+    if (key != "it" && key != "they" && key != "he" && key != "she") continue;
+    uint32_t v = t + 1;
+    while (v < sent.last_token && In(kSkippableAdverbs, KeyAt(c, v))) ++v;
+    while (v < sent.last_token && (KeyAt(c, v) == "has" || KeyAt(c, v) == "had" || KeyAt(c, v) == "have" ||
+                                   KeyAt(c, v) == "would" || KeyAt(c, v) == "will")) {
+      ++v;
+    }
+    if (v >= sent.last_token) continue;
+    if (!IsVerbTriggerAt(c, si, v, v + 1) && !ReportCueBetween(c, si, v, v + 1)) continue;
+    Mention m;
+    m.sentence = si;
+    m.first = t;
+    m.last = t + 1;
+    m.head = t;
+    m.mkind = MentionKind::kPronoun;
+    s.mentions.push_back(m);
+  }
+  std::sort(s.mentions.begin() + L.mentions_begin, s.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  L.mentions_end = static_cast<uint32_t>(s.mentions.size());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Coreference
+
+void ResolveCoreference(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const SentenceLayers& L = s.layers[si];
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    Mention& m = s.mentions[k];
+    const bool pronoun = m.mkind == MentionKind::kPronoun;
+    const bool short_ref = m.mkind == MentionKind::kAgent && m.generic && m.definite &&
+                           (m.kind == ActorKind::kRebelGroup || m.kind == ActorKind::kMilitia ||
+                            (m.agent_flags & lexicon::kAgentWeak));
+    if (!pronoun && !short_ref) continue;
+    std::string_view key = KeyAt(c, m.head);
+    const bool person_pronoun = key == "he" || key == "she";
+    // Walk back over earlier mentions of this and the previous sentences (nearest first).
+    for (int32_t q = static_cast<int32_t>(k) - 1; q >= 0; --q) {
+      const Mention& prev = s.mentions[q];
+      if (si - prev.sentence > 3) break;
+      if (prev.mkind == MentionKind::kPronoun && prev.actor < 0) continue;
+      if (person_pronoun) {
+        if (prev.mkind != MentionKind::kPerson) continue;
+      } else if (short_ref) {
+        // "the militants", "the group" refer to a named non-state group.
+        if (prev.actor < 0) continue;
+        ActorKind pk = c.lex.actors()[prev.actor].kind;
+        if (pk != ActorKind::kRebelGroup && pk != ActorKind::kMilitia) continue;
+      } else {
+        // "it", "they": an organisation or state named before, not victims or bystanders.
+        if (prev.mkind == MentionKind::kDemonymNoun || MentionIsCivilian(c, prev)) continue;
+        if (prev.actor < 0 && prev.mkind != MentionKind::kCountry && prev.mkind != MentionKind::kMetonym &&
+            !(prev.mkind == MentionKind::kAgent && !prev.generic)) {
+          continue;
+        }
+        if (prev.mkind == MentionKind::kPerson) continue;
+      }
+      m.actor = prev.actor;
+      m.agent = prev.agent;
+      m.country = prev.country;
+      m.country2 = prev.country2;
+      m.kind = prev.kind;
+      m.agent_flags = prev.agent_flags;
+      m.person = prev.person;
+      m.generic = prev.generic;
+      if (pronoun) m.mkind = prev.mkind == MentionKind::kPerson ? MentionKind::kPerson : prev.mkind;
+      m.coreferent = true;
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// BuildCandidates: triggers → events with roles
+
+namespace {
+
+// The nearest mention left of `pos` that can be a subject: same clause, not a preposition's object.
+int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_distance) {
+  const auto& L = Lay(c, si);
+  const text::Sentence& sent = c.doc.sentences[si];
+  for (int32_t k = static_cast<int32_t>(L.mentions_end) - 1; k >= static_cast<int32_t>(L.mentions_begin); --k) {
+    const Mention& m = c.s.mentions[k];
+    if (m.last > pos) continue;
+    if (pos - m.last > max_distance) return -1;
+    // Anything between the mention and the trigger that closes the clause?
+    bool blocked = false;
+    for (uint32_t t = m.last; t < pos; ++t) {
+      std::string_view key = KeyAt(c, t);
+      if (key == ";" || key == "\"" || IsClauseBoundary(key)) {
+        blocked = true;
+        break;
+      }
+    }
+    if (blocked || ReportCueBetween(c, si, m.last, pos)) return -1;
+    if (IsPrepObject(c, m, sent.first_token)) continue;
+    if (m.mkind == MentionKind::kPronoun && m.actor < 0 && m.mkind == MentionKind::kPronoun) {
+      // An unresolved pronoun still blocks a farther subject.
+      return k;
+    }
+    return k;
+  }
+  return -1;
+}
+
+// The first mention right of `pos` within `max_distance` tokens, crossing only the given prepositions.
+int32_t RightObject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_distance, bool allow_on,
+                    bool allow_with, bool allow_from) {
+  const auto& L = Lay(c, si);
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    const Mention& m = c.s.mentions[k];
+    if (m.first < pos) continue;
+    if (m.first - pos > max_distance) return -1;
+    for (uint32_t t = pos; t < m.first; ++t) {
+      std::string_view key = KeyAt(c, t);
+      if (key == ";" || key == "." || key == "," || IsClauseBoundary(key)) return -1;
+      if (IsPreposition(key)) {
+        bool ok = ((key == "on" || key == "against" || key == "at" || key == "upon") && allow_on) ||
+                  (key == "with" && allow_with) || (key == "from" && allow_from) || key == "of";
+        if (!ok) return -1;
+      }
+    }
+    if (ReportCueBetween(c, si, pos, m.first) || IsVerbTriggerAt(c, si, pos, m.first)) return -1;
+    return static_cast<int32_t>(k);
+  }
+  return -1;
+}
+
+// "by X" within a few tokens after `pos`.
+int32_t ByAgent(const Context& c, uint32_t si, uint32_t pos) {
+  const text::Sentence& sent = c.doc.sentences[si];
+  for (uint32_t t = pos; t < sent.last_token && t < pos + 4; ++t) {
+    std::string_view key = KeyAt(c, t);
+    if (key == "by") {
+      const auto& L = Lay(c, si);
+      for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+        const Mention& m = c.s.mentions[k];
+        if (m.first > t && m.first <= t + 4) return static_cast<int32_t>(k);
+      }
+      return -1;
+    }
+    if (key == "," || key == ";" || key == ".") return -1;
+  }
+  return -1;
+}
+
+// The mention that ends right before a nominal trigger ("Russian air strikes", "the Houthis' offensive").
+int32_t Premodifier(const Context& c, uint32_t si, uint32_t trigger_first) {
+  const auto& L = Lay(c, si);
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    const Mention& m = c.s.mentions[k];
+    if (m.last > trigger_first) break;
+    uint32_t gap = trigger_first - m.last;
+    if (gap == 0) return static_cast<int32_t>(k);
+    if (gap <= 2) {
+      bool ok = true;
+      for (uint32_t t = m.last; t < trigger_first; ++t) {
+        std::string_view key = KeyAt(c, t);
+        if (key != "'s" && key != "'" && !In(kInnerModifiers, key) && key != "-") ok = false;
+      }
+      if (ok) return static_cast<int32_t>(k);
+    }
+  }
+  return -1;
+}
+
+// "between X and Y" after a reciprocal trigger.
+bool Between(const Context& c, uint32_t si, uint32_t pos, int32_t* a, int32_t* b) {
+  const text::Sentence& sent = c.doc.sentences[si];
+  for (uint32_t t = pos; t < sent.last_token && t < pos + 4; ++t) {
+    if (KeyAt(c, t) != "between") continue;
+    const auto& L = Lay(c, si);
+    *a = *b = -1;
+    for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+      const Mention& m = c.s.mentions[k];
+      if (m.first <= t) continue;
+      if (*a < 0) {
+        if (m.first > t + 4) return false;
+        *a = static_cast<int32_t>(k);
+      } else {
+        if (m.first > c.s.mentions[*a].last + 4) break;
+        *b = static_cast<int32_t>(k);
+        break;
+      }
+    }
+    return *a >= 0;
+  }
+  return false;
+}
+
+bool PrecededByBe(const Context& c, uint32_t si, uint32_t pos) {
+  const text::Sentence& sent = c.doc.sentences[si];
+  uint32_t t = pos;
+  for (int steps = 0; steps < 4 && t > sent.first_token; ++steps) {
+    --t;
+    std::string_view key = KeyAt(c, t);
+    if (In(kBeForms, key)) return true;
+    if (!In(kSkippableAdverbs, key) && key != "reportedly" && key != "been" && key != "have" && key != "has" &&
+        key != "had") {
+      return false;
+    }
+  }
+  return false;
+}
+
+bool ParticipleForm(std::string_view key) {
+  return EndsWith(key, "ed") || EndsWith(key, "en") || EndsWith(key, "wn") || key == "shot" || key == "hit" ||
+         key == "struck" || key == "held" || key == "fought" || key == "caught" || key == "slain" ||
+         key == "overrun" || key == "put" || key == "set" || key == "met" || key == "brought" || key == "sent" ||
+         key == "dead";
+}
+
+}  // namespace
+
+void BuildCandidates(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  SentenceLayers& L = s.layers[si];
+  L.events_begin = static_cast<uint32_t>(s.events.size());
+  if (sent.is_dateline) {
+    L.events_end = L.events_begin;
+    return;
+  }
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = s.items[k];
+    if (it.layer != Layer::kTrigger) continue;
+    const Trigger& tr = c.lex.triggers()[it.index];
+    Candidate e;
+    e.sentence = si;
+    e.trigger_first = it.first;
+    e.trigger_last = it.last;
+    e.trigger = it.index;
+    std::string_view first_key = KeyAt(c, it.first);
+    if (!tr.verb) {
+      e.voice = Voice::kNominal;
+    } else if (EndsWith(first_key, "ing") && first_key.size() > 4) {
+      e.voice = Voice::kParticiple;
+    } else if (ParticipleForm(first_key) && PrecededByBe(c, si, it.first)) {
+      e.voice = Voice::kPassive;
+    } else if (ParticipleForm(first_key) && it.last < sent.last_token && KeyAt(c, it.last) == "by") {
+      e.voice = Voice::kPassive;
+    } else {
+      e.voice = Voice::kActive;
+      // "20 people killed in Kabul", "soldiers died": a victim-subject verb with no object reads as passive.
+      if ((tr.flags & lexicon::kTriggerPassiveVictim) && it.last < sent.last_token) {
+        const text::Token& next = c.doc.tokens[it.last];
+        std::string_view nk = KeyAt(c, it.last);
+        bool object_follows = next.kind == text::kNumber || In(kDeterminers, nk) || text::NumberWordValue(nk) > 0;
+        if (!object_follows && RightObject(c, si, it.last, 0, false, false, false) < 0) e.voice = Voice::kPassive;
+      } else if ((tr.flags & lexicon::kTriggerPassiveVictim) && it.last >= sent.last_token) {
+        e.voice = Voice::kPassive;
+      }
+    }
+
+    const bool reciprocal = tr.flags & lexicon::kTriggerReciprocal;
+    const bool territory = tr.cls == TriggerClass::kTerritory;
+    const bool falls = first_key == "fall" || first_key == "fell" || first_key == "fallen" || first_key == "falls" ||
+                       first_key == "falling";
+    int32_t a = -1, b = -1;
+    switch (e.voice) {
+      case Voice::kActive:
+      case Voice::kParticiple:
+        if (falls) {
+          // "Palmyra fell to IS": the taker follows "to".
+          for (uint32_t t = it.last; t < sent.last_token && t < it.last + 3; ++t) {
+            if (KeyAt(c, t) == "to") {
+              e.actor1 = RightObject(c, si, t + 1, 3, false, false, false);
+              break;
+            }
+          }
+          break;
+        }
+        e.actor1 = LeftSubject(c, si, it.first, 18);
+        e.actor2 = RightObject(c, si, it.last, 8, true, reciprocal, territory);
+        if (reciprocal && Between(c, si, it.last, &a, &b) && e.actor1 < 0) {
+          e.actor1 = a;
+          e.actor2 = b;
+        }
+        break;
+      case Voice::kPassive:
+        e.actor2 = LeftSubject(c, si, it.first, 14);
+        e.actor1 = ByAgent(c, si, it.last);
+        break;
+      case Voice::kNominal:
+        e.actor1 = Premodifier(c, si, it.first);
+        if (e.actor1 < 0) e.actor1 = ByAgent(c, si, it.last);
+        if (reciprocal && Between(c, si, it.last, &a, &b)) {
+          e.actor1 = a;
+          e.actor2 = b;
+        }
+        if (e.actor1 < 0) {
+          // Light verbs: "Russian warplanes conducted 64 air strikes", "militants launched an attack".
+          int32_t subj = LeftSubject(c, si, it.first, 7);
+          if (subj >= 0) {
+            bool prep_between = false;
+            for (uint32_t t = s.mentions[subj].last; t < it.first; ++t) {
+              if (IsPreposition(KeyAt(c, t))) prep_between = true;
+            }
+            if (!prep_between) e.actor1 = subj;
+          }
+        }
+        if (e.actor2 < 0) e.actor2 = RightObject(c, si, it.last, 6, true, reciprocal, false);
+        // A nominal's right neighbour without a preposition is usually not its target ("attack Sunday").
+        if (e.actor2 >= 0 && s.mentions[e.actor2].first == it.last && !reciprocal) {
+          const Mention& m2 = s.mentions[e.actor2];
+          if (m2.mkind != MentionKind::kAgent) e.actor2 = -1;
+        }
+        break;
+    }
+    if (e.actor1 >= 0 && e.actor1 == e.actor2) e.actor2 = -1;
+    s.events.push_back(e);
+  }
+  L.events_end = static_cast<uint32_t>(s.events.size());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// TypeCandidates
+
+namespace {
+
+const lexicon::Instrument* NearestInstrument(const Context& c, uint32_t si, const Candidate& e, int32_t* item_out) {
+  const auto& L = Lay(c, si);
+  const lexicon::Instrument* best = nullptr;
+  uint32_t best_distance = UINT32_MAX;
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = c.s.items[k];
+    if (it.layer != Layer::kInstrument) continue;
+    const auto& ins = c.lex.instruments()[it.index];
+    if (ins.sub == AcledSub::kNone) continue;
+    uint32_t d = it.first >= e.trigger_first ? it.first - e.trigger_first : e.trigger_first - it.first;
+    if (d < best_distance) {
+      best_distance = d;
+      best = &ins;
+      *item_out = static_cast<int32_t>(k);
+    }
+  }
+  return best;
+}
+
+// The strongest refiner of a class in the sentence (protests: Excessive force > Violent > Intervention).
+AcledSub RefinedSub(const Context& c, uint32_t si, TriggerClass cls) {
+  const auto& L = Lay(c, si);
+  AcledSub best = AcledSub::kNone;
+  auto rank = [](AcledSub s) {
+    switch (s) {
+      case AcledSub::kExcessiveForce: return 3;
+      case AcledSub::kViolentDemonstration: return 2;
+      case AcledSub::kProtestWithIntervention: return 1;
+      default: return 4;
+    }
+  };
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = c.s.items[k];
+    if (it.layer != Layer::kRefiner) continue;
+    const auto& ref = c.lex.refiners()[it.index];
+    if (ref.applies_to != cls) continue;
+    if (best == AcledSub::kNone || rank(ref.result) > rank(best)) best = ref.result;
+  }
+  return best;
+}
+
+int32_t MentionCountry(const Context& c, const Mention& m) {
+  if (m.actor >= 0) {
+    const auto& a = c.lex.actors()[m.actor];
+    for (size_t i = 0; i < c.lex.countries().size(); ++i) {
+      if (c.lex.countries()[i].iso2 == a.country) return static_cast<int32_t>(i);
+    }
+    return -1;
+  }
+  if (m.country >= 0) return m.country;
+  if (m.agent_flags & lexicon::kAgentHome) return c.s.focus_country;
+  return -1;
+}
+
+}  // namespace
+
+void TypeCandidates(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const SentenceLayers& L = s.layers[si];
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    Candidate& e = s.events[k];
+    const Trigger& tr = TriggerOf(c, e);
+    const Mention* a1 = e.actor1 >= 0 ? &s.mentions[e.actor1] : nullptr;
+    const Mention* a2 = e.actor2 >= 0 ? &s.mentions[e.actor2] : nullptr;
+    switch (tr.cls) {
+      case TriggerClass::kFixed:
+        e.sub = tr.sub;
+        break;
+      case TriggerClass::kNonAcled:
+        e.sub = AcledSub::kNone;
+        break;
+      case TriggerClass::kProtest: {
+        e.sub = AcledSub::kPeacefulProtest;
+        AcledSub refined = RefinedSub(c, si, TriggerClass::kProtest);
+        if (refined != AcledSub::kNone) e.sub = refined;
+        break;
+      }
+      case TriggerClass::kViolence: {
+        AcledSub mob = RefinedSub(c, si, TriggerClass::kViolence);
+        int32_t item = -1;
+        const lexicon::Instrument* ins = NearestInstrument(c, si, e, &item);
+        if (mob != AcledSub::kNone) {
+          e.sub = mob;
+        } else if (ins) {
+          e.sub = ins->sub;
+          e.instrument = item;
+          e.mode = &ins->mode;
+        } else if (a1 && (a1->agent_flags & lexicon::kAgentAerial)) {
+          e.sub = AcledSub::kAirDroneStrike;
+        } else if (a1 && (a1->agent_flags & lexicon::kAgentArtillery)) {
+          e.sub = AcledSub::kShelling;
+        } else {
+          e.typed_by_default = true;
+          bool target_armed = a2 && MentionIsArmed(c, *a2) && !MentionIsCivilian(c, *a2);
+          bool attacker_civilian = a1 && MentionIsCivilian(c, *a1);
+          if (a1 && a1->kind == ActorKind::kProtesters) {
+            e.sub = AcledSub::kMobViolence;
+          } else if (target_armed && !attacker_civilian) {
+            e.sub = AcledSub::kArmedClash;
+          } else {
+            e.sub = AcledSub::kAttack;
+          }
+        }
+        break;
+      }
+      case TriggerClass::kTerritory: {
+        // A person taken is an arrest or an abduction, not territory.
+        const Mention* taken = e.voice == Voice::kPassive ? a2 : (a2 && a2->first <= e.trigger_last + 3 ? a2 : nullptr);
+        bool person_taken = taken && (taken->mkind == MentionKind::kPerson ||
+                                      (taken->mkind == MentionKind::kAgent && !(taken->agent_flags & lexicon::kAgentWeak)) ||
+                                      taken->mkind == MentionKind::kDemonymNoun);
+        if (person_taken && taken->mkind == MentionKind::kAgent && lexicon::IsArmed(taken->kind) &&
+            e.voice != Voice::kPassive) {
+          // "captured 30 militants" is taking prisoners; "captured the base from militants" is territory.
+          person_taken = !(a2 && a2->first > e.trigger_last + 1 &&
+                           KeyAt(c, a2->first - 1) == "from");
+        }
+        if (person_taken) {
+          bool state = a1 && lexicon::IsStateSide(a1->kind);
+          e.sub = state || !a1 ? AcledSub::kArrests : AcledSub::kAbduction;
+          if (!a1 && taken->mkind == MentionKind::kAgent && MentionIsCivilian(c, *taken)) e.sub = AcledSub::kAbduction;
+          break;
+        }
+        bool state = a1 && (lexicon::IsStateSide(a1->kind) || a1->mkind == MentionKind::kCountry);
+        int32_t actor_country = a1 ? MentionCountry(c, *a1) : -1;
+        // The place's country: a country named in the sentence after the trigger, else the article's focus.
+        int32_t place_country = -1;
+        for (uint32_t p = L.places_begin; p < L.places_end; ++p) {
+          const auto& pm = s.places[p];
+          if (pm.country >= 0 && pm.first >= e.trigger_first) {
+            place_country = pm.country;
+            break;
+          }
+        }
+        if (place_country < 0) place_country = s.focus_country;
+        bool home = actor_country < 0 || place_country < 0 || actor_country == place_country;
+        e.sub = state && home ? AcledSub::kGovernmentRegainsTerritory : AcledSub::kNonStateOvertakesTerritory;
+        break;
+      }
+    }
+    // PLOVER, CAMEO and mode: the trigger's own, else the sub-type's defaults.
+    const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
+    bool override_trigger = e.sub == AcledSub::kArrests || e.sub == AcledSub::kAbduction;
+    if (override_trigger && tr.cls == TriggerClass::kTerritory) {
+      e.plover = d.plover;
+      e.cameo = d.cameo;
+      if (!e.mode) e.mode = &d.mode;
+    } else {
+      e.plover = tr.plover != Plover::kNone ? tr.plover : d.plover;
+      e.cameo = tr.cameo != 0 ? tr.cameo : d.cameo;
+      if (!e.mode) e.mode = !tr.mode.empty() ? &tr.mode : &d.mode;
+    }
+    if (tr.cls == TriggerClass::kProtest || tr.cls == TriggerClass::kViolence) {
+      // A refined or instrument-typed sub-type brings its own defaults.
+      if (tr.plover == Plover::kNone || e.sub == AcledSub::kMobViolence) e.plover = d.plover;
+      if (tr.cameo == 0 || e.sub != AcledSub::kAttack) e.cameo = d.cameo != 0 ? d.cameo : e.cameo;
+    }
+    if (e.plover == Plover::kNone) e.plover = Plover::kAssault;
+    if (e.plover == Plover::kThreaten) e.modality = Modality::kThreatened;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// MergeCandidates
+
+namespace {
+
+enum class Family : uint8_t { kViolence, kProtest, kOther };
+
+Family FamilyOf(const Candidate& e) {
+  switch (e.sub) {
+    case AcledSub::kPeacefulProtest:
+    case AcledSub::kProtestWithIntervention:
+    case AcledSub::kExcessiveForce:
+    case AcledSub::kViolentDemonstration:
+      return Family::kProtest;
+    case AcledSub::kArmedClash:
+    case AcledSub::kGovernmentRegainsTerritory:
+    case AcledSub::kNonStateOvertakesTerritory:
+    case AcledSub::kChemicalWeapon:
+    case AcledSub::kAirDroneStrike:
+    case AcledSub::kSuicideBomb:
+    case AcledSub::kShelling:
+    case AcledSub::kRemoteExplosive:
+    case AcledSub::kGrenade:
+    case AcledSub::kSexualViolence:
+    case AcledSub::kAttack:
+    case AcledSub::kAbduction:
+    case AcledSub::kMobViolence:
+      return Family::kViolence;
+    default:
+      return Family::kOther;
+  }
+}
+
+void Absorb(Candidate& into, Candidate& from) {
+  if (into.actor1 < 0) into.actor1 = from.actor1;
+  if (into.actor2 < 0 && from.actor2 != into.actor1) into.actor2 = from.actor2;
+  if (into.instrument < 0) into.instrument = from.instrument;
+  from.alive = false;
+}
+
+bool Weakly(const Context& c, const Candidate& e) { return TriggerOf(c, e).flags & lexicon::kTriggerWeak; }
+
+bool HasArmedActor(const Context& c, const Candidate& e) {
+  return (e.actor1 >= 0 && MentionIsArmed(c, c.s.mentions[e.actor1])) ||
+         (e.actor2 >= 0 && MentionIsArmed(c, c.s.mentions[e.actor2]) &&
+          !MentionIsCivilian(c, c.s.mentions[e.actor2]));
+}
+
+}  // namespace
+
+void MergeCandidates(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const SentenceLayers& L = s.layers[si];
+  auto& ev = s.events;
+  const uint32_t b = L.events_begin, e_end = L.events_end;
+  bool any_instrument = false;
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    if (s.items[k].layer == Layer::kInstrument && c.lex.instruments()[s.items[k].index].sub != AcledSub::kNone) {
+      any_instrument = true;
+    }
+  }
+
+  // 1. Drop what the sentence does not support: weak words with nothing armed around them, harm from
+  //    disasters, accidents and court cases.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    Family f = FamilyOf(e);
+    if (f == Family::kViolence) {
+      if (L.legal) e.alive = false;
+      if (L.nonconflict && !HasArmedActor(c, e) && !any_instrument) e.alive = false;
+      if (Weakly(c, e) && !HasArmedActor(c, e) && !any_instrument && e.actor1 < 0) e.alive = false;
+    } else if (Weakly(c, e) && e.actor1 < 0 && e.actor2 < 0) {
+      e.alive = false;
+    }
+  }
+
+  // 2. Protests absorb the violence around them: police killing protesters is Excessive force; protesters
+  //    clashing with police is a Violent demonstration; arrests at a protest are an intervention.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& p = ev[k];
+    if (!p.alive || FamilyOf(p) != Family::kProtest) continue;
+    for (uint32_t q = b; q < e_end; ++q) {
+      Candidate& o = ev[q];
+      if (q == k || !o.alive) continue;
+      const Trigger& ot = TriggerOf(c, o);
+      if (o.sub == AcledSub::kArrests) {
+        if (p.sub == AcledSub::kPeacefulProtest) p.sub = AcledSub::kProtestWithIntervention;
+        Absorb(p, o);
+      } else if (FamilyOf(o) == Family::kViolence && (ot.cls == TriggerClass::kViolence ||
+                                                     o.sub == AcledSub::kArmedClash)) {
+        bool state_attacks = o.actor1 >= 0 && lexicon::IsStateSide(s.mentions[o.actor1].kind);
+        bool protesters_hit = o.actor2 >= 0 && (s.mentions[o.actor2].kind == ActorKind::kProtesters);
+        if (o.sub == AcledSub::kArmedClash && ot.cls != TriggerClass::kViolence) {
+          p.sub = AcledSub::kViolentDemonstration;
+        } else if (state_attacks || protesters_hit) {
+          p.sub = AcledSub::kExcessiveForce;
+        } else if (p.sub == AcledSub::kPeacefulProtest) {
+          p.sub = AcledSub::kViolentDemonstration;
+        }
+        Absorb(p, o);
+      } else if (FamilyOf(o) == Family::kProtest) {
+        Absorb(p, o);
+      }
+    }
+    const lexicon::TypeDefaults& d = c.lex.Defaults(p.sub);
+    p.plover = d.plover != Plover::kNone ? d.plover : Plover::kProtest;
+    p.cameo = d.cameo;
+  }
+
+  // 3. Generic harm words fold into the nearest specific violent event ("a car bombing ... kills nine").
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& g = ev[k];
+    if (!g.alive || FamilyOf(g) != Family::kViolence) continue;
+    if (TriggerOf(c, g).cls != TriggerClass::kViolence || g.instrument >= 0 || !g.typed_by_default) {
+      if (TriggerOf(c, g).cls != TriggerClass::kViolence) continue;
+    }
+    int32_t best = -1;
+    uint32_t best_d = UINT32_MAX;
+    for (uint32_t q = b; q < e_end; ++q) {
+      const Candidate& o = ev[q];
+      if (q == k || !o.alive || FamilyOf(o) != Family::kViolence) continue;
+      if (TriggerOf(c, o).cls == TriggerClass::kViolence) continue;
+      uint32_t d = o.trigger_first > g.trigger_first ? o.trigger_first - g.trigger_first
+                                                     : g.trigger_first - o.trigger_first;
+      if (d < best_d) {
+        best_d = d;
+        best = static_cast<int32_t>(q);
+      }
+    }
+    if (best >= 0) {
+      Candidate& into = ev[best];
+      // Keep actors consistent with the specific event's roles.
+      if (into.actor1 < 0) into.actor1 = g.actor1;
+      if (into.actor2 < 0 && g.actor2 != into.actor1) into.actor2 = g.actor2;
+      g.alive = false;
+      continue;
+    }
+    // Several generic words about one act ("attacked ... killing five") are one event.
+    for (uint32_t q = b; q < k; ++q) {
+      Candidate& o = ev[q];
+      if (!o.alive || FamilyOf(o) != Family::kViolence || TriggerOf(c, o).cls != TriggerClass::kViolence) continue;
+      if (g.actor1 >= 0 && o.actor1 >= 0 && s.mentions[g.actor1].actor != s.mentions[o.actor1].actor &&
+          !s.mentions[g.actor1].coreferent && s.mentions[g.actor1].first != s.mentions[o.actor1].first) {
+        continue;
+      }
+      if (o.typed_by_default && !g.typed_by_default) o.sub = g.sub;
+      if (o.sub == AcledSub::kAttack && g.sub == AcledSub::kArmedClash) o.sub = g.sub;
+      Absorb(o, g);
+      break;
+    }
+  }
+
+  // 4. The same specific type twice in one sentence is one event ("airstrikes ... the raids").
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive) continue;
+    for (uint32_t q = k + 1; q < e_end; ++q) {
+      Candidate& o = ev[q];
+      if (!o.alive || o.sub != e.sub || o.plover != e.plover) continue;
+      if (e.actor1 >= 0 && o.actor1 >= 0 && s.mentions[e.actor1].actor != s.mentions[o.actor1].actor &&
+          s.mentions[e.actor1].country != s.mentions[o.actor1].country) {
+        continue;  // different sides doing the same thing are two events
+      }
+      Absorb(e, o);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Continuations across sentences
+
+void MergeContinuations(Context& c, uint32_t si) {
+  auto& s = c.s;
+  if (si == 0) return;
+  const SentenceLayers& L = s.layers[si];
+  // Only a sentence whose events are all bare harm words with no doer, instrument or place of their own.
+  int32_t alive = 0;
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    const Candidate& e = s.events[k];
+    if (!e.alive) continue;
+    ++alive;
+    if (TriggerOf(c, e).cls != TriggerClass::kViolence || e.actor1 >= 0 || e.instrument >= 0) return;
+    if (e.voice != Voice::kPassive) return;
+  }
+  if (alive == 0) return;
+  if (L.places_end > L.places_begin) return;
+  // The previous sentence's last violent or protest event, within the same paragraph.
+  const text::Sentence& sent = c.doc.sentences[si];
+  if (c.doc.tokens[sent.first_token].Has(text::kParaStart)) return;
+  const SentenceLayers& P = s.layers[si - 1];
+  int32_t target = -1;
+  for (uint32_t k = P.events_begin; k < P.events_end; ++k) {
+    const Candidate& e = s.events[k];
+    if (e.alive && (FamilyOf(e) == Family::kViolence || FamilyOf(e) == Family::kProtest)) target = static_cast<int32_t>(k);
+  }
+  if (target < 0) return;
+  Candidate& into = s.events[target];
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    Candidate& e = s.events[k];
+    if (!e.alive) continue;
+    if (FamilyOf(into) == Family::kProtest && e.actor2 >= 0 &&
+        s.mentions[e.actor2].kind == ActorKind::kProtesters && into.sub != AcledSub::kViolentDemonstration) {
+      into.sub = AcledSub::kExcessiveForce;
+    }
+    e.alive = false;
+    // Counts found later in this sentence follow the event they describe.
+    for (auto& cm : s.counts) {
+      if (cm.event == static_cast<int32_t>(k)) cm.event = target;
+    }
+  }
+  // Mark so that counting sends this sentence's numbers to the merged event.
+  s.layers[si].events_end = s.layers[si].events_begin;  // no own events left
+  (void)MentionNearlyCivilian;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,267 @@
+#include "extract/counts.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace sitrep::extract {
+namespace {
+
+bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
+
+// The words of casualty reporting. They are English grammar of counting rather than knowledge of the world,
+// so they live here beside the rules that read them.
+constexpr std::array<std::string_view, 27> kKilledWords = {
+    "killed", "kills", "kill", "killing", "dead", "deaths", "death", "died", "die", "dies", "dying", "fatalities",
+    "bodies", "lives", "slain", "massacred", "executed", "beheaded", "perished", "martyred", "toll", "murdered",
+    "murdering", "slaughtered", "lynched", "drowned", "fatality"};
+constexpr std::array<std::string_view, 10> kWoundedWords = {"wounded", "wounding", "injured", "injuring", "injuries",
+                                                            "hurt",    "wounds",   "injures", "wounds", "maimed"};
+constexpr std::array<std::string_view, 10> kArrestedWords = {"arrested", "arrests", "arresting", "detained",
+                                                             "detaining", "detentions", "apprehended", "arrest",
+                                                             "jailed", "detainees"};
+constexpr std::array<std::string_view, 11> kCapturedWords = {"kidnapped", "kidnapping", "abducted", "abducting",
+                                                             "hostages", "hostage", "captive", "captives", "captured",
+                                                             "kidnaps", "abducts"};
+constexpr std::array<std::string_view, 9> kDisplacedWords = {"displaced", "displacing", "fled", "flee", "fleeing",
+                                                             "refugees", "homeless", "evacuated", "uprooted"};
+constexpr std::array<std::string_view, 23> kStrikeNouns = {
+    "strikes", "strike", "airstrikes", "airstrike", "raids", "raid", "sorties", "rockets", "rocket", "missiles",
+    "missile", "shells", "shell", "mortars", "mortar", "bombs", "bomb", "projectiles", "munitions", "drones",
+    "drone", "salvos", "rounds"};
+constexpr std::array<std::string_view, 14> kTroopNouns = {
+    "troops", "soldiers", "personnel", "servicemen", "marines", "paratroopers", "peacekeepers", "forces",
+    "police", "policemen", "officers", "reservists", "sailors", "airmen"};
+constexpr std::array<std::string_view, 9> kDestroyWords = {"destroyed", "destroying", "destroy", "downed",
+                                                           "down", "disabled", "destroys", "wrecked", "razed"};
+constexpr std::array<std::string_view, 26> kMateriel = {
+    "tanks", "tank", "vehicles", "vehicle", "aircraft", "helicopters", "helicopter", "jets", "jet", "planes",
+    "plane", "drones", "drone", "boats", "boat", "ships", "ship", "howitzers", "launchers", "launcher",
+    "positions", "buildings", "houses", "homes", "trucks", "weapons"};
+// Units after a number that make it a measure, not a count ("50 kilometers", "nine months", "33.5C").
+constexpr std::array<std::string_view, 30> kUnits = {
+    "km", "kilometers", "kilometres", "miles", "mile", "meters", "metres", "percent", "%", "years", "year",
+    "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "am", "pm", "gmt", "utc",
+    "per", "magnitude", "degrees", "c", "f", "mm"};
+// Modifiers allowed between a number and its noun ("300 suspected militants", "11 Russian tanks").
+constexpr std::array<std::string_view, 18> kCountModifiers = {
+    "suspected", "more", "other", "people", "armed", "unarmed", "innocent", "alleged", "of", "the", "their",
+    "enemy", "foreign", "local", "additional", "american", "armored", "armoured"};
+
+struct WhatHit {
+  CountWhat what = CountWhat::kNone;
+  uint32_t at = 0;
+};
+
+CountWhat CasualtyWord(std::string_view k) {
+  if (In(kKilledWords, k)) return CountWhat::kKilled;
+  if (In(kWoundedWords, k)) return CountWhat::kWounded;
+  if (In(kArrestedWords, k)) return CountWhat::kArrested;
+  if (In(kCapturedWords, k)) return CountWhat::kCaptured;
+  if (In(kDisplacedWords, k)) return CountWhat::kDisplaced;
+  return CountWhat::kNone;
+}
+
+bool IsEntityAt(const Context& c, uint32_t si, uint32_t t) {
+  const auto& L = c.s.layers[si];
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    const Mention& m = c.s.mentions[k];
+    if (t >= m.first && t < m.last) return true;
+  }
+  return false;
+}
+
+enum class Family { kViolence, kProtest, kMobilize, kArrest, kOther };
+
+Family FamilyOf(const Candidate& e) {
+  if (e.sub == AcledSub::kArrests) return Family::kArrest;
+  if (e.plover == Plover::kMobilize || e.sub == AcledSub::kChangeToGroup) return Family::kMobilize;
+  if (e.plover == Plover::kProtest) return Family::kProtest;
+  if (e.plover == Plover::kAssault || e.sub != AcledSub::kNone) return Family::kViolence;
+  return Family::kOther;
+}
+
+bool Compatible(CountWhat w, const Candidate& e) {
+  Family f = FamilyOf(e);
+  switch (w) {
+    case CountWhat::kTroops: return f == Family::kMobilize || f == Family::kViolence;
+    case CountWhat::kArrested: return f == Family::kArrest || f == Family::kProtest || f == Family::kViolence;
+    case CountWhat::kStrikes: return f == Family::kViolence;
+    case CountWhat::kKilled:
+    case CountWhat::kWounded:
+    case CountWhat::kCaptured:
+    case CountWhat::kDestroyed:
+      return f == Family::kViolence || f == Family::kProtest || f == Family::kArrest;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+void FindCounts(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  if (sent.is_dateline) return;
+  auto key = [&](uint32_t t) { return t < sent.last_token ? c.doc.Key(c.doc.tokens[t]) : std::string_view(); };
+  const size_t first_count = s.counts.size();
+  uint32_t prev_number_end = sent.first_token;
+
+  for (uint32_t i = sent.first_token; i < sent.last_token; ++i) {
+    text::NumberExpr num;
+    if (!text::ParseNumberAt(c.doc, i, sent.last_token, &num)) continue;
+    const uint32_t after = num.last;
+    // Not counts: years, dates, measures, times, ordinal parts of names ("F-16"), the inside of a time phrase.
+    bool skip = num.year_like;
+    std::string_view next = key(after);
+    if (In(kUnits, next)) skip = true;
+    if (c.doc.tokens[num.value_token].Has(text::kHyphenBefore)) skip = true;
+    if (num.value_token > sent.first_token) {
+      std::string_view before = key(num.value_token - 1);
+      if (timeutil::MonthFromKey(before) != 0 || before == "no" || before == "number" || before == "resolution" ||
+          before == "article" || before == "route" || before == "highway" || before == "division" || before == "brigade") {
+        skip = true;
+      }
+    }
+    // "one of the", "one another": not a number of victims unless a casualty word is attached.
+    if (key(num.value_token) == "one" && (next == "of" || next == "another")) skip = true;
+    if (skip) {
+      i = after - 1;
+      continue;
+    }
+
+    // What is counted: the noun after the number.
+    uint32_t noun = after;
+    while (noun < sent.last_token && noun < after + 3 && In(kCountModifiers, key(noun)) && !IsEntityAt(c, si, noun)) {
+      ++noun;
+    }
+    uint32_t of_first = 0, of_last = 0;
+    CountWhat what = CountWhat::kNone;
+    std::string_view nk = key(noun);
+    // The noun may be an entity ("300 militants", "20 Syrian soldiers").
+    for (uint32_t k = s.layers[si].mentions_begin; k < s.layers[si].mentions_end; ++k) {
+      const Mention& m = s.mentions[k];
+      if (m.first >= after && m.first <= after + 2) {
+        of_first = m.first;
+        of_last = m.last;
+        nk = key(m.head);
+        noun = m.head;
+        break;
+      }
+    }
+    if (of_last == 0 && noun < sent.last_token && c.doc.tokens[noun].kind == text::kWord &&
+        (In(kStrikeNouns, nk) || In(kMateriel, nk) || In(kTroopNouns, nk))) {
+      of_first = noun;
+      of_last = noun + 1;
+      // "air strikes", "armored vehicles": two-word nouns.
+      if (noun + 1 < sent.last_token && (In(kStrikeNouns, key(noun + 1)) || In(kMateriel, key(noun + 1)))) {
+        of_last = noun + 2;
+        nk = key(noun + 1);
+      }
+    }
+    // Casualty word: to the right up to the next number or clause end, else just to the left.
+    WhatHit hit;
+    uint32_t limit = std::min<uint32_t>(sent.last_token, after + 9);
+    for (uint32_t t = after; t < limit; ++t) {
+      std::string_view k = key(t);
+      if (t > after && c.doc.tokens[t].kind == text::kNumber) break;
+      if (t > after && text::NumberWordValue(k) > 1) break;
+      if (k == ";" || k == "but" || k == "while") break;
+      CountWhat w = CasualtyWord(k);
+      if (w == CountWhat::kCaptured && k == "captured" && of_last > 0 && In(kMateriel, nk)) w = CountWhat::kNone;
+      if (w != CountWhat::kNone) {
+        hit = {w, t};
+        break;
+      }
+      if (In(kDestroyWords, k)) {
+        hit = {CountWhat::kDestroyed, t};
+        break;
+      }
+    }
+    if (hit.what == CountWhat::kNone) {
+      for (uint32_t t = num.first; t > prev_number_end && t + 4 > num.first; --t) {
+        std::string_view k = key(t - 1);
+        CountWhat w = CasualtyWord(k);
+        if (w != CountWhat::kNone) {
+          hit = {w, t - 1};
+          break;
+        }
+        if (In(kDestroyWords, k)) {
+          hit = {CountWhat::kDestroyed, t - 1};
+          break;
+        }
+        if (k == "," || k == ";" || k == "and") break;
+      }
+    }
+    // "death toll rose to 20", "the toll stands at 20"
+    if (hit.what == CountWhat::kNone) {
+      for (uint32_t t = num.first; t > sent.first_token && t + 6 > num.first; --t) {
+        if (key(t - 1) == "toll") {
+          hit = {CountWhat::kKilled, t - 1};
+          break;
+        }
+      }
+    }
+    what = hit.what;
+    if (of_last > 0 && In(kStrikeNouns, nk) && what != CountWhat::kDestroyed) {
+      // "64 air strikes killed 300": the number counts strikes; the casualty word belongs to the next number.
+      what = CountWhat::kStrikes;
+    }
+    if (what == CountWhat::kDestroyed && !(of_last > 0 && (In(kMateriel, nk) || In(kStrikeNouns, nk)))) {
+      what = CountWhat::kNone;
+    }
+    if (what == CountWhat::kNone && of_last > 0 && In(kTroopNouns, nk)) {
+      // Troop numbers count only beside a deployment.
+      for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
+        if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kMobilize) what = CountWhat::kTroops;
+      }
+    }
+    if (what == CountWhat::kNone) {
+      i = after - 1;
+      prev_number_end = after;
+      continue;
+    }
+    CountMention cm;
+    cm.number = num;
+    cm.what = what;
+    cm.of_first = of_first;
+    cm.of_last = of_last;
+    cm.sentence = si;
+    // "two more civilians": "more" is inside the count's phrase, not an approximation.
+    // Attach to the nearest compatible event of the sentence.
+    uint32_t best_d = UINT32_MAX;
+    for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
+      const Candidate& e = s.events[k];
+      if (!e.alive || !Compatible(what, e)) continue;
+      uint32_t d = e.trigger_first > num.first ? e.trigger_first - num.first : num.first - e.trigger_first;
+      if (d < best_d) {
+        best_d = d;
+        cm.event = static_cast<int32_t>(k);
+      }
+    }
+    s.counts.push_back(cm);
+    prev_number_end = after;
+    i = after - 1;
+  }
+
+  // Counts with no event in their sentence follow the previous sentence's event when they report harm
+  // ("At least 20 people died.").
+  for (size_t k = first_count; k < s.counts.size(); ++k) {
+    CountMention& cm = s.counts[k];
+    if (cm.event >= 0 || si == 0) continue;
+    if (cm.what != CountWhat::kKilled && cm.what != CountWhat::kWounded && cm.what != CountWhat::kCaptured &&
+        cm.what != CountWhat::kDestroyed) {
+      continue;
+    }
+    if (c.doc.tokens[sent.first_token].Has(text::kParaStart)) continue;
+    for (int32_t e = static_cast<int32_t>(s.layers[si - 1].events_end) - 1;
+         e >= static_cast<int32_t>(s.layers[si - 1].events_begin); --e) {
+      if (s.events[e].alive && Compatible(cm.what, s.events[e])) {
+        cm.event = e;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,545 @@
+// The extraction pipeline, in order. Each stage adds a layer to the scratch; nothing re-tokenises.
+//
+//   text     RepairUtf8 → Tokenize → SplitSentences → publication date
+//   lexicon  AssignWordIds → CollectItems → BuildMentions            (per sentence)
+//   focus    the article's main country
+//   per sentence:
+//     geo      FindPlaceMentions
+//     time     FindTimeExpressions
+//     extract  ResolveCoreference → BuildCandidates → TypeCandidates → MergeCandidates
+//              → AttributeSources → ApplyModality → MergeContinuations → FindCounts
+//   output   places, dates, confidence, strings
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "extract/attribution.h"
+#include "extract/coder.h"
+#include "extract/counts.h"
+#include "sitrep/extract.h"
+#include "text/sentences.h"
+#include "text/tokenizer.h"
+#include "text/utf8.h"
+
+namespace sitrep {
+
+using extract::Candidate;
+using extract::Context;
+using extract::Mention;
+using extract::MentionKind;
+using lexicon::ActorKind;
+
+void ExtractorScratch::Clear() {
+  doc.Clear();
+  matches.clear();
+  items.clear();
+  mentions.clear();
+  places.clear();
+  times.clear();
+  events.clear();
+  counts.clear();
+  layers.clear();
+  token_marks.clear();
+  token_country.clear();
+  repaired.clear();
+  published_day = INT32_MIN;
+  focus_country = -1;
+}
+
+void ScratchDeleter::operator()(ExtractorScratch* s) const { delete s; }
+
+namespace extract {
+
+const char* CountWhatName(CountWhat w) {
+  switch (w) {
+    case CountWhat::kKilled: return "killed";
+    case CountWhat::kWounded: return "wounded";
+    case CountWhat::kCaptured: return "captured";
+    case CountWhat::kDisplaced: return "displaced";
+    case CountWhat::kStrikes: return "strikes";
+    case CountWhat::kTroops: return "troops";
+    case CountWhat::kDestroyed: return "destroyed";
+    case CountWhat::kArrested: return "arrested";
+    case CountWhat::kOther: return "other";
+    case CountWhat::kNone: return "other";
+  }
+  return "other";
+}
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kClaimed: return "claimed";
+    case Modality::kDenied: return "denied";
+    case Modality::kPlanned: return "planned";
+    case Modality::kThreatened: return "threatened";
+    case Modality::kHypothetical: return "hypothetical";
+  }
+  return "asserted";
+}
+
+}  // namespace extract
+
+Extractor::~Extractor() = default;
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& options) {
+  auto lex = lexicon::CompiledLexicon::Load(options.data_dir + "/lexicon");
+  if (!lex.ok()) return lex.status();
+  std::unique_ptr<Extractor> ex(new Extractor());
+  ex->options_ = options;
+  ex->lexicon_ = std::move(lex).value();
+  return ex;
+}
+
+ScratchPtr Extractor::NewScratch() const { return ScratchPtr(new ExtractorScratch()); }
+
+namespace {
+
+using extract::Modality;
+
+std::string CountryName(const lexicon::CompiledLexicon& lex, int32_t country) {
+  return country >= 0 ? lex.countries()[country].name_in_text : std::string();
+}
+
+std::string CountryCode(const lexicon::CompiledLexicon& lex, int32_t country) {
+  return country >= 0 ? lex.countries()[country].iso2 : std::string();
+}
+
+// The canonical name of a mention, built from its actor or its agent's templates.
+void NameMention(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s, const Mention& m, bool violent_doer,
+                 ActorRef* out) {
+  const text::Document& doc = s.doc;
+  out->text = std::string(doc.Slice(doc.tokens[m.first].begin, doc.tokens[m.last - 1].end));
+  out->begin = doc.tokens[m.first].begin;
+  out->end = doc.tokens[m.last - 1].end;
+  out->coreferent = m.coreferent;
+  ActorKind kind = m.kind;
+  int32_t country = m.country;
+  if (m.actor >= 0) {
+    const auto& a = lex.actors()[m.actor];
+    out->name = a.name;
+    out->country = a.country;
+    kind = a.kind;
+  } else if (m.mkind == MentionKind::kCountry || m.mkind == MentionKind::kMetonym ||
+             (m.mkind == MentionKind::kPronoun && m.country >= 0 && m.agent < 0)) {
+    if (violent_doer) {
+      out->name = "Military Forces of " + CountryName(lex, country);
+      kind = ActorKind::kStateForces;
+    } else {
+      out->name = "Government of " + CountryName(lex, country);
+      kind = ActorKind::kGovernment;
+    }
+    out->country = CountryCode(lex, country);
+  } else if (m.mkind == MentionKind::kDemonymNoun) {
+    out->name = "Civilians";
+    out->country = CountryCode(lex, country);
+    kind = ActorKind::kCivilians;
+  } else if (m.agent >= 0) {
+    const auto& agent = lex.agents()[m.agent];
+    if (country < 0 && (m.agent_flags & lexicon::kAgentHome) && !m.pro) country = s.focus_country;
+    if (m.pro) {
+      out->name = out->text;
+      if (!out->name.empty() && out->name[0] >= 'a' && out->name[0] <= 'z') out->name[0] -= 32;
+    } else {
+      for (const auto& tmpl : agent.templates) {
+        size_t brace = tmpl.find('{');
+        if (brace == std::string::npos) {
+          out->name = tmpl;
+          break;
+        }
+        if (tmpl.compare(brace, 9, "{country}") == 0 && country >= 0) {
+          out->name = tmpl.substr(0, brace) + CountryName(lex, country) + tmpl.substr(brace + 9);
+          break;
+        }
+      }
+      if (out->name.empty()) out->name = out->text;
+    }
+    out->country = CountryCode(lex, country);
+  } else {
+    out->name = out->text;
+  }
+  out->kind = std::string(lexicon::ActorKindName(kind));
+}
+
+float Confidence(const Candidate& e, const ExtractorScratch& s, const lexicon::CompiledLexicon& lex) {
+  float c = 0.45f;
+  const auto& tr = lex.triggers()[e.trigger];
+  if (tr.cls == lexicon::TriggerClass::kFixed || tr.cls == lexicon::TriggerClass::kTerritory) c += 0.12f;
+  if (e.instrument >= 0) c += 0.08f;
+  if (e.actor1 >= 0) c += 0.12f;
+  if (e.actor2 >= 0) c += 0.06f;
+  if (e.place >= 0) c += 0.06f;
+  if (tr.flags & lexicon::kTriggerWeak) c -= 0.15f;
+  if (e.typed_by_default) c -= 0.08f;
+  if (e.actor1 >= 0 && s.mentions[e.actor1].coreferent) c -= 0.04f;
+  if (e.modality != Modality::kAsserted) c -= 0.04f;
+  if (e.copied_from >= 0) c -= 0.05f;
+  return std::clamp(c, 0.05f, 0.97f);
+}
+
+}  // namespace
+
+void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, ArticleResult* result) const {
+  ExtractorScratch& s = *scratch;
+  s.Clear();
+  *result = ArticleResult();
+  text::Document& doc = s.doc;
+  const lexicon::CompiledLexicon& lex = *lexicon_;
+
+  // ---- text
+  std::string_view raw = input.text;
+  if (raw.size() > options_.max_article_bytes) {
+    size_t cut = options_.max_article_bytes;
+    while (cut > 0 && raw[cut] != ' ' && raw[cut] != '\n') --cut;
+    result->warnings.push_back("article is " + std::to_string(raw.size()) + " bytes; only the first " +
+                               std::to_string(cut) + " were read (--max-article-bytes)");
+    raw = raw.substr(0, cut);
+  }
+  text::Utf8Report report;
+  if (!text::RepairUtf8(raw, &doc.text, &report)) {
+    if (report.invalid_sequences > 0) {
+      std::string where;
+      for (size_t off : report.first_offsets) where += (where.empty() ? "" : ", ") + std::to_string(off);
+      result->warnings.push_back("invalid UTF-8: " + std::to_string(report.invalid_sequences) +
+                                 " sequence(s) replaced by U+FFFD, first at byte offset(s) " + where);
+    }
+    if (report.nul_bytes > 0) {
+      result->warnings.push_back(std::to_string(report.nul_bytes) + " NUL or control byte(s) replaced by spaces");
+    }
+  }
+  text::Tokenize(&doc);
+  text::SplitSentences(&doc);
+  lex.AssignWordIds(&doc);
+
+  // ---- publication date: --date, the record, a byline or dateline
+  result->doc.id = std::string(input.id);
+  result->doc.title = std::string(input.title);
+  result->doc.source = std::string(input.source);
+  result->doc.url = std::string(input.url);
+  int32_t pub = timeutil::kUnknownDay;
+  std::string basis;
+  if (!options_.published.empty()) {
+    pub = timeutil::ParseIsoDate(options_.published);
+    basis = "option";
+  }
+  if (pub == timeutil::kUnknownDay && input.published.size() >= 10) {
+    pub = timeutil::ParseIsoDate(input.published.substr(0, 10));
+    basis = "record";
+  }
+  if (pub == timeutil::kUnknownDay) {
+    for (size_t si = 0; si < doc.sentences.size() && si < 4; ++si) {
+      const auto& sent = doc.sentences[si];
+      if (!sent.is_dateline && si > 1) continue;
+      int32_t d = timeutil::FindFullDate(doc, sent.first_token, std::min(sent.last_token, sent.first_token + 16));
+      if (d != timeutil::kUnknownDay) {
+        pub = d;
+        basis = sent.is_dateline && doc.Key(doc.tokens[sent.first_token]) == "by" ? "byline" : "dateline";
+        break;
+      }
+    }
+  }
+  if (pub == timeutil::kUnknownDay) {
+    basis.clear();
+    result->warnings.push_back("no publication date (give --date or a 'published' field): relative dates stay null");
+  }
+  result->doc.published = timeutil::FormatIsoDate(pub);
+  result->doc.published_basis = basis;
+  s.published_day = pub == timeutil::kUnknownDay ? INT32_MIN : pub;
+
+  Context c{lex, s, doc};
+  const uint32_t nsent = static_cast<uint32_t>(doc.sentences.size());
+  s.layers.resize(nsent);
+
+  // ---- lexicon layers for every sentence, then the article's focus country
+  for (uint32_t si = 0; si < nsent; ++si) {
+    extract::CollectItems(c, si);
+    extract::BuildMentions(c, si);
+  }
+  {
+    std::vector<int32_t>& votes = s.token_country;  // reused as a vote table, cleared below
+    votes.assign(lex.countries().size(), 0);
+    auto vote = [&](int32_t country, int32_t weight) {
+      if (country >= 0 && country < static_cast<int32_t>(votes.size())) votes[country] += weight;
+    };
+    for (const auto& m : s.mentions) {
+      vote(m.country, 2);
+      if (m.actor >= 0) {
+        const auto& a = lex.actors()[m.actor];
+        if (const lexicon::Country* co = lex.CountryByCode(a.country)) vote(static_cast<int32_t>(co - lex.countries().data()), 2);
+      }
+    }
+    for (const auto& it : s.items) {
+      if (it.layer == extract::Layer::kEntity && it.kind == lexicon::SenseKind::kCountry) vote(it.index, 3);
+    }
+    int32_t best = -1;
+    for (size_t i = 0; i < votes.size(); ++i) {
+      if (votes[i] > 0 && (best < 0 || votes[i] > votes[best])) best = static_cast<int32_t>(i);
+    }
+    s.focus_country = best;
+  }
+
+  // Token marks for the place finder.
+  s.token_marks.assign(doc.tokens.size(), 0);
+  s.token_country.assign(doc.tokens.size(), -1);
+  for (const auto& m : s.mentions) {
+    if (m.mkind == MentionKind::kCountry) continue;  // a country name stays a candidate place
+    for (uint32_t t = m.first; t < m.last; ++t) s.token_marks[t] |= geo::kMarkActor;
+    if (m.mkind == MentionKind::kMetonym) {
+      for (uint32_t t = m.first; t < m.last; ++t) s.token_marks[t] |= geo::kMarkMetonymActor;
+    }
+  }
+  for (const auto& it : s.items) {
+    if (it.layer != extract::Layer::kEntity) continue;
+    if (it.kind == lexicon::SenseKind::kCountry) {
+      for (uint32_t t = it.first; t < it.last; ++t) {
+        s.token_marks[t] |= geo::kMarkCountry;
+        s.token_country[t] = static_cast<int32_t>(it.index);
+      }
+    }
+    if (it.kind == lexicon::SenseKind::kMetonym) {
+      // A metonym that does not act ("in Moscow") is a plain place name.
+      bool acting = false;
+      for (const auto& m : s.mentions) {
+        if (m.first <= it.first && it.first < m.last) acting = true;
+      }
+      if (!acting) {
+        for (uint32_t t = it.first; t < it.last; ++t) s.token_marks[t] &= static_cast<uint8_t>(~geo::kMarkActor);
+      }
+    }
+  }
+
+  // ---- per sentence
+  for (uint32_t si = 0; si < nsent; ++si) {
+    const text::Sentence& sent = doc.sentences[si];
+    extract::SentenceLayers& L = s.layers[si];
+    L.places_begin = static_cast<uint32_t>(s.places.size());
+    if (sent.is_dateline) {
+      // "BEIRUT, Dec 11 (Reuters) -": the dateline's first name is where the article was filed.
+      uint32_t t = sent.first_token;
+      if (doc.Key(doc.tokens[t]) != "by" && doc.tokens[t].Has(text::kAllCaps)) {
+        geo::PlaceMention pm;
+        pm.first = t;
+        pm.last = t + 1;
+        while (pm.last < sent.last_token && doc.tokens[pm.last].Has(text::kAllCaps) &&
+               doc.tokens[pm.last].kind == text::kWord) {
+          ++pm.last;
+        }
+        pm.cued = true;
+        s.places.push_back(pm);
+      }
+    } else {
+      geo::FindPlaceMentions(doc, sent.first_token, sent.last_token, s.token_marks.data() + sent.first_token,
+                             s.token_country.data() + sent.first_token, &s.places);
+    }
+    L.places_end = static_cast<uint32_t>(s.places.size());
+    L.times_begin = static_cast<uint32_t>(s.times.size());
+    timeutil::FindTimeExpressions(doc, sent.first_token, sent.last_token,
+                                  pub == timeutil::kUnknownDay ? timeutil::kUnknownDay : pub, &s.times);
+    L.times_end = static_cast<uint32_t>(s.times.size());
+
+    extract::ResolveCoreference(c, si);
+    extract::BuildCandidates(c, si);
+    extract::TypeCandidates(c, si);
+    extract::MergeCandidates(c, si);
+    extract::AttributeSources(c, si);
+    extract::ApplyModality(c, si);
+    extract::MergeContinuations(c, si);
+    extract::FindCounts(c, si);
+  }
+
+  // ---- places and dates of events
+  int32_t article_place = -1;
+  for (uint32_t p = 0; p < s.places.size(); ++p) {
+    if (s.places[p].cued) {
+      article_place = static_cast<int32_t>(p);
+      break;
+    }
+  }
+  for (uint32_t si = 0; si < nsent; ++si) {
+    const extract::SentenceLayers& L = s.layers[si];
+    for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+      Candidate& e = s.events[k];
+      if (!e.alive) continue;
+      const extract::SentenceLayers& EL = s.layers[e.sentence];
+      // The place: the most specific, nearest, cued place of the sentence not part of an actor.
+      int32_t best = -1;
+      int best_score = 1 << 30;
+      for (uint32_t p = EL.places_begin; p < EL.places_end; ++p) {
+        const auto& pm = s.places[p];
+        bool overlaps_actor = false;
+        for (int32_t a : {e.actor1, e.actor2, e.source}) {
+          if (a >= 0 && pm.first < s.mentions[a].last && s.mentions[a].first < pm.last) overlaps_actor = true;
+        }
+        if (overlaps_actor) continue;
+        int distance = static_cast<int>(pm.first > e.trigger_first ? pm.first - e.trigger_first
+                                                                   : (e.trigger_first - pm.first) + 2);
+        int score = distance + (pm.shape == geo::PlaceShape::kCountry ? 12 : 0) +
+                    (pm.shape == geo::PlaceShape::kAdmin ? 3 : 0) + (pm.cued ? 0 : 8);
+        if (score < best_score) {
+          best_score = score;
+          best = static_cast<int32_t>(p);
+        }
+      }
+      if (best < 0) {
+        // Fall back to the paragraph's latest place, then the article's first.
+        for (int32_t back = static_cast<int32_t>(e.sentence) - 1; back >= 0 && best < 0; --back) {
+          const auto& PL = s.layers[back];
+          for (uint32_t p = PL.places_begin; p < PL.places_end; ++p) {
+            if (s.places[p].cued) best = static_cast<int32_t>(p);
+          }
+          if (doc.tokens[doc.sentences[back].first_token].Has(text::kParaStart)) break;
+        }
+        if (best >= 0) {
+          e.place_inherited = true;
+        } else if (article_place >= 0) {
+          best = article_place;
+          e.place_inherited = true;
+        }
+      }
+      e.place = best;
+      // The date: the nearest time expression of the sentence.
+      int32_t best_time = -1;
+      uint32_t best_d = UINT32_MAX;
+      for (uint32_t t = EL.times_begin; t < EL.times_end; ++t) {
+        const auto& tm = s.times[t];
+        uint32_t d = tm.first > e.trigger_first ? tm.first - e.trigger_first : e.trigger_first - tm.first;
+        if (d < best_d) {
+          best_d = d;
+          best_time = static_cast<int32_t>(t);
+        }
+      }
+      e.time = best_time;
+      e.confidence = Confidence(e, s, lex);
+    }
+  }
+
+  // ---- output
+  result->text = doc.text;
+  result->sentence_count = nsent;
+  result->token_count = doc.tokens.size();
+  result->lexicon_version = lex.version();
+  if (result->doc.id.empty()) {
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char ch : doc.text) h = (h ^ ch) * 1099511628211ULL;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "doc-%012llx", static_cast<unsigned long long>(h & 0xFFFFFFFFFFFFULL));
+    result->doc.id = buf;
+  }
+  for (uint32_t si = 0; si < nsent; ++si) {
+    const extract::SentenceLayers& L = s.layers[si];
+    for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+      const Candidate& e = s.events[k];
+      if (!e.alive) continue;
+      Event out;
+      out.sentence = e.sentence;
+      const text::Sentence& sent = doc.sentences[e.sentence];
+      out.span_begin = sent.begin;
+      out.span_end = sent.end;
+      out.trigger_begin = doc.tokens[e.trigger_first].begin;
+      out.trigger_end = doc.tokens[e.trigger_last - 1].end;
+      out.trigger = std::string(doc.Slice(out.trigger_begin, out.trigger_end));
+      out.acled_sub = std::string(lexicon::AcledSubName(e.sub));
+      out.acled = std::string(lexicon::AcledTypeName(e.sub));
+      out.plover = std::string(lexicon::PloverName(e.plover));
+      if (e.cameo > 0) {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, "%02d", e.cameo);
+        out.cameo = buf;
+      }
+      if (e.mode) out.mode = *e.mode;
+      const bool violent = e.plover == lexicon::Plover::kAssault || e.sub != lexicon::AcledSub::kNone;
+      if (e.actor1 >= 0) {
+        out.actor1.emplace();
+        NameMention(lex, s, s.mentions[e.actor1], violent, &*out.actor1);
+      }
+      if (e.actor2 >= 0) {
+        out.actor2.emplace();
+        NameMention(lex, s, s.mentions[e.actor2], violent, &*out.actor2);
+      }
+      if (e.place >= 0) {
+        const geo::PlaceMention& pm = s.places[e.place];
+        PlaceRef pr;
+        pr.begin = doc.tokens[pm.first].begin;
+        pr.end = doc.tokens[pm.last - 1].end;
+        pr.text = std::string(doc.Slice(pr.begin, pr.end));
+        if (pm.ctx_last > pm.ctx_first) {
+          pr.context = std::string(doc.Slice(doc.tokens[pm.ctx_first].begin, doc.tokens[pm.ctx_last - 1].end));
+        }
+        if (pm.country >= 0) {
+          pr.country = lex.countries()[pm.country].iso2;
+          pr.name = lex.countries()[pm.country].name;
+        }
+        pr.precision = pm.shape == geo::PlaceShape::kCountry ? "country"
+                       : pm.shape == geo::PlaceShape::kAdmin ? "admin1"
+                       : pm.shape == geo::PlaceShape::kRegion ? "region"
+                                                              : "city";
+        pr.basis = !e.place_inherited ? "sentence"
+                   : (pm.first >= doc.sentences.front().first_token && e.place == article_place &&
+                      s.places[e.place].first < doc.sentences[e.sentence].first_token)
+                       ? "article"
+                       : "paragraph";
+        out.location = std::move(pr);
+      }
+      // Date
+      if (e.time >= 0) {
+        const auto& tm = s.times[e.time];
+        out.date.text = std::string(doc.Slice(doc.tokens[tm.first].begin, doc.tokens[tm.last - 1].end));
+        out.date.precision = timeutil::PrecisionName(tm.precision);
+        out.date.basis = "text";
+        if (tm.resolved) {
+          out.date.start = timeutil::FormatIsoDate(tm.start);
+          out.date.end = timeutil::FormatIsoDate(tm.end);
+        }
+      } else if (pub != timeutil::kUnknownDay && e.modality != Modality::kPlanned &&
+                 e.modality != Modality::kHypothetical && e.modality != Modality::kThreatened) {
+        out.date.start = out.date.end = timeutil::FormatIsoDate(pub);
+        out.date.precision = "day";
+        out.date.basis = "publication";
+      } else {
+        out.date.basis = "unknown";
+      }
+      // Counts
+      for (const auto& cm : s.counts) {
+        if (cm.event != static_cast<int32_t>(k)) continue;
+        Count cnt;
+        cnt.what = extract::CountWhatName(cm.what);
+        cnt.n = cm.number.value;
+        cnt.approx = cm.number.approx;
+        cnt.vague = cm.number.vague;
+        cnt.text = std::string(doc.Slice(doc.tokens[cm.number.first].begin, doc.tokens[cm.number.last - 1].end));
+        if (cm.of_last > cm.of_first) {
+          cnt.of = std::string(doc.Slice(doc.tokens[cm.of_first].begin, doc.tokens[cm.of_last - 1].end));
+        }
+        out.counts.push_back(std::move(cnt));
+      }
+      // Source
+      if (e.source_last > e.source_first) {
+        SourceRef src;
+        src.text = std::string(doc.Slice(doc.tokens[e.source_first].begin, doc.tokens[e.source_last - 1].end));
+        if (e.source >= 0) {
+          ActorRef named;
+          NameMention(lex, s, s.mentions[e.source], false, &named);
+          src.name = named.name;
+          src.kind = named.kind;
+          // Generic sources ("officials") read better as written, with their country ("Afghan officials").
+          const Mention& sm = s.mentions[e.source];
+          if (sm.mkind == MentionKind::kAgent && sm.actor < 0 && (lex.agents()[sm.agent].flags & lexicon::kAgentWeak)) {
+            src.name = std::string(doc.Slice(doc.tokens[sm.first].begin, doc.tokens[sm.last - 1].end));
+          }
+        } else {
+          src.name = src.text;
+        }
+        out.source = std::move(src);
+      }
+      out.modality = extract::ModalityName(e.modality);
+      out.negated = e.negated;
+      out.confidence = static_cast<double>(static_cast<int>(e.confidence * 100 + 0.5f)) / 100.0;
+      result->events.push_back(std::move(out));
+    }
+  }
+  for (size_t i = 0; i < result->events.size(); ++i) {
+    result->events[i].id = result->doc.id + "#" + std::to_string(i);
+  }
+}
+
+}  // namespace sitrep

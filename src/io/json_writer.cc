@@ -1,0 +1,106 @@
+#include "io/json_writer.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace sitrep::io {
+
+void AppendJsonEscaped(std::string_view s, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
+    }
+  }
+  out->append(s.data() + run, s.size() - run);
+}
+
+void JsonWriter::Separate() {
+  if (need_comma_) out_->push_back(',');
+  need_comma_ = true;
+}
+
+JsonWriter& JsonWriter::BeginObject() {
+  Separate();
+  out_->push_back('{');
+  need_comma_ = false;
+  return *this;
+}
+JsonWriter& JsonWriter::EndObject() {
+  out_->push_back('}');
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::BeginArray() {
+  Separate();
+  out_->push_back('[');
+  need_comma_ = false;
+  return *this;
+}
+JsonWriter& JsonWriter::EndArray() {
+  out_->push_back(']');
+  need_comma_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::Key(std::string_view key) {
+  Separate();
+  out_->push_back('"');
+  AppendJsonEscaped(key, out_);
+  out_->append("\":");
+  need_comma_ = false;
+  return *this;
+}
+JsonWriter& JsonWriter::String(std::string_view value) {
+  Separate();
+  out_->push_back('"');
+  AppendJsonEscaped(value, out_);
+  out_->push_back('"');
+  return *this;
+}
+JsonWriter& JsonWriter::Int(int64_t value) {
+  Separate();
+  out_->append(std::to_string(value));
+  return *this;
+}
+JsonWriter& JsonWriter::Double(double value, int decimals) {
+  Separate();
+  if (!std::isfinite(value)) {
+    out_->append("null");
+    return *this;
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  // Trim trailing zeros for readability ("0.82", not "0.8200").
+  std::string_view v(buf);
+  if (v.find('.') != std::string_view::npos) {
+    while (v.back() == '0') v.remove_suffix(1);
+    if (v.back() == '.') v.remove_suffix(1);
+  }
+  out_->append(v);
+  return *this;
+}
+JsonWriter& JsonWriter::Bool(bool value) {
+  Separate();
+  out_->append(value ? "true" : "false");
+  return *this;
+}
+JsonWriter& JsonWriter::Null() {
+  Separate();
+  out_->append("null");
+  return *this;
+}
+
+}  // namespace sitrep::io

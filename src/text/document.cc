@@ -1,0 +1,66 @@
+#include "text/document.h"
+
+#include "text/utf8.h"
+
+namespace sitrep::text {
+
+void Document::Clear() {
+  id.clear();
+  title.clear();
+  source.clear();
+  url.clear();
+  published.clear();
+  published_basis.clear();
+  text.clear();
+  keys.clear();
+  tokens.clear();
+  sentences.clear();
+  warnings.clear();
+}
+
+namespace {
+// Folding of Latin-1 Supplement and Latin Extended-A letters to their ASCII base (lower case). Covers the
+// diacritics of transliterated names in English news (Türkiye, Hervé, Genève, Erdoğan, Łódź, Goïta).
+char FoldLatin(char32_t cp) {
+  static constexpr char kLatin1[] =  // U+00C0..U+00FF
+      "aaaaaaaceeeeiiiidnooooo\0ouuuuytsaaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+  if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
+  if (cp >= 0x100 && cp <= 0x17F) {
+    static constexpr char kExtA[] =  // U+0100..U+017F
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+        "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    return kExtA[cp - 0x100];
+  }
+  return 0;
+}
+}  // namespace
+
+void AppendKey(std::string_view word, std::string* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  const auto* end = p + word.size();
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) {
+      if (c == '.') {
+        ++p;
+        continue;
+      }
+      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      ++p;
+      continue;
+    }
+    char32_t cp;
+    int len = DecodeUtf8(p, &cp);
+    if (p + len > end) break;
+    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BB || cp == 0x2032 || cp == 0x0060) {
+      out->push_back('\'');
+    } else if (char f = FoldLatin(cp); f != 0) {
+      out->push_back(f);
+    } else {
+      out->append(reinterpret_cast<const char*>(p), len);
+    }
+    p += len;
+  }
+}
+
+}  // namespace sitrep::text

@@ -1,0 +1,231 @@
+#include "text/numbers.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <utility>
+
+namespace sitrep::text {
+namespace {
+
+constexpr int64_t kMaxValue = 1'000'000'000'000'000LL;
+
+struct WordValue {
+  std::string_view key;
+  int64_t value;
+};
+
+// Sorted by key for binary search.
+constexpr std::array<WordValue, 29> kNumberWords = {{
+    {"eight", 8},     {"eighteen", 18}, {"eighty", 80},   {"eleven", 11},   {"fifteen", 15},  {"fifty", 50},
+    {"five", 5},      {"forty", 40},    {"four", 4},      {"fourteen", 14}, {"nine", 9},      {"nineteen", 19},
+    {"ninety", 90},   {"one", 1},       {"seven", 7},     {"seventeen", 17}, {"seventy", 70}, {"six", 6},
+    {"sixteen", 16},  {"sixty", 60},    {"ten", 10},      {"thirteen", 13}, {"thirty", 30},   {"three", 3},
+    {"twelve", 12},   {"twenty", 20},   {"two", 2},       {"zero", 0},      {"a", 1},
+}};
+
+constexpr std::array<WordValue, 5> kMultipliers = {{
+    {"hundred", 100}, {"thousand", 1000}, {"million", 1'000'000}, {"billion", 1'000'000'000}, {"dozen", 12},
+}};
+
+constexpr std::array<WordValue, 7> kVague = {{
+    {"dozens", 12}, {"scores", 20}, {"hundreds", 100}, {"thousands", 1000}, {"millions", 1'000'000},
+    {"tens", 10}, {"score", 20},
+}};
+
+// Multi-word approximation prefixes, longest first.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kApproxPrefixes = {{
+    {"more", "than"}, {"at", "least"}, {"as", "many"}, {"up", "to"}, {"close", "to"}, {"upwards", "of"},
+    {"in", "excess"}, {"fewer", "than"}, {"less", "than"}, {"an", "estimated"}, {"some", ""},
+    {"about", ""}, {"around", ""}, {"over", ""}, {"nearly", ""}, {"almost", ""}, {"approximately", ""},
+    {"roughly", ""}, {"estimated", ""}, {"approx", ""}, {"circa", ""}, {"under", ""},
+}};
+
+int64_t Lookup(const auto& table, std::string_view key) {
+  for (const auto& w : table) {
+    if (w.key == key) return w.value;
+  }
+  return -1;
+}
+
+int64_t SatMul(int64_t a, int64_t b) {
+  if (a != 0 && b > kMaxValue / a) return kMaxValue;
+  return std::min(a * b, kMaxValue);
+}
+
+// Parses digits with thousands separators and an optional decimal part. Returns -1 when not a number.
+int64_t ParseDigits(std::string_view s, double* fraction) {
+  int64_t v = 0;
+  *fraction = 0;
+  bool any = false;
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      v = v > kMaxValue / 10 ? kMaxValue : std::min(v * 10 + (c - '0'), kMaxValue);
+      any = true;
+    } else if (c == ',') {
+      continue;
+    } else if (c == '.') {
+      break;
+    } else {
+      return -1;
+    }
+  }
+  if (i < s.size()) {
+    double scale = 0.1;
+    for (++i; i < s.size(); ++i) {
+      char c = s[i];
+      if (c < '0' || c > '9') return -1;
+      *fraction += (c - '0') * scale;
+      scale /= 10;
+    }
+  }
+  return any ? v : -1;
+}
+
+// Parses the core number (no prefix) at token i. Sets *end one past its last token.
+bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out, uint32_t* end) {
+  const auto& toks = doc.tokens;
+  if (i >= limit) return false;
+  std::string_view key = doc.Key(toks[i]);
+  int64_t value = -1;
+  uint32_t j = i + 1;
+  if (toks[i].kind == kNumber) {
+    double fraction = 0;
+    value = ParseDigits(key, &fraction);
+    if (value < 0) return false;
+    out->year_like = key.size() == 4 && value >= 1900 && value <= 2100 && fraction == 0;
+    if (j < limit) {
+      int64_t mult = Lookup(kMultipliers, doc.Key(toks[j]));
+      if (mult > 1 && mult != 12) {
+        value = SatMul(value, mult) + static_cast<int64_t>(fraction * static_cast<double>(mult));
+        out->year_like = false;
+        ++j;
+      }
+    }
+  } else if (toks[i].kind == kWord) {
+    int64_t vague = Lookup(kVague, key);
+    if (vague > 0) {
+      value = vague;
+      // "tens of thousands", "hundreds of thousands"
+      if (j + 1 < limit && doc.Key(toks[j]) == "of") {
+        int64_t next = Lookup(kVague, doc.Key(toks[j + 1]));
+        if (next > 0) {
+          value = SatMul(vague, next);
+          j += 2;
+        }
+      }
+      if (key == "tens" && value == 10) return false;  // "tens" alone is not an amount
+      out->vague = true;
+      out->approx = true;
+    } else {
+      value = NumberWordValue(key);
+      if (value < 0) return false;
+      if (key == "a") {
+        // Only "a dozen", "a hundred", "a thousand".
+        if (j >= limit || Lookup(kMultipliers, doc.Key(toks[j])) < 0) return false;
+      }
+      // twenty-five, one hundred twenty, two thousand five hundred, two dozen
+      int64_t total = 0;
+      int64_t group = value;
+      while (j < limit) {
+        std::string_view k = doc.Key(toks[j]);
+        int64_t mult = Lookup(kMultipliers, k);
+        if (mult > 0) {
+          if (mult == 100 || mult == 12) group = SatMul(group == 0 ? 1 : group, mult);
+          else {
+            total += SatMul(group == 0 ? 1 : group, mult);
+            group = 0;
+          }
+          ++j;
+          continue;
+        }
+        if (k == "and" && j + 1 < limit && NumberWordValue(doc.Key(toks[j + 1])) > 0 &&
+            doc.Key(toks[j + 1]) != "a" && group + total >= 100) {
+          ++j;
+          continue;
+        }
+        int64_t w = NumberWordValue(k);
+        if (w > 0 && k != "a" && (toks[j].Has(kHyphenBefore) || (group % 100 == 0 && w < 100 && group > 0) ||
+                                  (group == 0 && total > 0))) {
+          group += w;
+          ++j;
+          continue;
+        }
+        break;
+      }
+      value = std::min(total + group, kMaxValue);
+      if (j < limit && doc.Key(toks[j]) == "dozen") {
+        value = SatMul(value, 12);
+        ++j;
+      }
+    }
+  } else {
+    return false;
+  }
+  // Ranges: "50-60", "50 to 60", "50 or 60": keep the lower bound and mark approximate.
+  if (j + 1 < limit) {
+    std::string_view k = doc.Key(toks[j]);
+    if ((k == "-" || k == "to" || k == "or") && (toks[j + 1].kind == kNumber || NumberWordValue(doc.Key(toks[j + 1])) > 1)) {
+      NumberExpr upper;
+      uint32_t upper_end;
+      if (ParseCore(doc, j + 1, limit, &upper, &upper_end) && !upper.vague && upper.value >= value) {
+        out->approx = true;
+        j = upper_end;
+      }
+    }
+  }
+  out->value = value;
+  *end = j;
+  return true;
+}
+
+}  // namespace
+
+int64_t NumberWordValue(std::string_view key) { return Lookup(kNumberWords, key); }
+
+bool ParseNumberAt(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out) {
+  *out = NumberExpr();
+  const auto& toks = doc.tokens;
+  if (i >= limit) return false;
+  uint32_t core = i;
+  bool approx = false;
+  std::string_view k0 = doc.Key(toks[i]);
+  for (const auto& [first, second] : kApproxPrefixes) {
+    if (k0 != first) continue;
+    if (second.empty()) {
+      core = i + 1;
+    } else if (i + 1 < limit && doc.Key(toks[i + 1]) == second) {
+      core = i + 2;
+      if (first == "in" && core < limit && doc.Key(toks[core]) == "of") ++core;  // in excess of
+    } else {
+      continue;
+    }
+    approx = true;
+    break;
+  }
+  // "between 50 and 60"
+  if (!approx && k0 == "between") {
+    core = i + 1;
+    approx = true;
+  }
+  uint32_t end;
+  if (!ParseCore(doc, core, limit, out, &end)) {
+    if (core == i) return false;
+    return false;
+  }
+  if (k0 == "between" && end + 1 < limit && doc.Key(toks[end]) == "and") {
+    NumberExpr upper;
+    uint32_t upper_end;
+    if (ParseCore(doc, end + 1, limit, &upper, &upper_end)) end = upper_end;
+  }
+  out->first = i;
+  out->last = end;
+  out->value_token = core;
+  out->approx = out->approx || approx;
+  if (approx) out->year_like = false;
+  return true;
+}
+
+}  // namespace sitrep::text

@@ -1,0 +1,130 @@
+#include "text/sentences.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace sitrep::text {
+namespace {
+
+// Words that, followed by a dot, rarely end a sentence. Keys are lower case without dots.
+constexpr std::array<std::string_view, 62> kAbbreviations = {
+    "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "lt",   "col",   "maj",  "capt", "cpt",  "sgt",  "cpl",
+    "pvt",  "adm",  "cmdr", "brig", "gov",  "sen",  "rep",  "rev",   "hon",  "pres", "amb",  "sr",   "jr",
+    "st",   "mt",   "ft",   "jan",  "feb",  "mar",  "apr",  "jun",   "jul",  "aug",  "sep",  "sept", "oct",
+    "nov",  "dec",  "no",   "nos",  "vs",   "etc",  "al",   "approx", "inc", "corp", "ltd",  "co",   "dept",
+    "univ", "ave",  "blvd", "est",  "fig",  "lieut", "supt", "insp", "sgt-maj", "messrs"};
+
+// Capitalised words that start sentences after an abbreviation with a closing dot ("... the U.S. The strike").
+constexpr std::array<std::string_view, 24> kSentenceStarters = {
+    "the", "a", "an", "in", "on", "it", "he", "she", "they", "we", "but", "however", "this", "that",
+    "these", "those", "there", "officials", "at", "after", "meanwhile", "i", "his", "their"};
+
+bool Contains(const auto& list, std::string_view key) {
+  return std::find(list.begin(), list.end(), key) != list.end();
+}
+
+bool IsTerminal(std::string_view key) { return key == "." || key == "!" || key == "?" || key == "\xE2\x80\xA6"; }
+
+bool IsCloser(std::string_view key) { return key == "\"" || key == "'" || key == ")" || key == "]"; }
+
+bool CanStartSentence(const Document& doc, const Token& t) {
+  if (t.kind == kNumber) return true;
+  if (t.kind == kPunct) {
+    std::string_view k = doc.Key(t);
+    return k == "\"" || k == "(" || k == "'" || k == "-";
+  }
+  return t.Has(kCapitalized) || t.Has(kAllCaps);
+}
+
+// "BEIRUT, Dec 11 (Reuters) -" or "KABUL -": all-caps place words at a paragraph start, then a dash within a
+// dozen tokens. Returns the index one past the dash, or `first` when there is no dateline.
+uint32_t DatelineEnd(const Document& doc, uint32_t first, uint32_t limit) {
+  const auto& toks = doc.tokens;
+  if (first >= limit || toks[first].kind != kWord || !toks[first].Has(kAllCaps) ||
+      toks[first].end - toks[first].begin < 3) {
+    return first;
+  }
+  for (uint32_t i = first + 1; i < limit && i < first + 14; ++i) {
+    if (toks[i].Has(kLineStart)) return first;
+    std::string_view k = doc.Key(toks[i]);
+    if (k == "-" && toks[i].kind == kPunct) return i + 1;
+    if (k == "." || k == "!" || k == "?") return first;
+  }
+  return first;
+}
+
+}  // namespace
+
+void SplitSentences(Document* doc) {
+  doc->sentences.clear();
+  const auto& toks = doc->tokens;
+  const uint32_t n = static_cast<uint32_t>(toks.size());
+  if (n == 0) return;
+
+  uint32_t start = 0;
+  uint32_t line_start = 0;
+  auto close = [&](uint32_t end_tok, bool dateline) {
+    if (end_tok <= start) return;
+    Sentence s;
+    s.first_token = start;
+    s.last_token = end_tok;
+    s.begin = toks[start].begin;
+    s.end = toks[end_tok - 1].end;
+    s.is_dateline = dateline;
+    doc->sentences.push_back(s);
+    start = end_tok;
+  };
+
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    if (i > start && t.Has(kLineStart)) {
+      const Token& prev = toks[i - 1];
+      std::string_view pk = doc->Key(prev);
+      bool short_line = (i - line_start) < 15;
+      if (t.Has(kParaStart) || IsTerminal(pk) || IsCloser(pk) || (short_line && CanStartSentence(*doc, t))) {
+        bool byline = doc->Key(toks[start]) == "by" && (i - start) < 15;
+        close(i, byline);
+      }
+    }
+    if (t.Has(kLineStart) || i == 0) {
+      line_start = i;
+      if (i == start) {
+        uint32_t d = DatelineEnd(*doc, i, n);
+        if (d != i) {
+          close(d, true);
+          i = d - 1;
+          continue;
+        }
+      }
+    }
+    std::string_view key = doc->Key(t);
+    bool terminal = t.kind == kPunct && IsTerminal(key);
+    // An abbreviation token that carries its own closing dot ("U.S.") ends a sentence only before a typical
+    // sentence starter.
+    bool dotted_word = t.kind == kWord && doc->text[t.end - 1] == '.';
+    if (!terminal && !dotted_word) continue;
+    uint32_t j = i + 1;
+    while (j < n && toks[j].kind == kPunct && IsCloser(doc->Key(toks[j])) && !toks[j].Has(kSpaceBefore)) ++j;
+    if (j >= n) break;
+    const Token& next = toks[j];
+    if (next.Has(kLineStart)) continue;  // the line-start rule above decides
+    if (!CanStartSentence(*doc, next)) continue;
+    if (dotted_word) {
+      if (next.kind != kWord || !Contains(kSentenceStarters, doc->Key(next))) continue;
+    } else if (key == "." && i > start) {
+      const Token& prev = toks[i - 1];
+      std::string_view pk = doc->Key(prev);
+      if (prev.end == t.begin && prev.kind == kWord) {
+        if (Contains(kAbbreviations, pk)) continue;
+        // Initials: a single capital letter ("George W. Bush").
+        if (prev.end - prev.begin == 1 && prev.Has(kCapitalized)) continue;
+      }
+    }
+    close(j, false);
+    i = j - 1;
+  }
+  close(n, false);
+}
+
+}  // namespace sitrep::text
