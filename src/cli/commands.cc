@@ -10,6 +10,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "cli/registry.h"
 #include "eval/eval.h"
 #include "io/input_reader.h"
 #include "io/output_formats.h"
@@ -21,24 +22,6 @@ namespace sitrep::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The data folder: --data, then $SITREP_DATA, then ./data, then the source tree it was built from.
-std::string FindDataDir(const std::string& flag) {
-  if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("SITREP_DATA"); env && *env) return env;
-  std::error_code ec;
-  if (fs::exists("data/lexicon/triggers.txt", ec)) return "data";
-  return SITREP_DATA_DIR;
-}
-
-// The shared gold folder: --gold, then $SITREP_SHARED/eval, then ../shared/eval beside the project.
-std::string FindShared() {
-  if (const char* env = std::getenv("SITREP_SHARED"); env && *env) return env;
-  std::error_code ec;
-  if (fs::exists("../shared/eval", ec)) return "../shared";
-  fs::path src = fs::path(SITREP_DATA_DIR).parent_path().parent_path() / "shared";
-  return src.string();
-}
 
 bool WriteAll(const std::string& s) {
   size_t off = 0;
@@ -152,6 +135,21 @@ int RunExtract(const ExtractArgs& args) {
 
 }  // namespace
 
+std::string FindDataDir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("SITREP_DATA"); env && *env) return env;
+  std::error_code ec;
+  if (fs::exists("data/lexicon/triggers.txt", ec)) return "data";
+  return SITREP_DATA_DIR;
+}
+
+std::string FindShared() {
+  if (const char* env = std::getenv("SITREP_SHARED"); env && *env) return env;
+  std::error_code ec;
+  if (fs::exists("../shared/eval", ec)) return "../shared";
+  return (fs::path(SITREP_DATA_DIR).parent_path().parent_path() / "shared").string();
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"sitrep: sourced, structured event data from conflict news"};
   app.require_subcommand(1);
@@ -178,6 +176,10 @@ int Main(int argc, char** argv) {
   std::string lex_data;
   lex_cmd->add_option("--data", lex_data, "Data folder holding lexicon/");
 
+  CommandList modules;
+  AddGeoCommands(app, &modules);
+  AddStoreCommands(app, &modules);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -186,6 +188,9 @@ int Main(int argc, char** argv) {
   }
 
   if (extract->parsed()) return RunExtract(ex);
+  for (const auto& m : modules) {
+    if (m.sub && m.sub->parsed()) return m.run();
+  }
   if (lex_cmd->parsed()) {
     auto lex = lexicon::CompiledLexicon::Load(FindDataDir(lex_data) + "/lexicon");
     if (!lex.ok()) {

@@ -50,6 +50,7 @@ struct Mention {
   bool definite = false;    // "the militants": may refer back
   bool coreferent = false;  // actor filled by coreference
   bool pro = false;         // "pro-Russian separatists"
+  bool source_only = false; // a vague voice ("a monitoring group"): may be a source, never a participant
   uint32_t sentence = 0;
 };
 

@@ -11,9 +11,10 @@ using lexicon::CueKind;
 
 std::string_view KeyAt(const Context& c, uint32_t i) { return c.doc.Key(c.doc.tokens[i]); }
 
-constexpr std::array<std::string_view, 14> kBetweenSourceAndCue = {
+constexpr std::array<std::string_view, 22> kBetweenSourceAndCue = {
     "has", "have", "had", "also", "officially", "later", "was", "were", "is", "are", "separately", "earlier",
-    "publicly", "repeatedly"};
+    "publicly", "repeatedly", "statement", "statements", "spokesman", "spokeswoman", "spokesperson",
+    "communique", "release", "would"};
 
 bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
 

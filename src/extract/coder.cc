@@ -324,8 +324,28 @@ void BuildMentions(Context& c, uint32_t si) {
       m.mkind = MentionKind::kMetonym;
       m.kind = ActorKind::kGovernment;
     } else {
-      m.mkind = MentionKind::kDemonymNoun;
-      m.kind = ActorKind::kCivilians;
+      // A bare demonym: a people ("Syrians", "two Israelis") when plural, the state when it modifies an
+      // event noun ("Russian air strikes"), and otherwise an adjective that names nobody ("the Syrian city").
+      std::string_view dk = KeyAt(c, m.head);
+      bool plural = dk.size() > 3 && dk.back() == 's' && !c.doc.tokens[m.last - 1].Has(text::kAllCaps);
+      bool before_event = false;
+      for (uint32_t t = L.items_begin; t < L.items_end; ++t) {
+        const Item& it = s.items[t];
+        if (it.layer == Layer::kTrigger && it.first >= m.last && it.first <= m.last + 1 &&
+            !c.lex.triggers()[it.index].verb) {
+          before_event = true;
+        }
+      }
+      if (before_event) {
+        m.mkind = MentionKind::kCountry;
+        m.kind = ActorKind::kGovernment;
+      } else if (plural) {
+        m.mkind = MentionKind::kDemonymNoun;
+        m.kind = ActorKind::kCivilians;
+      } else {
+        k = j;
+        continue;
+      }
     }
     if (m.pro) {
       m.country = -1;
@@ -335,7 +355,7 @@ void BuildMentions(Context& c, uint32_t si) {
     bool keep = true;
     if (m.mkind == MentionKind::kAgent && m.generic && (m.agent_flags & lexicon::kAgentWeak) && !m.definite &&
         !(m.agent_flags & lexicon::kAgentHome)) {
-      keep = false;
+      m.source_only = true;  // "a monitoring group said": a voice, not a participant
     }
     // A metonym ("Moscow", "the Kremlin") acts only as the subject of a verb or report ("Moscow said").
     if (m.mkind == MentionKind::kMetonym) {
@@ -395,6 +415,7 @@ void ResolveCoreference(Context& c, uint32_t si) {
     for (int32_t q = static_cast<int32_t>(k) - 1; q >= 0; --q) {
       const Mention& prev = s.mentions[q];
       if (si - prev.sentence > 3) break;
+      if (prev.source_only) continue;
       if (prev.mkind == MentionKind::kPronoun && prev.actor < 0) continue;
       if (person_pronoun) {
         if (prev.mkind != MentionKind::kPerson) continue;
@@ -438,6 +459,7 @@ int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
   const text::Sentence& sent = c.doc.sentences[si];
   for (int32_t k = static_cast<int32_t>(L.mentions_end) - 1; k >= static_cast<int32_t>(L.mentions_begin); --k) {
     const Mention& m = c.s.mentions[k];
+    if (m.source_only) continue;
     if (m.last > pos) continue;
     if (pos - m.last > max_distance) return -1;
     // Anything between the mention and the trigger that closes the clause?
@@ -466,6 +488,7 @@ int32_t RightObject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
   const auto& L = Lay(c, si);
   for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
     const Mention& m = c.s.mentions[k];
+    if (m.source_only) continue;
     if (m.first < pos) continue;
     if (m.first - pos > max_distance) return -1;
     for (uint32_t t = pos; t < m.first; ++t) {
@@ -492,6 +515,7 @@ int32_t ByAgent(const Context& c, uint32_t si, uint32_t pos) {
       const auto& L = Lay(c, si);
       for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
         const Mention& m = c.s.mentions[k];
+    if (m.source_only) continue;
         if (m.first > t && m.first <= t + 4) return static_cast<int32_t>(k);
       }
       return -1;
@@ -506,6 +530,7 @@ int32_t Premodifier(const Context& c, uint32_t si, uint32_t trigger_first) {
   const auto& L = Lay(c, si);
   for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
     const Mention& m = c.s.mentions[k];
+    if (m.source_only) continue;
     if (m.last > trigger_first) break;
     uint32_t gap = trigger_first - m.last;
     if (gap == 0) return static_cast<int32_t>(k);
@@ -530,6 +555,7 @@ bool Between(const Context& c, uint32_t si, uint32_t pos, int32_t* a, int32_t* b
     *a = *b = -1;
     for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
       const Mention& m = c.s.mentions[k];
+    if (m.source_only) continue;
       if (m.first <= t) continue;
       if (*a < 0) {
         if (m.first > t + 4) return false;
@@ -716,6 +742,36 @@ AcledSub RefinedSub(const Context& c, uint32_t si, TriggerClass cls) {
   return best;
 }
 
+bool SameDoer(const Mention& a, const Mention& b) {
+  if (a.actor >= 0 || b.actor >= 0) return a.actor == b.actor;
+  return a.country >= 0 && a.country == b.country;
+}
+
+// The sub-type of a specific violent event by the same doer in the two previous sentences of the paragraph.
+AcledSub InheritedSub(const Context& c, uint32_t si, const Candidate& e) {
+  if (e.actor1 < 0) return AcledSub::kNone;
+  const Mention& doer = c.s.mentions[e.actor1];
+  for (uint32_t back = 1; back <= 2 && back <= si; ++back) {
+    if (back > 1 && c.doc.tokens[c.doc.sentences[si - back + 1].first_token].Has(text::kParaStart)) break;
+    const auto& P = c.s.layers[si - back];
+    for (uint32_t k = P.events_begin; k < P.events_end; ++k) {
+      const Candidate& o = c.s.events[k];
+      if (!o.alive || o.actor1 < 0 || o.typed_by_default) continue;
+      if (c.lex.triggers()[o.trigger].cls != TriggerClass::kFixed && o.instrument < 0) continue;
+      switch (o.sub) {
+        case AcledSub::kAirDroneStrike:
+        case AcledSub::kShelling:
+        case AcledSub::kChemicalWeapon:
+          if (SameDoer(doer, c.s.mentions[o.actor1])) return o.sub;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return AcledSub::kNone;
+}
+
 int32_t MentionCountry(const Context& c, const Mention& m) {
   if (m.actor >= 0) {
     const auto& a = c.lex.actors()[m.actor];
@@ -766,6 +822,10 @@ void TypeCandidates(Context& c, uint32_t si) {
           e.sub = AcledSub::kAirDroneStrike;
         } else if (a1 && (a1->agent_flags & lexicon::kAgentArtillery)) {
           e.sub = AcledSub::kShelling;
+        } else if (AcledSub inherited = InheritedSub(c, si, e); inherited != AcledSub::kNone) {
+          // "Russian warplanes conducted 64 air strikes ... Russia said it killed 300 militants": the same
+          // doer's harm in the next sentences comes from the same means.
+          e.sub = inherited;
         } else {
           e.typed_by_default = true;
           bool target_armed = a2 && MentionIsArmed(c, *a2) && !MentionIsCivilian(c, *a2);
@@ -781,8 +841,19 @@ void TypeCandidates(Context& c, uint32_t si) {
         break;
       }
       case TriggerClass::kTerritory: {
-        // A person taken is an arrest or an abduction, not territory.
-        const Mention* taken = e.voice == Voice::kPassive ? a2 : (a2 && a2->first <= e.trigger_last + 3 ? a2 : nullptr);
+        // A person taken is an arrest or an abduction, not territory; but "driven from", "pushed out of",
+        // "expelled from" move people out of a place: the subject lost the ground.
+        bool expel = false;
+        for (uint32_t t = e.trigger_first; t < e.trigger_last; ++t) {
+          std::string_view kk = KeyAt(c, t);
+          if (kk == "from" || kk == "out" || kk == "driven" || kk == "drove" || kk == "drive" || kk == "expelled" ||
+              kk == "ousted" || kk == "pushed" || kk == "routed") {
+            expel = true;
+          }
+        }
+        const Mention* taken = expel ? nullptr
+                               : e.voice == Voice::kPassive ? a2
+                                                            : (a2 && a2->first <= e.trigger_last + 3 ? a2 : nullptr);
         bool person_taken = taken && (taken->mkind == MentionKind::kPerson ||
                                       (taken->mkind == MentionKind::kAgent && !(taken->agent_flags & lexicon::kAgentWeak)) ||
                                       taken->mkind == MentionKind::kDemonymNoun);
@@ -910,6 +981,32 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (Weakly(c, e) && !HasArmedActor(c, e) && !any_instrument && e.actor1 < 0) e.alive = false;
     } else if (Weakly(c, e) && e.actor1 < 0 && e.actor2 < 0) {
       e.alive = false;
+    }
+  }
+
+  // 1b. "a barrage of air strikes", "a wave of bombings": a nominal trigger followed by "of" and another
+  //     trigger names one event, typed by the second word.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& first = ev[k];
+    if (!first.alive || first.voice != Voice::kNominal) continue;
+    for (uint32_t q = b; q < e_end; ++q) {
+      Candidate& second = ev[q];
+      if (q == k || !second.alive || second.trigger_first <= first.trigger_last) continue;
+      if (second.trigger_first > first.trigger_last + 3 || KeyAt(c, first.trigger_last) != "of") continue;
+      if (FamilyOf(second) != FamilyOf(first)) continue;
+      Absorb(second, first);
+      break;
+    }
+  }
+  // 1c. Destruction reported beside an attack is its damage, not a separate looting event.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& d = ev[k];
+    if (!d.alive || d.sub != AcledSub::kLooting || !Weakly(c, d)) continue;
+    for (uint32_t q = b; q < e_end; ++q) {
+      if (q != k && ev[q].alive && FamilyOf(ev[q]) == Family::kViolence) {
+        Absorb(ev[q], d);
+        break;
+      }
     }
   }
 

@@ -149,6 +149,12 @@ void FindCounts(Context& c, uint32_t si) {
         break;
       }
     }
+    if (of_last == 0 && (nk == "air" || nk == "drone" || nk == "missile" || nk == "rocket") &&
+        In(kStrikeNouns, key(noun + 1))) {
+      of_first = noun;
+      of_last = noun + 2;
+      nk = key(noun + 1);
+    }
     if (of_last == 0 && noun < sent.last_token && c.doc.tokens[noun].kind == text::kWord &&
         (In(kStrikeNouns, nk) || In(kMateriel, nk) || In(kTroopNouns, nk))) {
       of_first = noun;
@@ -161,11 +167,20 @@ void FindCounts(Context& c, uint32_t si) {
     }
     // Casualty word: to the right up to the next number or clause end, else just to the left.
     WhatHit hit;
-    uint32_t limit = std::min<uint32_t>(sent.last_token, after + 9);
-    for (uint32_t t = after; t < limit; ++t) {
+    // "killing five", "killed 300 militants", "wounding 20": a harm verb right before the number.
+    if (num.first > sent.first_token) {
+      std::string_view k = key(num.first - 1);
+      CountWhat w = CasualtyWord(k);
+      bool verb_form = k.size() > 4 && (k.substr(k.size() - 3) == "ing" || k.substr(k.size() - 2) == "ed");
+      if (w != CountWhat::kNone && (verb_form || k == "kills")) hit = {w, num.first - 1};
+    }
+    uint32_t limit = std::min<uint32_t>(sent.last_token, after + 12);
+    for (uint32_t t = after; t < limit && hit.what == CountWhat::kNone; ++t) {
       std::string_view k = key(t);
-      if (t > after && c.doc.tokens[t].kind == text::kNumber) break;
-      if (t > after && text::NumberWordValue(k) > 1) break;
+      // A later number ends the search unless it is coordinated with this one ("11 tanks and 31 vehicles
+      // were destroyed"), in which case both share the verb that follows.
+      bool number_here = t > after && (c.doc.tokens[t].kind == text::kNumber || text::NumberWordValue(k) > 1);
+      if (number_here && !(key(t - 1) == "and" || key(t - 1) == ",")) break;
       if (k == ";" || k == "but" || k == "while") break;
       CountWhat w = CasualtyWord(k);
       if (w == CountWhat::kCaptured && k == "captured" && of_last > 0 && In(kMateriel, nk)) w = CountWhat::kNone;

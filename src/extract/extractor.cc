@@ -402,6 +402,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       uint32_t best_d = UINT32_MAX;
       for (uint32_t t = EL.times_begin; t < EL.times_end; ++t) {
         const auto& tm = s.times[t];
+        if (tm.governs_following && e.trigger_first < tm.last) continue;
         uint32_t d = tm.first > e.trigger_first ? tm.first - e.trigger_first : e.trigger_first - tm.first;
         if (d < best_d) {
           best_d = d;

@@ -388,6 +388,7 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
         }
         if (emit) {
           out->push_back(Make(start, end, s, e, p, true));
+          out->back().governs_following = after == "after" || after == "later";
           i = end - 1;
           continue;
         }

@@ -27,6 +27,7 @@ struct TimeMention {
   Precision precision = Precision::kDay;
   bool resolved = false;
   bool relative = false;  // depends on the publication date
+  bool governs_following = false;  // "nine months after X": dates X, the clause that follows, not what precedes
 };
 
 // Appends the time expressions found in tokens [first, last) of doc, resolved against `published`

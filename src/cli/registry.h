@@ -1,0 +1,29 @@
+// Subcommands contributed by pipeline stages beyond extraction (geo, store, serve…). Each module adds its
+// subcommands to the CLI11 app and a runner that is called when that subcommand was given.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace sitrep::cli {
+
+struct Command {
+  CLI::App* sub = nullptr;
+  std::function<int()> run;
+};
+using CommandList = std::vector<Command>;
+
+// The data folder: the flag when given, then $SITREP_DATA, then ./data, then the source tree's data/.
+std::string FindDataDir(const std::string& flag);
+// The shared folder with eval/ and corpus/: $SITREP_SHARED, then ../shared, then beside the source tree.
+std::string FindShared();
+
+void AddGeoCommands(CLI::App& app, CommandList* out);    // src/cli/geo_commands.cc
+void AddStoreCommands(CLI::App& app, CommandList* out);  // src/cli/store_commands.cc
+
+}  // namespace sitrep::cli
