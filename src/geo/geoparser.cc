@@ -1,0 +1,1 @@
+#include "geo/geoparser.h"
