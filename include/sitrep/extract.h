@@ -143,6 +143,7 @@ class Extractor {
   Extractor() = default;
   ExtractOptions options_;
   std::unique_ptr<lexicon::CompiledLexicon> lexicon_;
+  bool debug_ = false;  // SITREP_DEBUG: print every layer of every sentence to stderr
 };
 
 }  // namespace sitrep

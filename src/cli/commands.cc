@@ -171,6 +171,8 @@ int Main(int argc, char** argv) {
   eval_cmd->add_option("--data", eval_data, "Data folder holding lexicon/");
   eval_cmd->add_option("--json", eval_json, "Also write the metrics as JSON to this file");
   eval_cmd->add_flag("--no-errors", eval_quiet, "Print only the metrics table");
+  int eval_examples = 3;
+  eval_cmd->add_option("--examples", eval_examples, "Examples shown per error kind")->capture_default_str();
 
   auto* lex_cmd = app.add_subcommand("lexicon", "Check the lexicon files and print their size and version");
   std::string lex_data;
@@ -215,6 +217,7 @@ int Main(int argc, char** argv) {
     eval::EvalOptions eo;
     eo.show_errors = !eval_quiet;
     eo.json_out = eval_json;
+    eo.examples = eval_examples;
     const std::string shared = FindShared();
     if (eval_set == "wcep-dev") {
       eo.gold_path = eval_gold.empty() ? shared + "/eval/wcep-dev/wcep_dev.jsonl" : eval_gold;

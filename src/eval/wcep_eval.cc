@@ -128,6 +128,7 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
   int count_gold = 0, count_pred = 0, count_ok = 0;
   std::map<std::string, std::vector<Example>> missed, spurious, confused;
   std::map<std::string, int> missed_n, spurious_n;
+  std::vector<Example> actor_errors;
   std::string line;
   int line_no = 0;
   while (std::getline(in, line)) {
@@ -213,7 +214,11 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
       }
       if (!g.actor1.empty()) {
         ++a1_total;
-        if (p.actor1 && ActorsAgree(g.actor1, p.actor1->name)) ++a1_ok;
+        if (p.actor1 && ActorsAgree(g.actor1, p.actor1->name)) {
+          ++a1_ok;
+        } else if (actor_errors.size() < static_cast<size_t>(options.examples) * 4) {
+          actor_errors.push_back({text, g.actor1 + "  vs  " + (p.actor1 ? p.actor1->name + " [" + p.actor1->text + "]" : "-")});
+        }
       }
       if (!g.actor2.empty()) {
         ++a2_total;
@@ -309,6 +314,8 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
         fmt::print("             [{}] {}\n", ex.note, ex.text.substr(0, 160));
       }
     }
+    fmt::print("    actor1 disagreements (gold vs predicted [text]):\n");
+    for (const auto& ex : actor_errors) fmt::print("      {}\n             {}\n", ex.note, ex.text.substr(0, 160));
     fmt::print("    missed events by gold sub-type:\n");
     for (const auto& [sub, n] : missed_n) {
       fmt::print("      {:>3}  {}\n", n, sub);

@@ -279,6 +279,9 @@ void ApplyModality(Context& c, uint32_t si) {
       if (info.kind == CueKind::kNegation) {
         ev.negated = true;
         if (ev.modality == Modality::kAsserted || ev.modality == Modality::kClaimed) ev.modality = Modality::kDenied;
+      } else if (info.value == "purpose") {
+        // "in an offensive to retake X", "in a bid to end the siege": an aim, not an event.
+        ev.alive = false;
       } else if (info.value == "planned") {
         ev.modality = Modality::kPlanned;
       } else if (info.value == "threatened") {

@@ -101,6 +101,26 @@ const Trigger& TriggerOf(const Context& c, const Candidate& e) { return c.lex.tr
 
 bool MentionNearlyCivilian(const Context& c, const Mention& m) { return MentionIsCivilian(c, m); }
 
+// Whether a word that can be a verb or a noun reads as a noun here: after a determiner, a preposition, a
+// number or an adjective of scale ("in clashes", "the recapture of", "heavy fighting"), or before "of" /
+// "between".
+bool NounContext(const Context& c, const text::Sentence& sent, uint32_t first, uint32_t last) {
+  static constexpr std::array<std::string_view, 30> kBeforeNoun = {
+      "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "of", "in", "during",
+      "after", "amid", "following", "from", "for", "by", "on", "at", "with", "heavy", "fierce", "renewed", "new",
+      "deadly", "fresh", "intense"};
+  if (first > sent.first_token) {
+    const text::Token& prev = c.doc.tokens[first - 1];
+    std::string_view pk = KeyAt(c, first - 1);
+    if (In(kBeforeNoun, pk) || prev.kind == text::kNumber || text::NumberWordValue(pk) > 1 || pk == "'s") return true;
+  }
+  if (last < sent.last_token) {
+    std::string_view nk = KeyAt(c, last);
+    if (nk == "of" || nk == "between") return true;
+  }
+  return first == sent.first_token;  // a sentence opening with the word ("Clashes erupted")
+}
+
 }  // namespace
 
 bool IsPreposition(std::string_view key) { return In(kPrepositions, key); }
@@ -140,11 +160,16 @@ void CollectItems(Context& c, uint32_t si) {
       for (const auto& m : s.matches) {  // longest first
         int best_priority = 99;
         const lexicon::Sense* best = nullptr;
+        const bool want_noun = layer == static_cast<size_t>(Layer::kTrigger) && NounContext(c, sent, m.first, m.last);
         for (uint32_t k = m.senses_begin; k < m.senses_end; ++k) {
           const lexicon::Sense& sense = c.lex.senses()[k];
           if (static_cast<size_t>(LayerOf(sense.kind)) != layer) continue;
           if (!c.lex.SenseApplies(c.doc, sense, m.first, m.last, s.published_day)) continue;
           int pr = EntityPriority(sense.kind);
+          if (sense.kind == SenseKind::kTrigger) {
+            // A word listed as both verb and noun ("clashes", "recapture"): the neighbours decide.
+            pr = c.lex.triggers()[sense.index].verb == want_noun ? 1 : 0;
+          }
           if (!best || pr < best_priority) {
             best = &sense;
             best_priority = pr;
@@ -607,6 +632,16 @@ void BuildCandidates(Context& c, uint32_t si) {
   for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
     const Item& it = s.items[k];
     if (it.layer != Layer::kTrigger) continue;
+    // A trigger word inside a name is part of the name ("Popular Front for the Liberation of Palestine").
+    bool inside_name = false;
+    for (uint32_t q = L.mentions_begin; q < L.mentions_end; ++q) {
+      const Mention& m = s.mentions[q];
+      if ((m.mkind == MentionKind::kNamed || m.mkind == MentionKind::kPerson) && it.first >= m.first &&
+          it.last <= m.last && m.actor >= 0 && !m.coreferent) {
+        inside_name = true;
+      }
+    }
+    if (inside_name) continue;
     const Trigger& tr = c.lex.triggers()[it.index];
     Candidate e;
     e.sentence = si;
@@ -629,6 +664,12 @@ void BuildCandidates(Context& c, uint32_t si) {
         const text::Token& next = c.doc.tokens[it.last];
         std::string_view nk = KeyAt(c, it.last);
         bool object_follows = next.kind == text::kNumber || In(kDeterminers, nk) || text::NumberWordValue(nk) > 0;
+        // "shot dead two militants": the object may follow a particle.
+        if (!object_follows && it.last + 1 < sent.last_token && (nk == "dead" || nk == "down" || nk == "up")) {
+          const text::Token& after = c.doc.tokens[it.last + 1];
+          std::string_view ak = KeyAt(c, it.last + 1);
+          object_follows = after.kind == text::kNumber || In(kDeterminers, ak) || text::NumberWordValue(ak) > 0;
+        }
         if (!object_follows && RightObject(c, si, it.last, 0, false, false, false) < 0) e.voice = Voice::kPassive;
       } else if ((tr.flags & lexicon::kTriggerPassiveVictim) && it.last >= sent.last_token) {
         e.voice = Voice::kPassive;
@@ -975,8 +1016,18 @@ void MergeCandidates(Context& c, uint32_t si) {
   for (uint32_t k = b; k < e_end; ++k) {
     Candidate& e = ev[k];
     Family f = FamilyOf(e);
+    const Trigger& tr = TriggerOf(c, e);
+    if (f == Family::kOther) {
+      // Talks, statements, agreements, deployments: they need a doer in the text, and a main verb or a
+      // nominal owned by its doer ("Russia's deployment"). A bare "ceasefire", "summit" or "blaming" in passing
+      // is context, not an event.
+      bool doer = e.actor1 >= 0 && !s.mentions[e.actor1].source_only;
+      if (e.voice == Voice::kParticiple && tr.cls == TriggerClass::kNonAcled) e.alive = false;
+      if (!doer && (tr.cls == TriggerClass::kNonAcled || e.voice == Voice::kNominal)) e.alive = false;
+      continue;
+    }
     if (f == Family::kViolence) {
-      if (L.legal) e.alive = false;
+      if (L.legal && e.voice == Voice::kNominal) e.alive = false;
       if (L.nonconflict && !HasArmedActor(c, e) && !any_instrument) e.alive = false;
       if (Weakly(c, e) && !HasArmedActor(c, e) && !any_instrument && e.actor1 < 0) e.alive = false;
     } else if (Weakly(c, e) && e.actor1 < 0 && e.actor2 < 0) {
@@ -1082,6 +1133,25 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (o.typed_by_default && !g.typed_by_default) o.sub = g.sub;
       if (o.sub == AcledSub::kAttack && g.sub == AcledSub::kArmedClash) o.sub = g.sub;
       Absorb(o, g);
+      break;
+    }
+  }
+
+  // 3b. "fighting", "an offensive", "clashes" beside a capture are the capture's battle.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& clash = ev[k];
+    if (!clash.alive || clash.sub != AcledSub::kArmedClash || clash.voice != Voice::kNominal) continue;
+    for (uint32_t q = b; q < e_end; ++q) {
+      Candidate& taking = ev[q];
+      if (q == k || !taking.alive) continue;
+      if (taking.sub != AcledSub::kGovernmentRegainsTerritory && taking.sub != AcledSub::kNonStateOvertakesTerritory) {
+        continue;
+      }
+      if (clash.actor1 >= 0 && taking.actor1 >= 0 && s.mentions[clash.actor1].actor != s.mentions[taking.actor1].actor &&
+          s.mentions[clash.actor1].country != s.mentions[taking.actor1].country) {
+        continue;
+      }
+      Absorb(taking, clash);
       break;
     }
   }

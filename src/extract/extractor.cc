@@ -11,6 +11,7 @@
 //   output   places, dates, confidence, strings
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "extract/attribution.h"
@@ -88,6 +89,8 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& optio
   std::unique_ptr<Extractor> ex(new Extractor());
   ex->options_ = options;
   ex->lexicon_ = std::move(lex).value();
+  const char* debug = std::getenv("SITREP_DEBUG");
+  ex->debug_ = debug && *debug && *debug != '0';
   return ex;
 }
 
@@ -159,6 +162,55 @@ void NameMention(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s,
     out->name = out->text;
   }
   out->kind = std::string(lexicon::ActorKindName(kind));
+}
+
+const char* SenseKindName(lexicon::SenseKind k) {
+  switch (k) {
+    case lexicon::SenseKind::kActor: return "actor";
+    case lexicon::SenseKind::kPerson: return "person";
+    case lexicon::SenseKind::kCountry: return "country";
+    case lexicon::SenseKind::kDemonym: return "demonym";
+    case lexicon::SenseKind::kMetonym: return "metonym";
+    case lexicon::SenseKind::kAgent: return "agent";
+    case lexicon::SenseKind::kTrigger: return "trigger";
+    case lexicon::SenseKind::kInstrument: return "instrument";
+    case lexicon::SenseKind::kCue: return "cue";
+    case lexicon::SenseKind::kRefiner: return "refiner";
+  }
+  return "?";
+}
+
+// SITREP_DEBUG=1: every layer of a sentence on stderr, to see why an event came out as it did.
+void DebugSentence(const Context& c, uint32_t si) {
+  const auto& s = c.s;
+  const auto& doc = c.doc;
+  const auto& L = s.layers[si];
+  const auto& sent = doc.sentences[si];
+  auto span = [&](uint32_t a, uint32_t b) {
+    return std::string(doc.Slice(doc.tokens[a].begin, doc.tokens[b - 1].end));
+  };
+  std::fprintf(stderr, "--- s%u: %s\n", si, std::string(doc.Slice(sent.begin, sent.end)).c_str());
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const auto& it = s.items[k];
+    std::fprintf(stderr, "  item %-10s %s\n", SenseKindName(it.kind), span(it.first, it.last).c_str());
+  }
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    const auto& m = s.mentions[k];
+    std::fprintf(stderr, "  mention #%u [%s] kind=%s actor=%d agent=%d country=%d%s%s%s\n", k,
+                 span(m.first, m.last).c_str(), std::string(lexicon::ActorKindName(m.kind)).c_str(), m.actor, m.agent,
+                 m.country, m.generic ? " generic" : "", m.source_only ? " source_only" : "",
+                 m.coreferent ? " coref" : "");
+  }
+  for (uint32_t p = L.places_begin; p < L.places_end; ++p) {
+    std::fprintf(stderr, "  place [%s]%s\n", span(s.places[p].first, s.places[p].last).c_str(),
+                 s.places[p].cued ? " cued" : "");
+  }
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    const auto& e = s.events[k];
+    std::fprintf(stderr, "  event [%s] %s voice=%d a1=%d a2=%d %s%s\n", span(e.trigger_first, e.trigger_last).c_str(),
+                 std::string(lexicon::AcledSubName(e.sub)).c_str(), static_cast<int>(e.voice), e.actor1, e.actor2,
+                 e.alive ? "alive" : "dead", e.typed_by_default ? " default-typed" : "");
+  }
 }
 
 float Confidence(const Candidate& e, const ExtractorScratch& s, const lexicon::CompiledLexicon& lex) {
@@ -345,6 +397,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     extract::ApplyModality(c, si);
     extract::MergeContinuations(c, si);
     extract::FindCounts(c, si);
+    if (debug_) DebugSentence(c, si);
   }
 
   // ---- places and dates of events
