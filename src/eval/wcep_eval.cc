@@ -33,6 +33,7 @@ std::vector<std::string> Words(const std::string& s) {
     if (std::isalnum(static_cast<unsigned char>(c))) {
       cur.push_back(c);
     } else {
+      if (cur.size() > 4 && cur.back() == 's') cur.pop_back();  // "militias" ~ "militia"
       if (!cur.empty() && !kStop.count(cur)) out.push_back(cur);
       cur.clear();
     }

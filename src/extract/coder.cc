@@ -261,7 +261,10 @@ void BuildMentions(Context& c, uint32_t si) {
     if (head_item.kind == SenseKind::kAgent && j < L.items_end && n < group.size()) {
       const Item& nx = s.items[j];
       uint32_t t = end_tok;
-      if (t < sent.last_token && KeyAt(c, t) == "of") {
+      std::string_view link = t < sent.last_token ? KeyAt(c, t) : std::string_view();
+      if (link == "loyal" && t + 1 < sent.last_token && KeyAt(c, t + 1) == "to") ++t;  // "forces loyal to X"
+      if (t < sent.last_token && (KeyAt(c, t) == "of" || KeyAt(c, t) == "to" ||
+                                  (KeyAt(c, t) == "from" && nx.kind == SenseKind::kActor))) {
         ++t;
         if (t < sent.last_token && KeyAt(c, t) == "the") ++t;
         if (nx.first == t && (nx.kind == SenseKind::kCountry || nx.kind == SenseKind::kActor)) {
@@ -385,11 +388,14 @@ void BuildMentions(Context& c, uint32_t si) {
     // A metonym ("Moscow", "the Kremlin") acts only as the subject of a verb or report ("Moscow said").
     if (m.mkind == MentionKind::kMetonym) {
       keep = false;
-      for (uint32_t t = m.last; t < sent.last_token && t < m.last + 3; ++t) {
-        if (ReportCueBetween(c, si, t, t + 1) || IsVerbTriggerAt(c, si, t, t + 1)) {
-          keep = true;
-          break;
-        }
+      bool prep_object = m.first > sent.first_token && IsPreposition(KeyAt(c, m.first - 1));
+      uint32_t t = m.last;
+      while (t < sent.last_token && (In(kSkippableAdverbs, KeyAt(c, t)) || KeyAt(c, t) == "has" ||
+                                     KeyAt(c, t) == "have" || KeyAt(c, t) == "had")) {
+        ++t;
+      }
+      if (!prep_object && t < sent.last_token && (ReportCueBetween(c, si, t, t + 1) || IsVerbTriggerAt(c, si, t, t + 1))) {
+        keep = true;
       }
     }
     if (keep) s.mentions.push_back(m);
@@ -991,6 +997,17 @@ void Absorb(Candidate& into, Candidate& from) {
 
 bool Weakly(const Context& c, const Candidate& e) { return TriggerOf(c, e).flags & lexicon::kTriggerWeak; }
 
+bool HasFightingActor(const Context& c, const Candidate& e) {
+  auto fighting = [&](int32_t m) {
+    if (m < 0) return false;
+    const Mention& mm = c.s.mentions[m];
+    ActorKind k = mm.kind;
+    return (k == ActorKind::kStateForces || k == ActorKind::kRebelGroup || k == ActorKind::kMilitia ||
+            (mm.agent_flags & lexicon::kAgentArmed)) && !MentionIsCivilian(c, mm);
+  };
+  return fighting(e.actor1) || fighting(e.actor2);
+}
+
 bool HasArmedActor(const Context& c, const Candidate& e) {
   return (e.actor1 >= 0 && MentionIsArmed(c, c.s.mentions[e.actor1])) ||
          (e.actor2 >= 0 && MentionIsArmed(c, c.s.mentions[e.actor2]) &&
@@ -1026,9 +1043,13 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (!doer && (tr.cls == TriggerClass::kNonAcled || e.voice == Voice::kNominal)) e.alive = false;
       continue;
     }
+    if (f == Family::kProtest && L.nonconflict && !HasFightingActor(c, e) &&
+        !(e.actor1 >= 0 && s.mentions[e.actor1].kind == ActorKind::kProtesters)) {
+      e.alive = false;  // "an earthquake strikes", "a fire occurs"
+    }
     if (f == Family::kViolence) {
       if (L.legal && e.voice == Voice::kNominal) e.alive = false;
-      if (L.nonconflict && !HasArmedActor(c, e) && !any_instrument) e.alive = false;
+      if (L.nonconflict && !HasFightingActor(c, e) && !any_instrument) e.alive = false;
       if (Weakly(c, e) && !HasArmedActor(c, e) && !any_instrument && e.actor1 < 0) e.alive = false;
     } else if (Weakly(c, e) && e.actor1 < 0 && e.actor2 < 0) {
       e.alive = false;
@@ -1092,6 +1113,22 @@ void MergeCandidates(Context& c, uint32_t si) {
     const lexicon::TypeDefaults& d = c.lex.Defaults(p.sub);
     p.plover = d.plover != Plover::kNone ? d.plover : Plover::kProtest;
     p.cameo = d.cameo;
+    // ACLED's convention for demonstrations: actor1 is the crowd, actor2 the force that intervenes.
+    int32_t crowd = -1, force = -1;
+    for (uint32_t m = L.mentions_begin; m < L.mentions_end; ++m) {
+      const Mention& mm = s.mentions[m];
+      if (mm.source_only) continue;
+      if (crowd < 0 && mm.kind == ActorKind::kProtesters) crowd = static_cast<int32_t>(m);
+      if (force < 0 && mm.kind == ActorKind::kStateForces) force = static_cast<int32_t>(m);
+    }
+    if (crowd >= 0) {
+      p.actor1 = crowd;
+      if (force >= 0) p.actor2 = force;
+      else if (p.actor2 == crowd) p.actor2 = -1;
+    } else if (force >= 0 && p.actor1 == force) {
+      p.actor1 = -1;
+      p.actor2 = force;
+    }
   }
 
   // 3. Generic harm words fold into the nearest specific violent event ("a car bombing ... kills nine").
@@ -1116,6 +1153,14 @@ void MergeCandidates(Context& c, uint32_t si) {
     }
     if (best >= 0) {
       Candidate& into = ev[best];
+      if ((TriggerOf(c, into).flags & lexicon::kTriggerReciprocal) && into.actor1 < 0 && into.actor2 >= 0 &&
+          g.actor1 < 0 && g.actor2 >= 0 && g.actor2 != into.actor2) {
+        // "Four soldiers are killed in clashes with PKK insurgents": the other side did the killing.
+        into.actor1 = into.actor2;
+        into.actor2 = g.actor2;
+        g.alive = false;
+        continue;
+      }
       // Keep actors consistent with the specific event's roles.
       if (into.actor1 < 0) into.actor1 = g.actor1;
       if (into.actor2 < 0 && g.actor2 != into.actor1) into.actor2 = g.actor2;
@@ -1175,9 +1220,50 @@ void MergeCandidates(Context& c, uint32_t si) {
 // ---------------------------------------------------------------------------------------------------------
 // Continuations across sentences
 
+namespace {
+
+// "Al-Shabaab claimed responsibility for the attack.", "Five insurgents were killed in the clash.": a definite
+// event noun refers back to an event already reported; it adds doers and counts to it.
+void MergeEventAnaphora(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const SentenceLayers& L = s.layers[si];
+  const text::Sentence& sent = c.doc.sentences[si];
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    Candidate& e = s.events[k];
+    if (!e.alive || e.voice != Voice::kNominal || FamilyOf(e) != Family::kViolence) continue;
+    uint32_t t = e.trigger_first;
+    while (t > sent.first_token && c.doc.tokens[t - 1].kind == text::kWord &&
+           (KeyAt(c, t - 1) == "day" || KeyAt(c, t - 1) == "deadly" || KeyAt(c, t - 1) == "two" ||
+            KeyAt(c, t - 1) == "suicide" || KeyAt(c, t - 1) == "latest")) {
+      --t;
+    }
+    if (t == sent.first_token) continue;
+    std::string_view det = KeyAt(c, t - 1);
+    if (det != "the" && det != "this" && det != "that" && det != "both") continue;
+    if (e.actor1 >= 0 && !s.mentions[e.actor1].generic) continue;
+    // The latest violent event of the article before this sentence.
+    int32_t target = -1;
+    for (int32_t back = static_cast<int32_t>(si) - 1; back >= 0 && target < 0 && si - back <= 3; --back) {
+      const SentenceLayers& P = s.layers[back];
+      for (uint32_t q = P.events_begin; q < P.events_end; ++q) {
+        if (s.events[q].alive && FamilyOf(s.events[q]) == Family::kViolence) target = static_cast<int32_t>(q);
+      }
+    }
+    if (target < 0) continue;
+    Candidate& into = s.events[target];
+    if (into.actor1 < 0 && e.actor1 >= 0) into.actor1 = e.actor1;
+    if (into.actor2 < 0 && e.actor2 >= 0) into.actor2 = e.actor2;
+    e.alive = false;
+    e.copied_from = target;  // its counts go to the event it names
+  }
+}
+
+}  // namespace
+
 void MergeContinuations(Context& c, uint32_t si) {
   auto& s = c.s;
   if (si == 0) return;
+  MergeEventAnaphora(c, si);
   const SentenceLayers& L = s.layers[si];
   // Only a sentence whose events are all bare harm words with no doer, instrument or place of their own.
   int32_t alive = 0;

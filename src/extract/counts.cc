@@ -254,6 +254,15 @@ void FindCounts(Context& c, uint32_t si) {
         cm.event = static_cast<int32_t>(k);
       }
     }
+    if (cm.event < 0) {
+      // A number beside an event noun that refers back ("killed in the clash") belongs to that earlier event.
+      for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
+        const Candidate& e = s.events[k];
+        if (!e.alive && e.copied_from >= 0 && s.events[e.copied_from].alive && Compatible(what, s.events[e.copied_from])) {
+          cm.event = e.copied_from;
+        }
+      }
+    }
     s.counts.push_back(cm);
     prev_number_end = after;
     i = after - 1;

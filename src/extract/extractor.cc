@@ -313,7 +313,18 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     auto vote = [&](int32_t country, int32_t weight) {
       if (country >= 0 && country < static_cast<int32_t>(votes.size())) votes[country] += weight;
     };
+    // Names inside parentheses are mostly outlets ("(Agence France-Presse)"), not the story's country.
+    std::vector<uint8_t>& in_parens = s.token_marks;
+    in_parens.assign(doc.tokens.size(), 0);
+    int depth = 0;
+    for (size_t t = 0; t < doc.tokens.size(); ++t) {
+      std::string_view k = doc.Key(doc.tokens[t]);
+      if (k == "(") ++depth;
+      else if (k == ")" && depth > 0) --depth;
+      else in_parens[t] = depth > 0;
+    }
     for (const auto& m : s.mentions) {
+      if (in_parens[m.first]) continue;
       vote(m.country, 2);
       if (m.actor >= 0) {
         const auto& a = lex.actors()[m.actor];
@@ -321,6 +332,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       }
     }
     for (const auto& it : s.items) {
+      if (in_parens[it.first]) continue;
       if (it.layer == extract::Layer::kEntity && it.kind == lexicon::SenseKind::kCountry) vote(it.index, 3);
     }
     int32_t best = -1;
