@@ -148,6 +148,7 @@ TEST_F(GeoTest, UnknownAndMetonymsStayUnresolved) {
 }
 
 TEST_F(GeoTest, GeoparseFindsAndResolvesPlaces) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
   auto scratch = NewGeoScratch();
   std::vector<GeoparsedToponym> t;
   Geoparse(*gaz_,
