@@ -308,8 +308,9 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
   if (options.show_errors) {
     fmt::print("\n  errors by kind\n");
     fmt::print("    confusions (gold -> predicted):\n");
-    for (const auto& [cell, n] : sub_table.TopConfusions(12)) {
-      if (cell.first.empty() || cell.second.empty()) continue;
+    int shown = 0;
+    for (const auto& [cell, n] : sub_table.TopConfusions(1000)) {
+      if (cell.first.empty() || cell.second.empty() || ++shown > 15) continue;
       fmt::print("      {:>3}  {} -> {}\n", n, cell.first, cell.second);
       for (const auto& ex : confused[cell.first + " -> " + cell.second]) {
         fmt::print("             [{}] {}\n", ex.note, ex.text.substr(0, 160));

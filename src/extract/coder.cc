@@ -504,10 +504,8 @@ int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
     }
     if (blocked || ReportCueBetween(c, si, m.last, pos)) return -1;
     if (IsPrepObject(c, m, sent.first_token)) continue;
-    if (m.mkind == MentionKind::kPronoun && m.actor < 0 && m.mkind == MentionKind::kPronoun) {
-      // An unresolved pronoun still blocks a farther subject.
-      return k;
-    }
+    // "… in Kabul, Afghanistan, killing": a country after a comma is the place's container, not a doer.
+    if (m.mkind == MentionKind::kCountry && m.first > sent.first_token && KeyAt(c, m.first - 1) == ",") continue;
     return k;
   }
   return -1;
@@ -648,6 +646,12 @@ void BuildCandidates(Context& c, uint32_t si) {
       }
     }
     if (inside_name) continue;
+    // A capitalised trigger word inside a sentence is a name ("Shell's headquarters", "Operation Storm").
+    const text::Token& first_tok = c.doc.tokens[it.first];
+    if (first_tok.Has(text::kCapitalized) && !first_tok.Has(text::kAllCaps) && it.first > sent.first_token) {
+      std::string_view before = KeyAt(c, it.first - 1);
+      if (before != "\"" && before != ":" && before != "(" && before != "-" && before != "'") continue;
+    }
     const Trigger& tr = c.lex.triggers()[it.index];
     Candidate e;
     e.sentence = si;
@@ -787,6 +791,38 @@ AcledSub RefinedSub(const Context& c, uint32_t si, TriggerClass cls) {
     if (best == AcledSub::kNone || rank(ref.result) > rank(best)) best = ref.result;
   }
   return best;
+}
+
+bool GenericExplosionWord(std::string_view k) {
+  return k.rfind("bomb", 0) == 0 || k.rfind("explo", 0) == 0 || k.rfind("blast", 0) == 0 ||
+         k.rfind("detonat", 0) == 0;
+}
+
+bool SentenceHasAerialAgent(const Context& c, uint32_t si) {
+  const auto& L = c.s.layers[si];
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    if (c.s.mentions[k].agent_flags & lexicon::kAgentAerial) return true;
+  }
+  return false;
+}
+
+// Whether a town-level place follows (a named place that is not a country), within the clause.
+bool SettlementAfter(const Context& c, uint32_t si, uint32_t from) {
+  const auto& L = c.s.layers[si];
+  for (uint32_t p = L.places_begin; p < L.places_end; ++p) {
+    const auto& pm = c.s.places[p];
+    if (pm.first < from || pm.first > from + 8) continue;
+    if (pm.shape != geo::PlaceShape::kCountry) return true;
+  }
+  // "withdraw from the city", "pull out of the town"
+  for (uint32_t t = from; t < c.doc.sentences[si].last_token && t < from + 4; ++t) {
+    std::string_view k = KeyAt(c, t);
+    if (k == "city" || k == "town" || k == "village" || k == "base" || k == "district" || k == "area" ||
+        k == "positions" || k == "airport" || k == "stronghold") {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool SameDoer(const Mention& a, const Mention& b) {
@@ -933,6 +969,45 @@ void TypeCandidates(Context& c, uint32_t si) {
         break;
       }
     }
+    // Words that name any explosion ("bombs", "explosion", "detonates") take the sentence's instrument:
+    // warplanes that bomb make an air strike, a suicide bomber who detonates a suicide bombing, a rocket that
+    // explodes a rocket attack. State forces that bomb are bombing from the air.
+    if (e.sub == AcledSub::kRemoteExplosive && tr.mode == "explosives" &&
+        (tr.flags & lexicon::kTriggerWeak || GenericExplosionWord(KeyAt(c, e.trigger_first)))) {
+      int32_t item = -1;
+      const lexicon::Instrument* ins = NearestInstrument(c, si, e, &item);
+      if (ins && ins->sub != AcledSub::kRemoteExplosive) {
+        e.sub = ins->sub;
+        e.instrument = item;
+      } else if (a1 && ((a1->agent_flags & lexicon::kAgentAerial) ||
+                        (a1->kind == ActorKind::kStateForces && !(a1->agent_flags & lexicon::kAgentArtillery)) ||
+                        a1->mkind == MentionKind::kCountry)) {
+        e.sub = AcledSub::kAirDroneStrike;
+      } else if (SentenceHasAerialAgent(c, si)) {
+        e.sub = AcledSub::kAirDroneStrike;
+      }
+    }
+    // Chemical agents used in a battle make it a chemical attack.
+    if (e.sub == AcledSub::kArmedClash || e.sub == AcledSub::kAttack) {
+      int32_t item = -1;
+      const lexicon::Instrument* ins = NearestInstrument(c, si, e, &item);
+      if (ins && ins->sub == AcledSub::kChemicalWeapon) {
+        e.sub = AcledSub::kChemicalWeapon;
+        e.instrument = item;
+      }
+    }
+    // A withdrawal from a country, or with no place, is a change of posture, not a handover of ground.
+    if (e.sub == AcledSub::kNonViolentTransfer && !SettlementAfter(c, si, e.trigger_last)) {
+      e.sub = AcledSub::kChangeToGroup;
+    }
+    // Violence by a crowd of protesters is a violent demonstration.
+    if ((e.sub == AcledSub::kArmedClash || e.sub == AcledSub::kAttack || e.sub == AcledSub::kMobViolence ||
+         e.sub == AcledSub::kLooting) &&
+        ((a1 && a1->kind == ActorKind::kProtesters) || (a2 && a2->kind == ActorKind::kProtesters &&
+                                                        e.sub == AcledSub::kArmedClash))) {
+      bool mob = RefinedSub(c, si, TriggerClass::kViolence) == AcledSub::kMobViolence;
+      if (!mob) e.sub = AcledSub::kViolentDemonstration;
+    }
     // PLOVER, CAMEO and mode: the trigger's own, else the sub-type's defaults.
     const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
     bool override_trigger = e.sub == AcledSub::kArrests || e.sub == AcledSub::kAbduction;
@@ -1039,13 +1114,28 @@ void MergeCandidates(Context& c, uint32_t si) {
       // nominal owned by its doer ("Russia's deployment"). A bare "ceasefire", "summit" or "blaming" in passing
       // is context, not an event.
       bool doer = e.actor1 >= 0 && !s.mentions[e.actor1].source_only;
+      bool passive_with_subject = e.voice == Voice::kPassive && e.actor2 >= 0;
       if (e.voice == Voice::kParticiple && tr.cls == TriggerClass::kNonAcled) e.alive = false;
-      if (!doer && (tr.cls == TriggerClass::kNonAcled || e.voice == Voice::kNominal)) e.alive = false;
+      if (!doer && !passive_with_subject && e.voice != Voice::kPassive) e.alive = false;
+      if (!doer && (tr.cls == TriggerClass::kNonAcled || e.voice == Voice::kNominal) && !passive_with_subject) {
+        e.alive = false;
+      }
+      if (L.nonconflict && e.sub == AcledSub::kChangeToGroup && !HasFightingActor(c, e)) e.alive = false;
       continue;
     }
     if (f == Family::kProtest && L.nonconflict && !HasFightingActor(c, e) &&
         !(e.actor1 >= 0 && s.mentions[e.actor1].kind == ActorKind::kProtesters)) {
       e.alive = false;  // "an earthquake strikes", "a fire occurs"
+    }
+    if (tr.cls == TriggerClass::kTerritory && e.actor1 >= 0 &&
+        (e.sub == AcledSub::kGovernmentRegainsTerritory || e.sub == AcledSub::kNonStateOvertakesTerritory)) {
+      // Only forces take ground: "a law enters force", "Vanuatu entered a crisis" take nothing.
+      const Mention& taker = s.mentions[e.actor1];
+      bool force = taker.kind == ActorKind::kStateForces || taker.kind == ActorKind::kRebelGroup ||
+                   taker.kind == ActorKind::kMilitia || (taker.agent_flags & lexicon::kAgentArmed) ||
+                   (taker.mkind == MentionKind::kCountry && !(tr.flags & lexicon::kTriggerWeak)) ||
+                   (taker.kind == ActorKind::kInternational && !(tr.flags & lexicon::kTriggerWeak));
+      if (!force) e.alive = false;
     }
     if (f == Family::kViolence) {
       if (L.legal && e.voice == Voice::kNominal) e.alive = false;
@@ -1094,11 +1184,16 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (o.sub == AcledSub::kArrests) {
         if (p.sub == AcledSub::kPeacefulProtest) p.sub = AcledSub::kProtestWithIntervention;
         Absorb(p, o);
+      } else if (o.sub == AcledSub::kLooting || o.sub == AcledSub::kMobViolence) {
+        p.sub = AcledSub::kViolentDemonstration;  // rioting and looting, torching offices
+        Absorb(p, o);
       } else if (FamilyOf(o) == Family::kViolence && (ot.cls == TriggerClass::kViolence ||
                                                      o.sub == AcledSub::kArmedClash)) {
         bool state_attacks = o.actor1 >= 0 && lexicon::IsStateSide(s.mentions[o.actor1].kind);
         bool protesters_hit = o.actor2 >= 0 && (s.mentions[o.actor2].kind == ActorKind::kProtesters);
-        if (o.sub == AcledSub::kArmedClash && ot.cls != TriggerClass::kViolence) {
+        bool state_hit = o.actor2 >= 0 && lexicon::IsStateSide(s.mentions[o.actor2].kind);
+        bool riot = TriggerOf(c, p).sub == AcledSub::kViolentDemonstration;
+        if ((o.sub == AcledSub::kArmedClash && ot.cls != TriggerClass::kViolence) || riot || state_hit) {
           p.sub = AcledSub::kViolentDemonstration;
         } else if (state_attacks || protesters_hit) {
           p.sub = AcledSub::kExcessiveForce;
@@ -1260,8 +1355,40 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
 
 }  // namespace
 
+// "Thirteen people are killed in an explosion at a firecracker warehouse", "two trains collide … 44 deaths":
+// a death with no doer, no weapon and no armed party in its sentence is not evidence of political violence.
+void DropUnsupportedOutcomes(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const SentenceLayers& L = s.layers[si];
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    const Mention& m = s.mentions[k];
+    if (!m.source_only && (MentionIsArmed(c, m) && m.mkind != MentionKind::kCountry)) return;
+  }
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = s.items[k];
+    if (it.layer == Layer::kInstrument && c.lex.instruments()[it.index].sub != AcledSub::kNone) return;
+  }
+  int violent = 0;
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    const Candidate& e = s.events[k];
+    if (!e.alive || FamilyOf(e) != Family::kViolence) continue;
+    if (!(TriggerOf(c, e).flags & lexicon::kTriggerPassiveVictim) || e.actor1 >= 0) return;
+    ++violent;
+  }
+  if (violent == 0) return;
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    Candidate& e = s.events[k];
+    if (e.alive && FamilyOf(e) == Family::kViolence) e.alive = false;
+  }
+}
+
 void MergeContinuations(Context& c, uint32_t si) {
   auto& s = c.s;
+  struct DropAtEnd {
+    Context& c;
+    uint32_t si;
+    ~DropAtEnd() { DropUnsupportedOutcomes(c, si); }
+  } drop_at_end{c, si};
   if (si == 0) return;
   MergeEventAnaphora(c, si);
   const SentenceLayers& L = s.layers[si];
