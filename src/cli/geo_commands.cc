@@ -493,6 +493,18 @@ int RunGeoEval(const EvalArgs& args) {
 
 }  // namespace
 
+int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json);
+
+// For `sitrep eval geo` in commands.cc: declare `int RunGeoEvalSets(const std::vector<std::string>&, const
+// std::string&, const std::string&);` there and call it with the sets (empty = all), --gold dir and --json path.
+int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json) {
+  EvalArgs a;
+  a.sets = sets;
+  a.gold_dir = gold_dir;
+  a.json = json;
+  return RunGeoEval(a);
+}
+
 void AddGeoCommands(CLI::App& app, CommandList* out) {
   auto geo_args = std::make_shared<GeoArgs>();
   auto* gp = app.add_subcommand("geoparse", "Find and resolve the place names of articles (JSON Lines)");
