@@ -25,6 +25,9 @@ namespace sitrep {
 namespace lexicon {
 class CompiledLexicon;
 }
+namespace geo {
+class Gazetteer;
+}
 
 struct ExtractOptions {
   std::string data_dir = "data";  // holds lexicon/ (and, once built, the gazetteer index)
@@ -137,12 +140,16 @@ class Extractor {
   void Extract(const ArticleInput& input, ExtractorScratch* scratch, ArticleResult* result) const;
 
   const lexicon::CompiledLexicon& lexicon() const { return *lexicon_; }
+  // The gazetteer, or nullptr when none was built (places then keep null coordinates).
+  const geo::Gazetteer* gazetteer() const { return gazetteer_.get(); }
   const ExtractOptions& options() const { return options_; }
 
  private:
   Extractor() = default;
+  void ResolvePlaces(ExtractorScratch& s) const;
   ExtractOptions options_;
   std::unique_ptr<lexicon::CompiledLexicon> lexicon_;
+  std::unique_ptr<geo::Gazetteer> gazetteer_;
   bool debug_ = false;  // SITREP_DEBUG: print every layer of every sentence to stderr
 };
 

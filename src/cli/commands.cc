@@ -166,7 +166,9 @@ int Main(int argc, char** argv) {
   std::string eval_set, eval_gold, eval_data, eval_json;
   bool eval_quiet = false;
   auto* eval_cmd = app.add_subcommand("eval", "Score the extractor on a gold set");
-  eval_cmd->add_option("set", eval_set, "wcep-dev | plover-gsr")->required();
+  std::vector<std::string> eval_geo_sets;
+  eval_cmd->add_option("set", eval_set, "wcep-dev | plover-gsr | geo")->required();
+  eval_cmd->add_option("geo_sets", eval_geo_sets, "for geo: lgl gwn geovirus (default: all)");
   eval_cmd->add_option("--gold", eval_gold, "Gold file (default: $SITREP_SHARED/eval/... or ../shared/eval/...)");
   eval_cmd->add_option("--data", eval_data, "Data folder holding lexicon/");
   eval_cmd->add_option("--json", eval_json, "Also write the metrics as JSON to this file");
@@ -227,7 +229,10 @@ int Main(int argc, char** argv) {
       eo.gold_path = eval_gold.empty() ? shared + "/eval/plover-gsr/PLOVER_GSR_CAMEO.json" : eval_gold;
       return eval::RunPloverEval(*created.value(), eo);
     }
-    fmt::print(stderr, "sitrep eval: unknown set '{}' (wcep-dev, plover-gsr)\n", eval_set);
+    if (eval_set == "geo") {
+      return RunGeoEvalSets(eval_geo_sets, eval_gold.empty() ? shared + "/eval/geo" : eval_gold, eval_json);
+    }
+    fmt::print(stderr, "sitrep eval: unknown set '{}' (wcep-dev, plover-gsr, geo)\n", eval_set);
     return 2;
   }
   return 2;

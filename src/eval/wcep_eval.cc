@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -74,6 +75,8 @@ namespace {
 
 struct GoldEvent {
   std::string sub, plover, actor1, actor2, place, place_country, date, source, modality;
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
   std::vector<std::pair<std::string, int64_t>> counts;
 };
 
@@ -111,6 +114,14 @@ void Row(const char* name, double value, const char* note = "") {
 
 double Ratio(int a, int b) { return b ? static_cast<double>(a) / b : 0; }
 
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
 }  // namespace
 
 int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
@@ -125,7 +136,7 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
   int gold_events = 0, pred_events = 0, matched = 0, strict = 0;
   int a1_total = 0, a1_ok = 0, a2_total = 0, a2_ok = 0, place_total = 0, place_ok = 0;
   int date_total = 0, date_ok = 0, src_total = 0, src_ok = 0, src_gold_nonnull = 0, src_found = 0;
-  int mod_total = 0, mod_ok = 0;
+  int mod_total = 0, mod_ok = 0, geo_total = 0, geo_ok = 0;
   int count_gold = 0, count_pred = 0, count_ok = 0;
   std::map<std::string, std::vector<Example>> missed, spurious, confused;
   std::map<std::string, int> missed_n, spurious_n;
@@ -155,6 +166,12 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
       if (ge.contains("place") && ge["place"].is_object()) {
         g.place = Str(ge["place"], "name");
         g.place_country = Str(ge["place"], "country");
+        const json& pl = ge["place"];
+        if (pl.contains("lat") && pl["lat"].is_number() && pl.contains("lon") && pl["lon"].is_number()) {
+          g.lat = pl["lat"].get<double>();
+          g.lon = pl["lon"].get<double>();
+          g.has_coordinates = true;
+        }
       }
       g.date = Str(ge, "date");
       g.source = Str(ge, "source");
@@ -229,6 +246,13 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
         ++place_total;
         if (PlaceAgrees(g.place, p)) ++place_ok;
       }
+      if (g.has_coordinates) {
+        ++geo_total;
+        if (p.location && p.location->lat && p.location->lon &&
+            DistanceKm(g.lat, g.lon, *p.location->lat, *p.location->lon) <= 50) {
+          ++geo_ok;
+        }
+      }
       if (!g.date.empty()) {
         ++date_total;
         if (p.date.start == g.date) ++date_ok;
@@ -291,6 +315,8 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
   Row("actor1 agreement", Ratio(a1_ok, a1_total), fmt::format("{}/{}", a1_ok, a1_total).c_str());
   Row("actor2 agreement", Ratio(a2_ok, a2_total), fmt::format("{}/{}", a2_ok, a2_total).c_str());
   Row("place text agreement", Ratio(place_ok, place_total), fmt::format("{}/{}", place_ok, place_total).c_str());
+  Row("event place within 50 km (gold coordinates)", Ratio(geo_ok, geo_total),
+      fmt::format("{}/{}", geo_ok, geo_total).c_str());
   Row("date exact", Ratio(date_ok, date_total), fmt::format("{}/{}", date_ok, date_total).c_str());
   Row("counts precision (what + n)", Ratio(count_ok, count_pred), fmt::format("{}/{}", count_ok, count_pred).c_str());
   Row("counts recall (what + n)", Ratio(count_ok, count_gold), fmt::format("{}/{}", count_ok, count_gold).c_str());

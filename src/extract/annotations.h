@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/geoparser.h"
 #include "geo/place_mentions.h"
 #include "lexicon/compiled_lexicon.h"
 #include "text/document.h"
@@ -125,6 +126,7 @@ class ExtractorScratch {
   std::vector<uint8_t> token_marks;    // geo::TokenMark per token
   std::vector<int32_t> token_country;  // country index per token, -1
   std::string repaired;                // UTF-8 repair buffer
+  std::vector<geo::PlaceResolution> resolved;  // gazetteer resolution per place mention
   int32_t published_day = INT32_MIN;
   int32_t focus_country = -1;
 

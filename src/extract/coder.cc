@@ -793,6 +793,23 @@ AcledSub RefinedSub(const Context& c, uint32_t si, TriggerClass cls) {
   return best;
 }
 
+bool ConflictContext(const Context& c, uint32_t si) {
+  static constexpr std::array<std::string_view, 22> kConflictWords = {
+      "ceasefire", "truce", "peace", "armistice", "prisoner", "prisoners", "hostage", "hostages", "swap",
+      "withdrawal", "rebels", "rebel", "militants", "fighting", "war", "hostilities", "disarm", "disarmament",
+      "insurgents", "militia", "militias", "conflict"};
+  const text::Sentence& sent = c.doc.sentences[si];
+  for (uint32_t t = sent.first_token; t < sent.last_token; ++t) {
+    if (In(kConflictWords, KeyAt(c, t))) return true;
+  }
+  const auto& L = c.s.layers[si];
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    ActorKind kind = c.s.mentions[k].kind;
+    if (kind == ActorKind::kRebelGroup || kind == ActorKind::kMilitia) return true;
+  }
+  return false;
+}
+
 bool GenericExplosionWord(std::string_view k) {
   return k.rfind("bomb", 0) == 0 || k.rfind("explo", 0) == 0 || k.rfind("blast", 0) == 0 ||
          k.rfind("detonat", 0) == 0;
@@ -995,6 +1012,11 @@ void TypeCandidates(Context& c, uint32_t si) {
         e.sub = AcledSub::kChemicalWeapon;
         e.instrument = item;
       }
+    }
+    // ACLED's Agreement covers ceasefires, peace deals and prisoner swaps; a generic "agree to" or "sign a
+    // deal" about trade or diplomacy is a PLOVER AGREE outside ACLED's scope.
+    if (e.sub == AcledSub::kAgreement && tr.mode.empty() && !ConflictContext(c, si)) {
+      e.sub = AcledSub::kNone;
     }
     // A withdrawal from a country, or with no place, is a change of posture, not a handover of ground.
     if (e.sub == AcledSub::kNonViolentTransfer && !SettlementAfter(c, si, e.trigger_last)) {
@@ -1355,6 +1377,54 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
 
 }  // namespace
 
+// "Thousands protest near the fence. Troops fire live rounds and tear gas, killing …": the police response in
+// the next sentence belongs to the protest of the sentence before, and sets how it is coded.
+void MergeProtestResponse(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const SentenceLayers& L = s.layers[si];
+  const SentenceLayers& P = s.layers[si - 1];
+  int32_t protest = -1;
+  for (uint32_t k = P.events_begin; k < P.events_end; ++k) {
+    if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kProtest) protest = static_cast<int32_t>(k);
+  }
+  if (protest < 0) return;
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kProtest) return;  // a protest of its own
+  }
+  AcledSub refined = RefinedSub(c, si, TriggerClass::kProtest);
+  bool crowd_here = false;
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    if (s.mentions[k].kind == ActorKind::kProtesters) crowd_here = true;
+    std::string_view head = KeyAt(c, s.mentions[k].head);
+    if (head == "crowd" || head == "crowds") crowd_here = true;
+  }
+  if (refined == AcledSub::kNone && !crowd_here) return;
+  Candidate& p = s.events[protest];
+  auto rank = [](AcledSub sub) {
+    return sub == AcledSub::kExcessiveForce ? 3 : sub == AcledSub::kViolentDemonstration ? 2
+           : sub == AcledSub::kProtestWithIntervention ? 1 : 0;
+  };
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    Candidate& e = s.events[k];
+    if (!e.alive) continue;
+    if (e.sub == AcledSub::kArrests) refined = rank(refined) >= 1 ? refined : AcledSub::kProtestWithIntervention;
+    if (FamilyOf(e) == Family::kViolence) {
+      bool state_doer = e.actor1 >= 0 && lexicon::IsStateSide(s.mentions[e.actor1].kind);
+      AcledSub by_violence = state_doer ? AcledSub::kExcessiveForce : AcledSub::kViolentDemonstration;
+      if (rank(by_violence) > rank(refined)) refined = by_violence;
+    } else if (e.sub != AcledSub::kArrests) {
+      continue;
+    }
+    if (p.actor2 < 0 && e.actor1 >= 0 && lexicon::IsStateSide(s.mentions[e.actor1].kind)) p.actor2 = e.actor1;
+    e.alive = false;
+    e.copied_from = protest;
+  }
+  if (rank(refined) > rank(p.sub)) p.sub = refined;
+  const lexicon::TypeDefaults& d = c.lex.Defaults(p.sub);
+  p.plover = d.plover;
+  p.cameo = d.cameo;
+}
+
 // "Thirteen people are killed in an explosion at a firecracker warehouse", "two trains collide … 44 deaths":
 // a death with no doer, no weapon and no armed party in its sentence is not evidence of political violence.
 void DropUnsupportedOutcomes(Context& c, uint32_t si) {
@@ -1391,6 +1461,7 @@ void MergeContinuations(Context& c, uint32_t si) {
   } drop_at_end{c, si};
   if (si == 0) return;
   MergeEventAnaphora(c, si);
+  MergeProtestResponse(c, si);
   const SentenceLayers& L = s.layers[si];
   // Only a sentence whose events are all bare harm words with no doer, instrument or place of their own.
   int32_t alive = 0;

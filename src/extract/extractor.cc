@@ -17,6 +17,8 @@
 #include "extract/attribution.h"
 #include "extract/coder.h"
 #include "extract/counts.h"
+#include "geo/gazetteer.h"
+#include "geo/geoparser.h"
 #include "sitrep/extract.h"
 #include "text/sentences.h"
 #include "text/tokenizer.h"
@@ -40,6 +42,7 @@ void ExtractorScratch::Clear() {
   events.clear();
   counts.clear();
   layers.clear();
+  resolved.clear();
   token_marks.clear();
   token_country.clear();
   repaired.clear();
@@ -89,6 +92,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractOptions& optio
   std::unique_ptr<Extractor> ex(new Extractor());
   ex->options_ = options;
   ex->lexicon_ = std::move(lex).value();
+  // The gazetteer is optional: without it places keep their text and null coordinates.
+  if (auto g = geo::Gazetteer::Open(geo::Gazetteer::DefaultPath(options.data_dir)); g.ok()) {
+    ex->gazetteer_ = std::move(g).value();
+  }
   const char* debug = std::getenv("SITREP_DEBUG");
   ex->debug_ = debug && *debug && *debug != '0';
   return ex;
@@ -213,6 +220,10 @@ void DebugSentence(const Context& c, uint32_t si) {
   }
 }
 
+// Whether events dated more than a year before publication are dropped as background. Off: the gold sets
+// (and ACLED) keep reports of past events, with their own date.
+constexpr bool kDropBackground = false;
+
 float Confidence(const Candidate& e, const ExtractorScratch& s, const lexicon::CompiledLexicon& lex) {
   float c = 0.45f;
   const auto& tr = lex.triggers()[e.trigger];
@@ -230,6 +241,34 @@ float Confidence(const Candidate& e, const ExtractorScratch& s, const lexicon::C
 }
 
 }  // namespace
+
+// Resolves the article's place mentions with the gazetteer, all together so that each is the context of the
+// others; a resolved place's country also informs the coder (whose ground was taken).
+void Extractor::ResolvePlaces(ExtractorScratch& s) const {
+  s.resolved.clear();
+  if (!gazetteer_ || s.places.empty()) return;
+  const text::Document& doc = s.doc;
+  std::vector<geo::PlaceQuery> queries(s.places.size());
+  for (size_t p = 0; p < s.places.size(); ++p) {
+    const auto& pm = s.places[p];
+    queries[p].text = doc.Slice(doc.tokens[pm.first].begin, doc.tokens[pm.last - 1].end);
+    if (pm.ctx_last > pm.ctx_first) {
+      queries[p].context = doc.Slice(doc.tokens[pm.ctx_first].begin, doc.tokens[pm.ctx_last - 1].end);
+    }
+    queries[p].hint = pm.shape == geo::PlaceShape::kCountry ? geo::PlaceHint::kCountry
+                      : pm.shape == geo::PlaceShape::kAdmin ? geo::PlaceHint::kAdmin
+                                                            : geo::PlaceHint::kAny;
+    queries[p].metonym = (s.token_marks[pm.first] & geo::kMarkMetonymActor) != 0;
+  }
+  geo::ResolvePlaces(*gazetteer_, queries, &s.resolved);
+  for (size_t p = 0; p < s.places.size() && p < s.resolved.size(); ++p) {
+    auto& pm = s.places[p];
+    if (pm.country >= 0 || !s.resolved[p].resolved) continue;
+    if (const lexicon::Country* co = lexicon_->CountryByCode(s.resolved[p].country)) {
+      pm.country = static_cast<int32_t>(co - lexicon_->countries().data());
+    }
+  }
+}
 
 void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, ArticleResult* result) const {
   ExtractorScratch& s = *scratch;
@@ -360,6 +399,11 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         s.token_country[t] = static_cast<int32_t>(it.index);
       }
     }
+    if (it.kind == lexicon::SenseKind::kDemonym || it.kind == lexicon::SenseKind::kPerson ||
+        it.kind == lexicon::SenseKind::kActor || it.kind == lexicon::SenseKind::kAgent) {
+      // "the Syrian city of Palmyra": a demonym or a name is never the place itself.
+      for (uint32_t t = it.first; t < it.last; ++t) s.token_marks[t] |= geo::kMarkActor;
+    }
     if (it.kind == lexicon::SenseKind::kMetonym) {
       // A metonym that does not act ("in Moscow") is a plain place name.
       bool acting = false;
@@ -372,7 +416,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     }
   }
 
-  // ---- per sentence
+  // ---- places and time expressions of every sentence, then the gazetteer over the article's places together
   for (uint32_t si = 0; si < nsent; ++si) {
     const text::Sentence& sent = doc.sentences[si];
     extract::SentenceLayers& L = s.layers[si];
@@ -400,7 +444,11 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     timeutil::FindTimeExpressions(doc, sent.first_token, sent.last_token,
                                   pub == timeutil::kUnknownDay ? timeutil::kUnknownDay : pub, &s.times);
     L.times_end = static_cast<uint32_t>(s.times.size());
+  }
+  ResolvePlaces(s);
 
+  // ---- per sentence
+  for (uint32_t si = 0; si < nsent; ++si) {
     extract::ResolveCoreference(c, si);
     extract::BuildCandidates(c, si);
     extract::TypeCandidates(c, si);
@@ -475,6 +523,13 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         }
       }
       e.time = best_time;
+      // An event dated more than a year before publication is background ("the 2020 shootings", "seized by
+      // customs in 2007"), not news of this article.
+      if (best_time >= 0 && s.times[best_time].resolved && pub != timeutil::kUnknownDay &&
+          s.times[best_time].end < pub - 365 && kDropBackground) {
+        e.alive = false;
+        continue;
+      }
       e.confidence = Confidence(e, s, lex);
     }
   }
@@ -533,12 +588,22 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         }
         if (pm.country >= 0) {
           pr.country = lex.countries()[pm.country].iso2;
-          pr.name = lex.countries()[pm.country].name;
+          if (pm.shape == geo::PlaceShape::kCountry) pr.name = lex.countries()[pm.country].name;
         }
         pr.precision = pm.shape == geo::PlaceShape::kCountry ? "country"
                        : pm.shape == geo::PlaceShape::kAdmin ? "admin1"
                        : pm.shape == geo::PlaceShape::kRegion ? "region"
                                                               : "city";
+        if (e.place < static_cast<int32_t>(s.resolved.size()) && s.resolved[e.place].resolved) {
+          const geo::PlaceResolution& r = s.resolved[e.place];
+          pr.name = r.name;
+          pr.admin1 = r.admin1;
+          pr.country = r.country;
+          pr.lat = r.lat;
+          pr.lon = r.lon;
+          pr.gazetteer_id = r.gazetteer_id;
+          pr.precision = r.precision;
+        }
         pr.basis = !e.place_inherited ? "sentence"
                    : (pm.first >= doc.sentences.front().first_token && e.place == article_place &&
                       s.places[e.place].first < doc.sentences[e.sentence].first_token)

@@ -1,0 +1,1051 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <set>
+#include <unordered_map>
+
+namespace sitrep::store {
+
+// ---------------------------------------------------------------------------------------------- schema
+
+namespace {
+
+// Migrations, applied in order; schema_version holds how many have run. Never edit one that has shipped: add
+// the next.
+const char* const kMigrations[] = {
+    // 1: the first schema.
+    R"sql(
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  doc_id TEXT NOT NULL,
+  title TEXT, source TEXT COLLATE NOCASE, url TEXT, published TEXT, published_basis TEXT,
+  lexicon_version TEXT, sentence_count INTEGER, event_count INTEGER,
+  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+CREATE INDEX documents_doc_id ON documents(doc_id);
+CREATE INDEX documents_source ON documents(source);
+CREATE TABLE sentences(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  idx INTEGER NOT NULL, begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, text TEXT NOT NULL,
+  UNIQUE(document_id, idx));
+CREATE TABLE places(
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  text TEXT NOT NULL COLLATE NOCASE, name TEXT COLLATE NOCASE, admin1 TEXT COLLATE NOCASE,
+  country TEXT COLLATE NOCASE, lat REAL, lon REAL, gazetteer_id TEXT, precision TEXT);
+CREATE INDEX places_text ON places(text);
+CREATE INDEX places_name ON places(name);
+CREATE INDEX places_gazetteer ON places(gazetteer_id);
+CREATE TABLE actors(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE, kind TEXT, country TEXT);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  family TEXT NOT NULL,
+  acled TEXT COLLATE NOCASE, acled_sub TEXT COLLATE NOCASE, plover TEXT COLLATE NOCASE, cameo TEXT,
+  place_id INTEGER REFERENCES places(id), country TEXT COLLATE NOCASE, admin1 TEXT COLLATE NOCASE,
+  lat REAL, lon REAL,
+  date_start TEXT, date_end TEXT,
+  actor1_id INTEGER REFERENCES actors(id), actor2_id INTEGER REFERENCES actors(id),
+  killed_min INTEGER, killed_max INTEGER,
+  claim_count INTEGER NOT NULL DEFAULT 0, source_count INTEGER NOT NULL DEFAULT 0,
+  confidence REAL NOT NULL DEFAULT 0,
+  anchor_claim_id INTEGER);
+CREATE INDEX events_date ON events(date_start);
+CREATE INDEX events_fuse ON events(family, place_id, date_start);
+CREATE INDEX events_place ON events(place_id, date_start);
+CREATE INDEX events_country ON events(country, date_start);
+CREATE INDEX events_admin1 ON events(admin1, date_start);
+CREATE INDEX events_acled ON events(acled, date_start);
+CREATE INDEX events_sub ON events(acled_sub, date_start);
+CREATE INDEX events_plover ON events(plover, date_start);
+CREATE INDEX events_actor1 ON events(actor1_id, date_start);
+CREATE INDEX events_actor2 ON events(actor2_id, date_start);
+CREATE INDEX events_latlon ON events(lat, lon);
+CREATE TABLE claims(
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  sentence_id INTEGER REFERENCES sentences(id),
+  ext_id TEXT NOT NULL,
+  trigger TEXT, acled TEXT, acled_sub TEXT, plover TEXT, cameo TEXT, mode TEXT,
+  actor1_id INTEGER REFERENCES actors(id), actor1_text TEXT,
+  actor2_id INTEGER REFERENCES actors(id), actor2_text TEXT,
+  place_id INTEGER REFERENCES places(id), place_text TEXT,
+  date_text TEXT, date_start TEXT, date_end TEXT, date_precision TEXT, date_basis TEXT,
+  source_name TEXT COLLATE NOCASE, source_text TEXT,
+  modality TEXT NOT NULL, negated INTEGER NOT NULL, confidence REAL NOT NULL,
+  killed INTEGER);
+CREATE INDEX claims_event ON claims(event_id);
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX claims_source ON claims(source_name);
+CREATE INDEX claims_place ON claims(place_id, acled_sub);
+CREATE TABLE counts(
+  claim_id INTEGER NOT NULL REFERENCES claims(id),
+  what TEXT NOT NULL, n INTEGER NOT NULL, of TEXT, approx INTEGER NOT NULL, vague INTEGER NOT NULL, text TEXT);
+CREATE INDEX counts_claim ON counts(claim_id);
+CREATE TABLE links(
+  claim_id INTEGER PRIMARY KEY REFERENCES claims(id),
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  linked_claim_id INTEGER REFERENCES claims(id),
+  rule TEXT NOT NULL, detail TEXT);
+CREATE INDEX links_event ON links(event_id);
+)sql",
+};
+constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
+static_assert(kMigrationCount == kSchemaVersion);
+
+// ---------------------------------------------------------------------------------------------- sqlite helpers
+
+class Stmt {
+ public:
+  Stmt() = default;
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  int Prepare(sqlite3* db, const std::string& sql) {
+    sqlite3_finalize(s_);
+    s_ = nullptr;
+    return sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s_,
+                              nullptr);
+  }
+  Stmt& Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
+  Stmt& Bind(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+  Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
+  // Empty strings and zero ids become NULL.
+  Stmt& BindText(int i, std::string_view v) {
+    if (v.empty()) sqlite3_bind_null(s_, i);
+    else Bind(i, v);
+    return *this;
+  }
+  Stmt& BindId(int i, int64_t v) {
+    if (v == 0) sqlite3_bind_null(s_, i);
+    else Bind(i, v);
+    return *this;
+  }
+  Stmt& BindOpt(int i, const std::optional<double>& v) {
+    if (v) Bind(i, *v);
+    else sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  Stmt& BindOpt(int i, const std::optional<int64_t>& v) {
+    if (v) Bind(i, *v);
+    else sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  int Step() { return sqlite3_step(s_); }
+  bool Null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+  int64_t Int(int c) const { return sqlite3_column_int64(s_, c); }
+  double Double(int c) const { return sqlite3_column_double(s_, c); }
+  std::string Text(int c) const {
+    const unsigned char* t = sqlite3_column_text(s_, c);
+    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s_, c)))
+             : std::string();
+  }
+  std::optional<double> OptDouble(int c) const { return Null(c) ? std::nullopt : std::optional<double>(Double(c)); }
+  std::optional<int64_t> OptInt(int c) const { return Null(c) ? std::nullopt : std::optional<int64_t>(Int(c)); }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+}  // namespace
+
+std::string ContentHash(std::string_view text, std::string_view published) {
+  // Two independent 64-bit hashes: FNV-1a over bytes, and a multiply-mix over 8-byte words.
+  uint64_t a = 0xcbf29ce484222325ULL, b = 0x9e3779b97f4a7c15ULL ^ text.size();
+  auto feed = [&](std::string_view s) {
+    for (unsigned char ch : s) a = (a ^ ch) * 0x100000001b3ULL;
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      b = Mix(b ^ w) * 0x9e3779b97f4a7c15ULL;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    b = Mix(b ^ tail ^ (static_cast<uint64_t>(s.size() - i) << 56));
+  };
+  feed(text);
+  feed("\x1f");
+  feed(published);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(Mix(a)),
+                static_cast<unsigned long long>(b));
+  return buf;
+}
+
+std::string ClaimInfo::Says() const {
+  if (!source_name.empty()) return source_name;
+  if (!outlet.empty()) return outlet;
+  return document;
+}
+
+// ---------------------------------------------------------------------------------------------- Impl
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  OpenOptions options;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> stmts;
+  std::unordered_map<std::string, int64_t> place_cache, actor_cache;  // cleared on rollback
+  bool batch = false;
+
+  ~Impl() {
+    stmts.clear();
+    if (db) sqlite3_close_v2(db);
+  }
+
+  Status Error(int rc, std::string_view what) const {
+    std::string msg = path + ": " + std::string(what) + ": ";
+    int primary = rc & 0xff;
+    if (primary == SQLITE_FULL)
+      msg += "disk full (or the database reached its size limit); the store is unchanged since the last article";
+    else if (primary == SQLITE_READONLY)
+      msg += "the database is read-only (check the permissions of the file and its folder)";
+    else if (primary == SQLITE_CANTOPEN)
+      msg += "cannot open the database file (does the folder exist and is it writable?)";
+    else if (primary == SQLITE_BUSY)
+      msg += "the database is locked by another process";
+    else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+      msg += "not a sitrep database, or it is damaged";
+    else
+      msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    if (primary == SQLITE_FULL || primary == SQLITE_IOERR) return Status::IoError(msg);
+    return Status::IoError(msg);
+  }
+
+  Stmt* Prep(const char* sql, int* rc) {
+    auto it = stmts.find(sql);
+    if (it != stmts.end()) {
+      it->second->Reset();
+      *rc = SQLITE_OK;
+      return it->second.get();
+    }
+    auto s = std::make_unique<Stmt>();
+    *rc = s->Prepare(db, sql);
+    if (*rc != SQLITE_OK) return nullptr;
+    return stmts.emplace(sql, std::move(s)).first->second.get();
+  }
+
+  int Exec(const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
+};
+
+#define SQL_TRY(expr, what)                  \
+  do {                                       \
+    int rc_ = (expr);                        \
+    if (rc_ != SQLITE_OK && rc_ != SQLITE_DONE && rc_ != SQLITE_ROW) return impl_->Error(rc_, what); \
+  } while (0)
+
+#define PREP(var, sql)                         \
+  int prep_rc_##var = 0;                       \
+  Stmt* var = impl_->Prep(sql, &prep_rc_##var); \
+  if (!var) return impl_->Error(prep_rc_##var, "preparing a statement")
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->options = options;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  flags |= SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    if (options.read_only && (rc & 0xff) == SQLITE_CANTOPEN)
+      return Status::NotFound(path + ": no such database (create it with sitrep ingest)");
+    return impl->Error(rc, "opening");
+  }
+  sqlite3_extended_result_codes(impl->db, 1);
+  sqlite3_busy_timeout(impl->db, options.busy_timeout_ms);
+  if (!options.read_only && sqlite3_db_readonly(impl->db, "main") == 1)
+    return impl->Error(SQLITE_READONLY, "opening for writing");
+  if (!options.read_only) {
+    // WAL: readers never block the writer; NORMAL sync: a commit is durable against a process crash, and the
+    // file stays consistent after a power cut (the last commits may be lost).
+    Stmt s;
+    rc = s.Prepare(impl->db, "PRAGMA journal_mode=WAL");
+    if (rc == SQLITE_OK) rc = s.Step();
+    if (rc != SQLITE_ROW) return impl->Error(rc, "switching to WAL");
+    if (s.Text(0) != "wal") return impl->Error(SQLITE_READONLY, "switching to WAL");
+    impl->Exec("PRAGMA synchronous=NORMAL");
+    impl->Exec("PRAGMA foreign_keys=ON");
+    impl->Exec("PRAGMA cache_size=-65536");
+    if (options.max_page_count > 0) {
+      std::string pragma = "PRAGMA max_page_count=" + std::to_string(options.max_page_count);
+      impl->Exec(pragma.c_str());
+    }
+  }
+  impl->Exec("PRAGMA temp_store=MEMORY");
+  // Schema version: create and migrate in one immediate transaction, so two processes starting together agree.
+  int version = 0;
+  {
+    Stmt s;
+    rc = s.Prepare(impl->db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'");
+    if (rc != SQLITE_OK) return impl->Error(rc, "reading the schema");
+    if (s.Step() != SQLITE_ROW) return impl->Error(rc, "reading the schema");
+    bool has = s.Int(0) > 0;
+    if (has) {
+      Stmt v;
+      rc = v.Prepare(impl->db, "SELECT max(version) FROM schema_version");
+      if (rc != SQLITE_OK || v.Step() != SQLITE_ROW) return impl->Error(rc, "reading the schema version");
+      version = static_cast<int>(v.Int(0));
+    } else {
+      // An existing file with tables but no schema_version is not ours.
+      Stmt t;
+      rc = t.Prepare(impl->db, "SELECT count(*) FROM sqlite_master");
+      if (rc == SQLITE_OK && t.Step() == SQLITE_ROW && t.Int(0) > 0)
+        return Status::InvalidInput(path + ": not a sitrep database (it has other tables)");
+    }
+  }
+  if (version > kSchemaVersion)
+    return Status::InvalidInput(path + ": schema version " + std::to_string(version) +
+                                " is newer than this sitrep understands (" + std::to_string(kSchemaVersion) +
+                                "); upgrade sitrep");
+  if (version < kSchemaVersion) {
+    if (options.read_only) {
+      if (version == 0) return Status::NotFound(path + ": empty database (create it with sitrep ingest)");
+      return Status::InvalidInput(path + ": schema version " + std::to_string(version) +
+                                  " is old; run sitrep ingest on it once to migrate");
+    }
+    rc = impl->Exec("BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) return impl->Error(rc, "starting the migration");
+    // Re-read inside the lock: another process may have migrated meanwhile.
+    impl->Exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL, applied_at TEXT NOT NULL "
+               "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
+    {
+      Stmt v;
+      rc = v.Prepare(impl->db, "SELECT coalesce(max(version), 0) FROM schema_version");
+      if (rc == SQLITE_OK && v.Step() == SQLITE_ROW) version = static_cast<int>(v.Int(0));
+    }
+    for (int m = version; m < kSchemaVersion; ++m) {
+      rc = impl->Exec(kMigrations[m]);
+      if (rc == SQLITE_OK) {
+        std::string ins = "INSERT INTO schema_version(version) VALUES(" + std::to_string(m + 1) + ")";
+        rc = impl->Exec(ins.c_str());
+      }
+      if (rc != SQLITE_OK) {
+        Status st = impl->Error(rc, "migrating to schema version " + std::to_string(m + 1));
+        impl->Exec("ROLLBACK");
+        return st;
+      }
+    }
+    rc = impl->Exec("COMMIT");
+    if (rc != SQLITE_OK) {
+      Status st = impl->Error(rc, "committing the migration");
+      impl->Exec("ROLLBACK");
+      return st;
+    }
+    version = kSchemaVersion;
+  }
+  std::unique_ptr<Store> store(new Store(std::move(impl)));
+  store->schema_version_ = version;
+  return store;
+}
+
+Result<bool> Store::HasDocument(std::string_view hash) {
+  int rc = 0;
+  Stmt* s = impl_->Prep("SELECT 1 FROM documents WHERE hash=?1", &rc);
+  if (!s) return impl_->Error(rc, "preparing a statement");
+  s->Bind(1, hash);
+  rc = s->Step();
+  if (rc == SQLITE_ROW) {
+    s->Reset();
+    return true;
+  }
+  if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up a document");
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------- ingest
+
+namespace {
+
+std::string PlaceKey(const PlaceRef& p) {
+  if (!p.gazetteer_id.empty()) return p.gazetteer_id;
+  return "text:" + Lower(p.text);
+}
+
+std::optional<int64_t> Killed(const Event& e) {
+  std::optional<int64_t> k;
+  for (const auto& c : e.counts)
+    if (c.what == "killed" && (!k || c.n > *k)) k = c.n;
+  return k;
+}
+
+}  // namespace
+
+Status Store::Ingest(const ArticleResult& r, std::string_view hash, IngestResult* out) {
+  *out = IngestResult{};
+  Impl& I = *impl_;
+  int rc = I.Exec(I.batch ? "SAVEPOINT article" : "BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK) return I.Error(rc, "starting a transaction");
+  Status st = [&]() -> Status {
+    PREP(doc, "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis, lexicon_version,"
+              " sentence_count, event_count) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT(hash) DO NOTHING");
+    doc->Bind(1, hash).Bind(2, r.doc.id).BindText(3, r.doc.title).BindText(4, r.doc.source).BindText(5, r.doc.url);
+    doc->BindText(6, r.doc.published).BindText(7, r.doc.published_basis).BindText(8, r.lexicon_version);
+    doc->Bind(9, static_cast<int64_t>(r.sentence_count)).Bind(10, static_cast<int64_t>(r.events.size()));
+    SQL_TRY(doc->Step(), "storing a document");
+    if (sqlite3_changes(I.db) == 0) return Status::Ok();  // already stored
+    const int64_t doc_id = sqlite3_last_insert_rowid(I.db);
+    out->stored = true;
+
+    std::unordered_map<uint32_t, int64_t> sentence_ids;
+    std::set<int64_t> events_of_doc;
+    for (const Event& e : r.events) {
+      // Evidence sentence.
+      int64_t sentence_id = 0;
+      if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) {
+        sentence_id = it->second;
+      } else {
+        uint32_t b = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
+        uint32_t en = std::min<uint32_t>(std::max(e.span_end, b), static_cast<uint32_t>(r.text.size()));
+        PREP(sen, "INSERT INTO sentences(document_id, idx, begin_byte, end_byte, text) VALUES(?1,?2,?3,?4,?5)");
+        sen->Bind(1, doc_id).Bind(2, static_cast<int64_t>(e.sentence)).Bind(3, static_cast<int64_t>(b));
+        sen->Bind(4, static_cast<int64_t>(en)).Bind(5, std::string_view(r.text).substr(b, en - b));
+        SQL_TRY(sen->Step(), "storing a sentence");
+        sentence_id = sqlite3_last_insert_rowid(I.db);
+        sentence_ids.emplace(e.sentence, sentence_id);
+      }
+      // Place.
+      int64_t place_id = 0;
+      std::optional<double> lat, lon;
+      if (e.location && !e.location->text.empty()) {
+        const PlaceRef& p = *e.location;
+        lat = p.lat;
+        lon = p.lon;
+        std::string key = PlaceKey(p);
+        if (auto it = I.place_cache.find(key); it != I.place_cache.end()) {
+          place_id = it->second;
+        } else {
+          PREP(sel, "SELECT id FROM places WHERE key=?1");
+          sel->Bind(1, key);
+          rc = sel->Step();
+          if (rc == SQLITE_ROW) {
+            place_id = sel->Int(0);
+          } else {
+            SQL_TRY(rc, "looking up a place");
+            PREP(ins, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
+                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+            ins->Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
+            ins->BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
+            SQL_TRY(ins->Step(), "storing a place");
+            place_id = sqlite3_last_insert_rowid(I.db);
+            ++out->new_places;
+          }
+          sel->Reset();
+          I.place_cache.emplace(std::move(key), place_id);
+        }
+      }
+      // Actors.
+      int64_t actor_ids[2] = {0, 0};
+      std::string actor_names[2];
+      const std::optional<ActorRef>* refs[2] = {&e.actor1, &e.actor2};
+      for (int k = 0; k < 2; ++k) {
+        if (!*refs[k]) continue;
+        const ActorRef& a = **refs[k];
+        std::string name = a.name.empty() ? a.text : a.name;
+        if (name.empty()) continue;
+        actor_names[k] = name;
+        std::string key = Lower(name);
+        if (auto it = I.actor_cache.find(key); it != I.actor_cache.end()) {
+          actor_ids[k] = it->second;
+          continue;
+        }
+        PREP(sel, "SELECT id FROM actors WHERE name=?1");
+        sel->Bind(1, name);
+        rc = sel->Step();
+        if (rc == SQLITE_ROW) {
+          actor_ids[k] = sel->Int(0);
+        } else {
+          SQL_TRY(rc, "looking up an actor");
+          PREP(ins, "INSERT INTO actors(name, kind, country) VALUES(?1,?2,?3)");
+          ins->Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
+          SQL_TRY(ins->Step(), "storing an actor");
+          actor_ids[k] = sqlite3_last_insert_rowid(I.db);
+        }
+        sel->Reset();
+        I.actor_cache.emplace(std::move(key), actor_ids[k]);
+      }
+
+      // Fusion: the first compatible event, by id.
+      fuse::FuseKey key;
+      key.family = fuse::TypeFamily(e.acled, e.acled_sub, e.plover);
+      key.place_id = place_id;
+      key.place_precision = e.location ? e.location->precision : "";
+      key.lat = lat;
+      key.lon = lon;
+      key.date_start = e.date.start;
+      key.date_end = e.date.end.empty() ? e.date.start : e.date.end;
+      key.actor1 = actor_ids[0];
+      key.actor2 = actor_ids[1];
+      key.actor1_name = actor_names[0];
+      key.actor2_name = actor_names[1];
+      const std::optional<int64_t> killed = Killed(e);
+
+      int64_t event_id = 0, anchor = 0;
+      fuse::Match match;
+      std::optional<int64_t> ev_kmin, ev_kmax;
+      std::string ev_start, ev_end;
+      double ev_conf = 0;
+      const bool fusable = fuse::Fusable(key, I.options.fuse);
+      if (fusable) {
+        const std::string lo = fuse::ShiftDate(key.date_start, -I.options.fuse.max_gap_days - I.options.fuse.max_range_days);
+        const std::string hi = fuse::ShiftDate(key.date_end, I.options.fuse.max_gap_days);
+        PREP(same, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
+                   " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
+                   " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
+                   " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
+                   " WHERE e.family=?1 AND e.place_id=?2 AND e.date_start>=?3 AND e.date_start<=?4"
+                   " ORDER BY e.id LIMIT 256");
+        auto scan = [&](Stmt* s) -> Status {
+          while ((rc = s->Step()) == SQLITE_ROW) {
+            fuse::FuseKey ev;
+            ev.family = key.family;
+            ev.place_id = s->Int(1);
+            ev.place_precision = s->Text(2);
+            ev.lat = s->OptDouble(3);
+            ev.lon = s->OptDouble(4);
+            ev.date_start = s->Text(5);
+            ev.date_end = s->Text(6);
+            ev.actor1 = s->Null(7) ? 0 : s->Int(7);
+            ev.actor2 = s->Null(8) ? 0 : s->Int(8);
+            ev.actor1_name = s->Text(9);
+            ev.actor2_name = s->Text(10);
+            if (event_id != 0 && s->Int(0) > event_id) break;
+            fuse::Match m = fuse::Compatible(ev, key, I.options.fuse);
+            if (!m.ok) continue;
+            if (event_id == 0 || s->Int(0) < event_id) {
+              event_id = s->Int(0);
+              match = std::move(m);
+              ev_kmin = s->OptInt(11);
+              ev_kmax = s->OptInt(12);
+              ev_start = ev.date_start;
+              ev_end = ev.date_end;
+              ev_conf = s->Double(13);
+              anchor = s->Int(14);
+            }
+            break;
+          }
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE) return I.Error(rc, "finding events to fuse with");
+          s->Reset();
+          return Status::Ok();
+        };
+        same->Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
+        if (Status s = scan(same); !s.ok()) return s;
+        if (lat && lon) {
+          const double dlat = I.options.fuse.radius_km / 111.0;
+          const double dlon = dlat / std::max(0.05, std::cos(*lat * M_PI / 180.0));
+          PREP(near, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
+                     " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
+                     " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
+                     " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
+                     " WHERE e.lat BETWEEN ?1 AND ?2 AND e.lon BETWEEN ?3 AND ?4 AND e.family=?5"
+                     " AND e.date_start>=?6 AND e.date_start<=?7 ORDER BY e.id LIMIT 256");
+          near->Bind(1, *lat - dlat).Bind(2, *lat + dlat).Bind(3, *lon - dlon).Bind(4, *lon + dlon);
+          near->Bind(5, key.family).Bind(6, lo).Bind(7, hi);
+          if (Status s = scan(near); !s.ok()) return s;
+        }
+      }
+
+      const bool new_event = event_id == 0;
+      if (new_event) {
+        PREP(ins, "INSERT INTO events(family, acled, acled_sub, plover, cameo, place_id, country, admin1, lat, lon,"
+                  " date_start, date_end, actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count,"
+                  " confidence) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?15,1,1,?16)");
+        ins->Bind(1, key.family).BindText(2, e.acled).BindText(3, e.acled_sub).BindText(4, e.plover);
+        ins->BindText(5, e.cameo).BindId(6, place_id).BindText(7, e.location ? e.location->country : "");
+        ins->BindText(8, e.location ? e.location->admin1 : "").BindOpt(9, lat).BindOpt(10, lon);
+        ins->BindText(11, key.date_start).BindText(12, key.date_start.empty() ? "" : key.date_end);
+        ins->BindId(13, actor_ids[0]).BindId(14, actor_ids[1]).BindOpt(15, killed).Bind(16, e.confidence);
+        SQL_TRY(ins->Step(), "storing an event");
+        event_id = sqlite3_last_insert_rowid(I.db);
+        ++out->new_events;
+      }
+      const bool first_from_doc = events_of_doc.insert(event_id).second;
+
+      PREP(cl, "INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
+               " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
+               " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
+               " confidence, killed) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
+               "?21,?22,?23,?24,?25,?26,?27)");
+      cl->Bind(1, event_id).Bind(2, doc_id).Bind(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
+      cl->BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
+      cl->BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
+      cl->BindId(13, actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, place_id);
+      cl->BindText(16, e.location ? e.location->text : "").BindText(17, e.date.text).BindText(18, e.date.start);
+      cl->BindText(19, e.date.end).BindText(20, e.date.precision).BindText(21, e.date.basis);
+      cl->BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
+      cl->Bind(24, e.modality).Bind(25, e.negated ? 1 : 0).Bind(26, e.confidence).BindOpt(27, killed);
+      SQL_TRY(cl->Step(), "storing a claim");
+      const int64_t claim_id = sqlite3_last_insert_rowid(I.db);
+      ++out->claims;
+
+      for (const Count& c : e.counts) {
+        PREP(cnt, "INSERT INTO counts(claim_id, what, n, of, approx, vague, text) VALUES(?1,?2,?3,?4,?5,?6,?7)");
+        cnt->Bind(1, claim_id).Bind(2, c.what).Bind(3, c.n).BindText(4, c.of).Bind(5, c.approx ? 1 : 0);
+        cnt->Bind(6, c.vague ? 1 : 0).BindText(7, c.text);
+        SQL_TRY(cnt->Step(), "storing a count");
+      }
+
+      PREP(link, "INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) VALUES(?1,?2,?3,?4,?5)");
+      link->Bind(1, claim_id).Bind(2, event_id);
+      if (new_event) {
+        std::string why = fusable ? "new_event" : "new_event_unfusable";
+        std::string detail = fusable ? "no compatible event"
+                             : key.family.empty() ? "no type family"
+                             : place_id == 0      ? "no place"
+                             : (key.place_precision == "country" || key.place_precision == "region")
+                                 ? "place too coarse (" + key.place_precision + ")"
+                                 : "date unresolved or vaguer than a week";
+        link->BindId(3, 0).Bind(4, why).Bind(5, detail);
+        SQL_TRY(link->Step(), "storing a link");
+        PREP(up, "UPDATE events SET anchor_claim_id=?1 WHERE id=?2");
+        up->Bind(1, claim_id).Bind(2, event_id);
+        SQL_TRY(up->Step(), "updating an event");
+      } else {
+        link->BindId(3, anchor).Bind(4, match.rule).Bind(5, match.detail);
+        SQL_TRY(link->Step(), "storing a link");
+        ++out->fused;
+        // Aggregates: dates widen, the killed range widens, actors fill in, the best confidence wins.
+        std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
+        if (killed) {
+          kmin = kmin ? std::min(*kmin, *killed) : *killed;
+          kmax = kmax ? std::max(*kmax, *killed) : *killed;
+        }
+        std::string ds = std::min(ev_start, key.date_start), de = std::max(ev_end, key.date_end);
+        PREP(up, "UPDATE events SET date_start=?1, date_end=?2, killed_min=?3, killed_max=?4,"
+                 " claim_count=claim_count+1, source_count=source_count+?5, confidence=?6,"
+                 " actor1_id=coalesce(actor1_id, ?7), actor2_id=coalesce(actor2_id, ?8),"
+                 " lat=coalesce(lat, ?9), lon=coalesce(lon, ?10) WHERE id=?11");
+        up->Bind(1, ds).Bind(2, de).BindOpt(3, kmin).BindOpt(4, kmax).Bind(5, first_from_doc ? 1 : 0);
+        up->Bind(6, std::max(ev_conf, e.confidence)).BindId(7, actor_ids[0]).BindId(8, actor_ids[1]);
+        up->BindOpt(9, lat).BindOpt(10, lon).Bind(11, event_id);
+        SQL_TRY(up->Step(), "updating an event");
+      }
+    }
+    return Status::Ok();
+  }();
+  if (!st.ok()) {
+    if (I.batch && !sqlite3_get_autocommit(I.db)) {
+      I.Exec("ROLLBACK TO article");
+      I.Exec("RELEASE article");
+    } else if (!sqlite3_get_autocommit(I.db)) {
+      I.Exec("ROLLBACK");
+    }
+    I.place_cache.clear();
+    I.actor_cache.clear();
+    *out = IngestResult{};
+    return st;
+  }
+  if (I.batch) {
+    rc = I.Exec("RELEASE article");
+    if (rc == SQLITE_OK) return Status::Ok();
+    Status err = I.Error(rc, "storing an article");
+    if (!sqlite3_get_autocommit(I.db)) {
+      I.Exec("ROLLBACK TO article");
+      I.Exec("RELEASE article");
+    }
+    I.place_cache.clear();
+    I.actor_cache.clear();
+    *out = IngestResult{};
+    return err;
+  }
+  rc = I.Exec("COMMIT");
+  if (rc != SQLITE_OK) {
+    Status err = I.Error(rc, "committing");
+    I.Exec("ROLLBACK");
+    I.place_cache.clear();
+    I.actor_cache.clear();
+    *out = IngestResult{};
+    return err;
+  }
+  return Status::Ok();
+}
+
+bool Store::in_batch() const { return impl_->batch; }
+
+Status Store::BeginBatch() {
+  if (impl_->batch) return Status::Ok();
+  int rc = impl_->Exec("BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK) return impl_->Error(rc, "starting a transaction");
+  impl_->batch = true;
+  return Status::Ok();
+}
+
+Status Store::CommitBatch() {
+  if (!impl_->batch) return Status::Ok();
+  impl_->batch = false;
+  if (sqlite3_get_autocommit(impl_->db)) {
+    // SQLite rolled the whole transaction back after an error (a full disk can do that).
+    impl_->place_cache.clear();
+    impl_->actor_cache.clear();
+    return Status::IoError(impl_->path + ": the articles of the last batch were rolled back after the error");
+  }
+  int rc = impl_->Exec("COMMIT");
+  if (rc != SQLITE_OK) {
+    Status err = impl_->Error(rc, "committing");
+    impl_->Exec("ROLLBACK");
+    impl_->place_cache.clear();
+    impl_->actor_cache.clear();
+    return err;
+  }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------------- queries
+
+Result<Totals> Store::GetTotals() {
+  Totals t;
+  int64_t* fields[] = {&t.documents, &t.sentences, &t.claims, &t.events, &t.places, &t.actors, &t.links};
+  const char* tables[] = {"documents", "sentences", "claims", "events", "places", "actors", "links"};
+  for (size_t i = 0; i < 7; ++i) {
+    Stmt s;
+    int rc = s.Prepare(impl_->db, std::string("SELECT count(*) FROM ") + tables[i]);
+    if (rc != SQLITE_OK) return impl_->Error(rc, "counting");
+    rc = s.Step();
+    if (rc != SQLITE_ROW) return impl_->Error(rc, "counting");
+    *fields[i] = s.Int(0);
+  }
+  return t;
+}
+
+namespace {
+
+const char* kPlaceCols = "p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon";
+
+PlaceInfo ReadPlace(const Stmt& s, int c) {
+  PlaceInfo p;
+  p.id = s.Int(c);
+  p.key = s.Text(c + 1);
+  p.text = s.Text(c + 2);
+  p.name = s.Text(c + 3);
+  p.admin1 = s.Text(c + 4);
+  p.country = s.Text(c + 5);
+  p.gazetteer_id = s.Text(c + 6);
+  p.precision = s.Text(c + 7);
+  p.lat = s.OptDouble(c + 8);
+  p.lon = s.OptDouble(c + 9);
+  return p;
+}
+
+const char* kEventCols =
+    "e.id, e.family, e.acled, e.acled_sub, e.plover, e.cameo, e.country, e.lat, e.lon, e.date_start, e.date_end,"
+    " a1.name, a1.kind, a2.name, a2.kind, e.killed_min, e.killed_max, e.claim_count, e.source_count, e.confidence,"
+    " e.place_id, p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon";
+const char* kEventJoins =
+    " FROM events e LEFT JOIN actors a1 ON a1.id=e.actor1_id LEFT JOIN actors a2 ON a2.id=e.actor2_id"
+    " LEFT JOIN places p ON p.id=e.place_id";
+
+EventInfo ReadEvent(const Stmt& s) {
+  EventInfo e;
+  e.id = s.Int(0);
+  e.family = s.Text(1);
+  e.acled = s.Text(2);
+  e.acled_sub = s.Text(3);
+  e.plover = s.Text(4);
+  e.cameo = s.Text(5);
+  e.country = s.Text(6);
+  e.lat = s.OptDouble(7);
+  e.lon = s.OptDouble(8);
+  e.date_start = s.Text(9);
+  e.date_end = s.Text(10);
+  e.actor1 = s.Text(11);
+  e.actor1_kind = s.Text(12);
+  e.actor2 = s.Text(13);
+  e.actor2_kind = s.Text(14);
+  e.killed_min = s.OptInt(15);
+  e.killed_max = s.OptInt(16);
+  e.claim_count = s.Int(17);
+  e.source_count = s.Int(18);
+  e.confidence = s.Double(19);
+  if (!s.Null(20)) e.place = ReadPlace(s, 21);
+  return e;
+}
+
+}  // namespace
+
+Status Store::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
+  out->clear();
+  std::string sql = std::string("SELECT ") + kPlaceCols +
+                    ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p WHERE ";
+  Stmt s;
+  bool by_id = query.size() > 1 && query[0] == '#';
+  sql += by_id ? "p.id=?1" : "(p.text=?1 OR p.name=?1 OR p.gazetteer_id=?1)";
+  sql += " ORDER BY n DESC, p.id";
+  int rc = s.Prepare(impl_->db, sql);
+  if (rc != SQLITE_OK) return impl_->Error(rc, "preparing a place lookup");
+  if (by_id) s.Bind(1, static_cast<int64_t>(std::atoll(std::string(query.substr(1)).c_str())));
+  else s.Bind(1, query);
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    PlaceInfo p = ReadPlace(s, 0);
+    p.events = s.Int(10);
+    out->push_back(std::move(p));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up places");
+  return Status::Ok();
+}
+
+Status Store::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
+  out->clear();
+  std::string where;
+  std::vector<std::string> texts;  // bound in order as ?1, ?2, …
+  std::vector<double> reals;
+  struct Bind {
+    bool real;
+    size_t idx;
+  };
+  std::vector<Bind> binds;
+  auto text = [&](std::string v) {
+    texts.push_back(std::move(v));
+    binds.push_back({false, texts.size() - 1});
+    return "?" + std::to_string(binds.size());
+  };
+  auto real = [&](double v) {
+    reals.push_back(v);
+    binds.push_back({true, reals.size() - 1});
+    return "?" + std::to_string(binds.size());
+  };
+  auto add = [&](const std::string& cond) { where += (where.empty() ? " WHERE " : " AND ") + cond; };
+
+  // Place and radius.
+  std::optional<double> clat, clon;
+  if (!f.place.empty()) {
+    std::vector<PlaceInfo> places;
+    if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
+    if (places.empty()) return Status::Ok();  // no such place: no events
+    std::string ids;
+    for (const auto& p : places) {
+      ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
+      if (!clat && p.lat && p.lon) {
+        clat = p.lat;
+        clon = p.lon;
+      }
+    }
+    std::string cond = "e.place_id IN (" + ids + ")";
+    if (f.radius_km > 0 && clat) {
+      double dlat = f.radius_km / 111.0, dlon = dlat / std::max(0.05, std::cos(*clat * M_PI / 180.0));
+      cond = "(" + cond + " OR (e.lat BETWEEN " + real(*clat - dlat) + " AND " + real(*clat + dlat) +
+             " AND e.lon BETWEEN " + real(*clon - dlon) + " AND " + real(*clon + dlon) + "))";
+    }
+    add(cond);
+  }
+  if (!f.country.empty()) add("e.country=" + text(f.country));
+  if (!f.admin1.empty()) add("e.admin1=" + text(f.admin1));
+  if (!f.type.empty()) {
+    static const char* kAcled[] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                   "Protests", "Riots", "Strategic developments"};
+    bool is_acled = false;
+    for (const char* t : kAcled) is_acled = is_acled || Lower(t) == Lower(f.type);
+    bool is_plover = f.type.find(' ') == std::string::npos && f.type.find('/') == std::string::npos && !is_acled;
+    if (is_acled) add("e.acled=" + text(f.type));
+    else if (is_plover) add("e.plover=" + text(f.type));
+    else add("e.acled_sub=" + text(f.type));
+  }
+  if (!f.actor.empty()) {
+    std::string ids;
+    Stmt s;
+    int rc = s.Prepare(impl_->db, "SELECT id FROM actors WHERE name=?1 UNION SELECT id FROM actors WHERE name LIKE ?2");
+    if (rc != SQLITE_OK) return impl_->Error(rc, "preparing an actor lookup");
+    s.Bind(1, f.actor).Bind(2, "%" + f.actor + "%");
+    while ((rc = s.Step()) == SQLITE_ROW) ids += (ids.empty() ? "" : ",") + std::to_string(s.Int(0));
+    if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up actors");
+    if (ids.empty()) return Status::Ok();
+    add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
+  }
+  if (!f.from.empty()) add("e.date_end>=" + text(f.from));
+  if (!f.to.empty()) add("e.date_start<=" + text(f.to));
+  if (f.min_confidence > 0) add("e.confidence>=" + real(f.min_confidence));
+  if (!f.source.empty()) {
+    std::string a = text(f.source);
+    add("e.id IN (SELECT c.event_id FROM claims c WHERE c.source_name=" + a +
+        " UNION SELECT c.event_id FROM documents d JOIN claims c ON c.document_id=d.id WHERE d.source=" + a + ")");
+  }
+  std::string sql = std::string("SELECT ") + kEventCols + kEventJoins + where +
+                    (f.newest_first ? " ORDER BY e.date_start DESC, e.id DESC" : " ORDER BY e.date_start, e.id");
+  const bool post_filter = f.radius_km > 0 && clat;
+  if (f.limit > 0 && !post_filter) sql += " LIMIT " + std::to_string(f.limit);
+  Stmt s;
+  int rc = s.Prepare(impl_->db, sql);
+  if (rc != SQLITE_OK) return impl_->Error(rc, "preparing the query");
+  for (size_t i = 0; i < binds.size(); ++i) {
+    if (binds[i].real) s.Bind(static_cast<int>(i + 1), reals[binds[i].idx]);
+    else s.Bind(static_cast<int>(i + 1), texts[binds[i].idx]);
+  }
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    EventInfo e = ReadEvent(s);
+    if (post_filter && e.lat && e.lon && fuse::HaversineKm(*clat, *clon, *e.lat, *e.lon) > f.radius_km) {
+      bool same_place = false;
+      // Events at the named place are kept whatever their coordinates.
+      if (e.place && !f.place.empty()) same_place = Lower(e.place->text) == Lower(f.place) || Lower(e.place->name) == Lower(f.place);
+      if (!same_place) continue;
+    }
+    out->push_back(std::move(e));
+    if (f.limit > 0 && static_cast<int64_t>(out->size()) >= f.limit) break;
+  }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return impl_->Error(rc, "querying events");
+  return Status::Ok();
+}
+
+Status Store::GetEvent(int64_t id, EventInfo* out) {
+  Stmt s;
+  int rc = s.Prepare(impl_->db, std::string("SELECT ") + kEventCols + kEventJoins + " WHERE e.id=?1");
+  if (rc != SQLITE_OK) return impl_->Error(rc, "preparing an event lookup");
+  s.Bind(1, id);
+  rc = s.Step();
+  if (rc == SQLITE_DONE) return Status::NotFound("no event " + std::to_string(id) + " in " + impl_->path);
+  if (rc != SQLITE_ROW) return impl_->Error(rc, "reading an event");
+  *out = ReadEvent(s);
+  return LoadClaims(out);
+}
+
+Status Store::LoadClaims(EventInfo* ev) {
+  ev->claims.clear();
+  PREP(s, "SELECT c.id, c.event_id, c.ext_id, d.doc_id, d.title, d.source, d.published, d.url, c.trigger, c.acled,"
+          " c.acled_sub, c.plover, c.cameo, c.mode, a1.name, a1.kind, a1.country, a2.name, a2.kind, a2.country,"
+          " c.place_text, c.date_text, c.date_start, c.date_end, c.date_precision, c.source_name, c.source_text,"
+          " c.modality, c.negated, c.confidence, c.killed, s.idx, s.text, l.linked_claim_id, l.rule, l.detail"
+          " FROM claims c JOIN documents d ON d.id=c.document_id LEFT JOIN sentences s ON s.id=c.sentence_id"
+          " LEFT JOIN actors a1 ON a1.id=c.actor1_id LEFT JOIN actors a2 ON a2.id=c.actor2_id"
+          " LEFT JOIN links l ON l.claim_id=c.id WHERE c.event_id=?1 ORDER BY c.id");
+  s->Bind(1, ev->id);
+  int rc;
+  while ((rc = s->Step()) == SQLITE_ROW) {
+    ClaimInfo c;
+    int i = 0;
+    c.id = s->Int(i++);
+    c.event_id = s->Int(i++);
+    c.ext_id = s->Text(i++);
+    c.document = s->Text(i++);
+    c.doc_title = s->Text(i++);
+    c.outlet = s->Text(i++);
+    c.published = s->Text(i++);
+    c.url = s->Text(i++);
+    c.trigger = s->Text(i++);
+    c.acled = s->Text(i++);
+    c.acled_sub = s->Text(i++);
+    c.plover = s->Text(i++);
+    c.cameo = s->Text(i++);
+    c.mode = s->Text(i++);
+    c.actor1 = s->Text(i++);
+    c.actor1_kind = s->Text(i++);
+    c.actor1_country = s->Text(i++);
+    c.actor2 = s->Text(i++);
+    c.actor2_kind = s->Text(i++);
+    c.actor2_country = s->Text(i++);
+    c.place_text = s->Text(i++);
+    c.date_text = s->Text(i++);
+    c.date_start = s->Text(i++);
+    c.date_end = s->Text(i++);
+    c.date_precision = s->Text(i++);
+    c.source_name = s->Text(i++);
+    c.source_text = s->Text(i++);
+    c.modality = s->Text(i++);
+    c.negated = s->Int(i++) != 0;
+    c.confidence = s->Double(i++);
+    c.killed = s->OptInt(i++);
+    c.sentence = static_cast<uint32_t>(s->Int(i++));
+    c.evidence = s->Text(i++);
+    c.linked_claim = s->Int(i++);
+    c.link_rule = s->Text(i++);
+    c.link_detail = s->Text(i++);
+    ev->claims.push_back(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error(rc, "reading claims");
+  PREP(cs, "SELECT what, n, of, approx, vague, text FROM counts WHERE claim_id=?1 ORDER BY rowid");
+  for (auto& c : ev->claims) {
+    cs->Reset();
+    cs->Bind(1, c.id);
+    while ((rc = cs->Step()) == SQLITE_ROW) {
+      Count n;
+      n.what = cs->Text(0);
+      n.n = cs->Int(1);
+      n.of = cs->Text(2);
+      n.approx = cs->Int(3) != 0;
+      n.vague = cs->Int(4) != 0;
+      n.text = cs->Text(5);
+      c.counts.push_back(std::move(n));
+    }
+    if (rc != SQLITE_DONE) return impl_->Error(rc, "reading counts");
+  }
+  return Status::Ok();
+}
+
+Status Store::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) {
+  out->clear();
+  PREP(s, "SELECT c.id, c.event_id, c.date_start, c.date_end, c.acled_sub, c.trigger, c.mode, a1.name, a1.kind,"
+          " a2.name, a2.kind, c.modality, c.negated, c.confidence, coalesce(c.source_name, d.source, d.doc_id),"
+          " d.doc_id, s.text FROM claims c JOIN documents d ON d.id=c.document_id"
+          " LEFT JOIN sentences s ON s.id=c.sentence_id LEFT JOIN actors a1 ON a1.id=c.actor1_id"
+          " LEFT JOIN actors a2 ON a2.id=c.actor2_id"
+          " WHERE c.place_id=?1 AND c.acled_sub IN ('Government regains territory',"
+          " 'Non-state actor overtakes territory', 'Non-violent transfer of territory') ORDER BY c.id");
+  for (int64_t pid : place_ids) {
+    s->Reset();
+    s->Bind(1, pid);
+    int rc;
+    while ((rc = s->Step()) == SQLITE_ROW) {
+      fuse::TerritoryClaim c;
+      c.claim_id = s->Int(0);
+      c.event_id = s->Int(1);
+      c.date_start = s->Text(2);
+      c.date_end = s->Text(3);
+      c.acled_sub = s->Text(4);
+      c.trigger = s->Text(5);
+      c.mode = s->Text(6);
+      if (!s->Null(7)) c.actor1 = fuse::Party{s->Text(7), s->Text(8)};
+      if (!s->Null(9)) c.actor2 = fuse::Party{s->Text(9), s->Text(10)};
+      c.modality = s->Text(11);
+      c.negated = s->Int(12) != 0;
+      c.confidence = s->Double(13);
+      c.source = s->Text(14);
+      c.document = s->Text(15);
+      c.evidence = s->Text(16);
+      out->push_back(std::move(c));
+    }
+    if (rc != SQLITE_DONE) return impl_->Error(rc, "reading territory claims");
+  }
+  return Status::Ok();
+}
+
+}  // namespace sitrep::store

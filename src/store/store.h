@@ -1,0 +1,150 @@
+// The store: documents, evidence sentences, claims, fused events, actors and places in SQLite (issue 4).
+//
+//   auto store = sitrep::store::Store::Open("syria.db", {});
+//   if (!store.ok()) { report store.status().message(); }
+//   store.value()->Ingest(article_result, ContentHash(text, published), &result);
+//
+// One file in WAL mode: readers query while one writer ingests. Each article is stored in one transaction, so a
+// crash (even SIGKILL) loses at most the article being written, and re-running skips what is stored (the document
+// key is a hash of the article's content). Claims are fused into events as they arrive (fuse/fuse.h) and every
+// claim's link records the rule that matched. The schema is versioned: schema_version holds the number of
+// migrations applied; Open() applies the missing ones in order (docs/STORE.md). Not thread-safe: one Store per
+// thread (several processes may share the file).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fuse/fuse.h"
+#include "sitrep/extract.h"
+#include "sitrep/status.h"
+
+struct sqlite3;
+
+namespace sitrep::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct OpenOptions {
+  bool read_only = false;       // queries only: never creates or migrates
+  int64_t max_page_count = 0;   // > 0: cap the file size (pages), e.g. to test a full disk
+  int busy_timeout_ms = 10000;  // wait this long for another writer
+  fuse::FuseOptions fuse;
+};
+
+// A stable 128-bit content hash (hex) of an article: its text and publication date. Not cryptographic.
+std::string ContentHash(std::string_view text, std::string_view published);
+
+struct IngestResult {
+  bool stored = false;  // false: the document was already in the store (nothing changed)
+  int claims = 0;
+  int new_events = 0;
+  int fused = 0;        // claims that joined an existing event
+  int new_places = 0;
+};
+
+struct Totals {
+  int64_t documents = 0, sentences = 0, claims = 0, events = 0, places = 0, actors = 0, links = 0;
+};
+
+struct PlaceInfo {
+  int64_t id = 0;
+  std::string key, text, name, admin1, country, gazetteer_id, precision;
+  std::optional<double> lat, lon;
+  int64_t events = 0;  // fused events at this place (FindPlaces only)
+};
+
+struct ClaimInfo {
+  int64_t id = 0, event_id = 0;
+  std::string ext_id, document, doc_title, outlet, published, url;
+  std::string trigger, acled, acled_sub, plover, cameo, mode;
+  std::string actor1, actor1_kind, actor1_country, actor2, actor2_kind, actor2_country;
+  std::string place_text;
+  std::string date_text, date_start, date_end, date_precision;
+  std::string source_name, source_text;
+  std::string modality;
+  bool negated = false;
+  double confidence = 0;
+  std::optional<int64_t> killed;
+  std::vector<Count> counts;
+  uint32_t sentence = 0;
+  std::string evidence;
+  int64_t linked_claim = 0;  // the claim it was linked to (0: it started the event)
+  std::string link_rule, link_detail;
+  // Who says so: the attributed source, else the outlet, else the document id.
+  std::string Says() const;
+};
+
+struct EventInfo {
+  int64_t id = 0;
+  std::string family, acled, acled_sub, plover, cameo;
+  std::optional<PlaceInfo> place;
+  std::string country;
+  std::optional<double> lat, lon;
+  std::string date_start, date_end;
+  std::string actor1, actor1_kind, actor2, actor2_kind;
+  std::optional<int64_t> killed_min, killed_max;
+  int64_t claim_count = 0, source_count = 0;
+  double confidence = 0;
+  std::vector<ClaimInfo> claims;  // filled by LoadClaims / GetEvent
+};
+
+struct EventFilter {
+  std::string place;       // name, text, gazetteer id or #id of a place
+  double radius_km = 0;    // with place: also events within this distance of it (needs coordinates)
+  std::string country;     // ISO2
+  std::string admin1;
+  std::string actor;       // canonical name (or a part of it)
+  std::string type;        // ACLED type, ACLED sub-event type, or PLOVER type
+  std::string from, to;    // ISO dates, inclusive
+  std::string source;      // attributed source or outlet
+  double min_confidence = 0;
+  int64_t limit = 0;       // 0 = all
+  bool newest_first = false;  // else oldest first (undated events come first when oldest first, last otherwise)
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Whether a document with this content hash is stored (lets ingest skip extraction).
+  Result<bool> HasDocument(std::string_view hash);
+  // Stores one article and fuses its claims atomically: on failure nothing of it is kept. Outside a batch the
+  // article is one transaction; inside a batch it is a savepoint of the batch's transaction.
+  Status Ingest(const ArticleResult& article, std::string_view hash, IngestResult* result);
+
+  // Group commit: articles ingested between BeginBatch() and CommitBatch() are each atomic and become durable
+  // together (one WAL commit instead of one per article). After a failed Ingest inside a batch, call
+  // CommitBatch() to keep the articles before it (it reports whether the batch survived the error).
+  Status BeginBatch();
+  Status CommitBatch();
+  bool in_batch() const;
+
+  Result<Totals> GetTotals();
+  int schema_version() const { return schema_version_; }
+
+  // Places whose name, text or gazetteer id is `query` (case-insensitive), or "#ID"; most events first.
+  Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out);
+  Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out);
+  // One event with its claims; NotFound when there is none.
+  Status GetEvent(int64_t id, EventInfo* out);
+  Status LoadClaims(EventInfo* event);
+  // The territory claims (capture, recapture, transfer, withdrawal) at these places.
+  Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out);
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+  int schema_version_ = 0;
+};
+
+}  // namespace sitrep::store
