@@ -185,10 +185,23 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
 
 int64_t NumberWordValue(std::string_view key) { return Lookup(kNumberWords, key); }
 
+// Cheap rejection of words that cannot start a number expression (most tokens), before any table lookup.
+bool CanStartNumber(const Token& t, std::string_view key) {
+  if (t.kind == kNumber) return true;
+  if (t.kind != kWord || key.empty() || key.size() > 13) return false;
+  switch (key[0]) {
+    case 'a': case 'b': case 'c': case 'd': case 'e': case 'f': case 'h': case 'i': case 'l': case 'm':
+    case 'n': case 'o': case 'r': case 's': case 't': case 'u': case 'z':
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool ParseNumberAt(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out) {
-  *out = NumberExpr();
   const auto& toks = doc.tokens;
-  if (i >= limit) return false;
+  if (i >= limit || !CanStartNumber(toks[i], doc.Key(toks[i]))) return false;
+  *out = NumberExpr();
   uint32_t core = i;
   bool approx = false;
   std::string_view k0 = doc.Key(toks[i]);

@@ -107,6 +107,11 @@ const char* PrecisionName(Precision p) {
 }
 
 int MonthFromKey(std::string_view k) {
+  if (k.size() < 3 || k.size() > 9) return 0;
+  switch (k[0]) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   static constexpr std::array<std::string_view, 12> kFull = {"january", "february", "march", "april", "may",
                                                              "june", "july", "august", "september", "october",
                                                              "november", "december"};
@@ -120,6 +125,7 @@ int MonthFromKey(std::string_view k) {
 }
 
 int WeekdayFromKey(std::string_view k) {
+  if (k.size() < 6 || k.size() > 9 || k.back() != 'y') return -1;
   static constexpr std::array<std::string_view, 7> kNames = {"sunday", "monday", "tuesday", "wednesday",
                                                              "thursday", "friday", "saturday"};
   for (int i = 0; i < 7; ++i) {
@@ -165,6 +171,7 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
                          std::vector<TimeMention>* out) {
   const bool known = pub != kUnknownDay;
   for (uint32_t i = first; i < last; ++i) {
+    if (doc.tokens[i].kind == text::kPunct) continue;
     std::string_view k = Key(doc, i, last);
     std::string_view prev = i > first ? Key(doc, i - 1, last) : std::string_view();
     std::string_view next = Key(doc, i + 1, last);
