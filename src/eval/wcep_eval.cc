@@ -232,7 +232,7 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
       }
       if (!g.actor1.empty()) {
         ++a1_total;
-        if (p.actor1 && ActorsAgree(g.actor1, p.actor1->name)) {
+        if (p.actor1 && (ActorsAgree(g.actor1, p.actor1->name) || ActorsAgree(g.actor1, p.actor1->text))) {
           ++a1_ok;
         } else if (actor_errors.size() < static_cast<size_t>(options.examples) * 4) {
           actor_errors.push_back({text, g.actor1 + "  vs  " + (p.actor1 ? p.actor1->name + " [" + p.actor1->text + "]" : "-")});
@@ -240,7 +240,7 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
       }
       if (!g.actor2.empty()) {
         ++a2_total;
-        if (p.actor2 && ActorsAgree(g.actor2, p.actor2->name)) ++a2_ok;
+        if (p.actor2 && (ActorsAgree(g.actor2, p.actor2->name) || ActorsAgree(g.actor2, p.actor2->text))) ++a2_ok;
       }
       if (!g.place.empty()) {
         ++place_total;

@@ -105,14 +105,19 @@ bool MentionNearlyCivilian(const Context& c, const Mention& m) { return MentionI
 // number or an adjective of scale ("in clashes", "the recapture of", "heavy fighting"), or before "of" /
 // "between".
 bool NounContext(const Context& c, const text::Sentence& sent, uint32_t first, uint32_t last) {
-  static constexpr std::array<std::string_view, 30> kBeforeNoun = {
+  static constexpr std::array<std::string_view, 44> kBeforeNoun = {
       "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "of", "in", "during",
       "after", "amid", "following", "from", "for", "by", "on", "at", "with", "heavy", "fierce", "renewed", "new",
-      "deadly", "fresh", "intense"};
+      "deadly", "fresh", "intense",
+      // light verbs whose object names the event: "carries out strikes", "launched attacks"
+      "out", "conducted", "conduct", "conducts", "launched", "launch", "launches", "staged", "stage", "mounted",
+      "mount", "unleashed", "several", "multiple"};
   if (first > sent.first_token) {
     const text::Token& prev = c.doc.tokens[first - 1];
     std::string_view pk = KeyAt(c, first - 1);
     if (In(kBeforeNoun, pk) || prev.kind == text::kNumber || text::NumberWordValue(pk) > 1 || pk == "'s") return true;
+    // "ISIL targets", "Houthi positions", "Russian strikes": a name or nationality before the word.
+    if (prev.Has(text::kCapitalized) && prev.kind == text::kWord && first - 1 > sent.first_token) return true;
   }
   if (last < sent.last_token) {
     std::string_view nk = KeyAt(c, last);
@@ -669,8 +674,12 @@ void BuildCandidates(Context& c, uint32_t si) {
       e.voice = Voice::kPassive;
     } else {
       e.voice = Voice::kActive;
-      // "20 people killed in Kabul", "soldiers died": a victim-subject verb with no object reads as passive.
-      if ((tr.flags & lexicon::kTriggerPassiveVictim) && it.last < sent.last_token) {
+      // "20 people killed in Kabul", "soldiers died": a victim-subject participle with no object reads as
+      // passive. Present forms ("attack", "strikes") never do.
+      if ((tr.flags & lexicon::kTriggerPassiveVictim) && !ParticipleForm(first_key) && first_key != "died" &&
+          first_key != "die" && first_key != "dies") {
+        // active
+      } else if ((tr.flags & lexicon::kTriggerPassiveVictim) && it.last < sent.last_token) {
         const text::Token& next = c.doc.tokens[it.last];
         std::string_view nk = KeyAt(c, it.last);
         bool object_follows = next.kind == text::kNumber || In(kDeterminers, nk) || text::NumberWordValue(nk) > 0;
@@ -680,7 +689,11 @@ void BuildCandidates(Context& c, uint32_t si) {
           std::string_view ak = KeyAt(c, it.last + 1);
           object_follows = after.kind == text::kNumber || In(kDeterminers, ak) || text::NumberWordValue(ak) > 0;
         }
-        if (!object_follows && RightObject(c, si, it.last, 0, false, false, false) < 0) e.voice = Voice::kPassive;
+        bool clause_goes_on = next.kind == text::kWord && !IsPreposition(nk) && nk != "and" && nk != "or" &&
+                              nk != "while" && nk != "when" && nk != "after" && nk != "as" && nk != "during";
+        if (!object_follows && !clause_goes_on && RightObject(c, si, it.last, 0, false, false, false) < 0) {
+          e.voice = Voice::kPassive;
+        }
       } else if ((tr.flags & lexicon::kTriggerPassiveVictim) && it.last >= sent.last_token) {
         e.voice = Voice::kPassive;
       }

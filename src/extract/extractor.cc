@@ -577,6 +577,16 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         out.actor2.emplace();
         NameMention(lex, s, s.mentions[e.actor2], violent, &*out.actor2);
       }
+      // ACLED names the crowd of a demonstration "Protesters (Country)", of a riot "Rioters (Country)".
+      if (out.actor1 && (out.acled == "Protests" || out.acled == "Riots") &&
+          (out.actor1->kind == "civilians" || out.actor1->kind == "protesters") &&
+          e.sub != lexicon::AcledSub::kMobViolence) {
+        ActorRef& crowd = *out.actor1;
+        crowd.kind = "protesters";
+        const lexicon::Country* co = crowd.country.empty() ? nullptr : lex.CountryByCode(crowd.country);
+        crowd.name = std::string(out.acled == "Riots" ? "Rioters" : "Protesters") +
+                     (co ? " (" + co->name + ")" : std::string());
+      }
       if (e.place >= 0) {
         const geo::PlaceMention& pm = s.places[e.place];
         PlaceRef pr;

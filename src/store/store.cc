@@ -56,16 +56,16 @@ CREATE TABLE events(
   claim_count INTEGER NOT NULL DEFAULT 0, source_count INTEGER NOT NULL DEFAULT 0,
   confidence REAL NOT NULL DEFAULT 0,
   anchor_claim_id INTEGER);
-CREATE INDEX events_date ON events(date_start);
+CREATE INDEX events_date ON events(date_start, date_end);
 CREATE INDEX events_fuse ON events(family, place_id, date_start);
-CREATE INDEX events_place ON events(place_id, date_start);
-CREATE INDEX events_country ON events(country, date_start);
-CREATE INDEX events_admin1 ON events(admin1, date_start);
-CREATE INDEX events_acled ON events(acled, date_start);
-CREATE INDEX events_sub ON events(acled_sub, date_start);
-CREATE INDEX events_plover ON events(plover, date_start);
-CREATE INDEX events_actor1 ON events(actor1_id, date_start);
-CREATE INDEX events_actor2 ON events(actor2_id, date_start);
+CREATE INDEX events_place ON events(place_id, date_start, date_end);
+CREATE INDEX events_country ON events(country, date_start, date_end);
+CREATE INDEX events_admin1 ON events(admin1, date_start, date_end);
+CREATE INDEX events_acled ON events(acled, date_start, date_end);
+CREATE INDEX events_sub ON events(acled_sub, date_start, date_end);
+CREATE INDEX events_plover ON events(plover, date_start, date_end);
+CREATE INDEX events_actor1 ON events(actor1_id, date_start, date_end);
+CREATE INDEX events_actor2 ON events(actor2_id, date_start, date_end);
 CREATE INDEX events_latlon ON events(lat, lon);
 CREATE TABLE claims(
   id INTEGER PRIMARY KEY,
@@ -231,6 +231,10 @@ struct Store::Impl {
 
   ~Impl() {
     stmts.clear();
+    if (db && !options.read_only) {
+      // Keep the query planner's statistics fresh (cheap: bounded analysis).
+      sqlite3_exec(db, "PRAGMA analysis_limit=1000; PRAGMA optimize", nullptr, nullptr, nullptr);
+    }
     if (db) sqlite3_close_v2(db);
   }
 
@@ -752,6 +756,8 @@ Result<Totals> Store::GetTotals() {
 
 namespace {
 
+constexpr int kMaxEventDays = 366;
+
 const char* kPlaceCols = "p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon";
 
 PlaceInfo ReadPlace(const Stmt& s, int c) {
@@ -893,13 +899,18 @@ Status Store::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
     if (ids.empty()) return Status::Ok();
     add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
   }
-  if (!f.from.empty()) add("e.date_end>=" + text(f.from));
+  if (!f.from.empty()) {
+    // date_start bounds the index scan: events are found when they start at most a year before `from`.
+    add("e.date_end>=" + text(f.from));
+    add("e.date_start>=" + text(fuse::ShiftDate(f.from, -kMaxEventDays)));
+  }
   if (!f.to.empty()) add("e.date_start<=" + text(f.to));
   if (f.min_confidence > 0) add("e.confidence>=" + real(f.min_confidence));
   if (!f.source.empty()) {
     std::string a = text(f.source);
-    add("e.id IN (SELECT c.event_id FROM claims c WHERE c.source_name=" + a +
-        " UNION SELECT c.event_id FROM documents d JOIN claims c ON c.document_id=d.id WHERE d.source=" + a + ")");
+    add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND c.source_name=" + a +
+        ") OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND d.source=" +
+        a + "))");
   }
   std::string sql = std::string("SELECT ") + kEventCols + kEventJoins + where +
                     (f.newest_first ? " ORDER BY e.date_start DESC, e.id DESC" : " ORDER BY e.date_start, e.id");
