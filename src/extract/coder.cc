@@ -620,6 +620,15 @@ bool PrecededByBe(const Context& c, uint32_t si, uint32_t pos) {
   return false;
 }
 
+bool PrecededByPerfect(const Context& c, uint32_t si, uint32_t pos) {
+  const text::Sentence& sent = c.doc.sentences[si];
+  uint32_t t = pos;
+  while (t > sent.first_token && In(kSkippableAdverbs, KeyAt(c, t - 1))) --t;
+  if (t == sent.first_token) return false;
+  std::string_view k = KeyAt(c, t - 1);
+  return k == "has" || k == "have" || k == "had" || k == "'ve";
+}
+
 bool ParticipleForm(std::string_view key) {
   return EndsWith(key, "ed") || EndsWith(key, "en") || EndsWith(key, "wn") || key == "shot" || key == "hit" ||
          key == "struck" || key == "held" || key == "fought" || key == "caught" || key == "slain" ||
@@ -670,6 +679,9 @@ void BuildCandidates(Context& c, uint32_t si) {
       e.voice = Voice::kParticiple;
     } else if (ParticipleForm(first_key) && PrecededByBe(c, si, it.first)) {
       e.voice = Voice::kPassive;
+    } else if (PrecededByPerfect(c, si, it.first)) {
+      // "it had kidnapped", "forces have retaken"
+      e.voice = Voice::kActive;
     } else if (ParticipleForm(first_key) && it.last < sent.last_token && KeyAt(c, it.last) == "by") {
       e.voice = Voice::kPassive;
     } else {
@@ -1156,6 +1168,8 @@ void MergeCandidates(Context& c, uint32_t si) {
         e.alive = false;
       }
       if (L.nonconflict && e.sub == AcledSub::kChangeToGroup && !HasFightingActor(c, e)) e.alive = false;
+      // Weak verbs ("release", "free") act only on someone: "releases 110 schoolgirls", not "released a report".
+      if (Weakly(c, e) && e.voice == Voice::kActive && e.actor2 < 0) e.alive = false;
       continue;
     }
     if (f == Family::kProtest && L.nonconflict && !HasFightingActor(c, e) &&
