@@ -192,8 +192,9 @@ void CollectItems(Context& c, uint32_t si) {
         if (item.layer == Layer::kCue) {
           const auto& cue = c.lex.cues()[item.index];
           if (cue.kind == CueKind::kNonConflict) {
-            L.nonconflict = true;
+            // Court and business words do not explain a death away; they only mark reports about past acts.
             if (cue.value == "legal") L.legal = true;
+            else if (cue.value != "business" && cue.value != "politics") L.nonconflict = true;
           }
         }
         break;

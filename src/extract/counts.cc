@@ -97,6 +97,20 @@ bool Compatible(CountWhat w, const Candidate& e) {
   }
 }
 
+// What a harm event does to its victim, from its type and trigger word: killed, wounded, captured, arrested.
+CountWhat SingularHarm(const Context& c, const Candidate& e) {
+  if (e.sub == AcledSub::kAbduction) return CountWhat::kCaptured;
+  if (e.sub == AcledSub::kArrests) return CountWhat::kArrested;
+  if (e.plover != Plover::kAssault) return CountWhat::kNone;
+  for (uint32_t t = e.trigger_first; t < e.trigger_last; ++t) {
+    std::string_view k = c.doc.Key(c.doc.tokens[t]);
+    CountWhat w = CasualtyWord(k);
+    if (w == CountWhat::kKilled || w == CountWhat::kWounded) return w;
+    if (k == "shot" || k == "assassinated" || k == "assassinate" || k == "beheads") return CountWhat::kKilled;
+  }
+  return CountWhat::kNone;
+}
+
 }  // namespace
 
 void FindCounts(Context& c, uint32_t si) {
@@ -105,7 +119,7 @@ void FindCounts(Context& c, uint32_t si) {
   if (sent.is_dateline) return;
   auto key = [&](uint32_t t) { return t < sent.last_token ? c.doc.Key(c.doc.tokens[t]) : std::string_view(); };
   const size_t first_count = s.counts.size();
-  uint32_t prev_number_end = sent.first_token;
+
 
   for (uint32_t i = sent.first_token; i < sent.last_token; ++i) {
     text::NumberExpr num;
@@ -165,6 +179,19 @@ void FindCounts(Context& c, uint32_t si) {
         nk = key(noun + 1);
       }
     }
+    // "two police stations", "three cities": a number of things that are neither people, weapons nor
+    // materiel counts nothing here.
+    if (of_last == 0 && noun < sent.last_token && c.doc.tokens[noun].kind == text::kWord) {
+      static constexpr std::array<std::string_view, 22> kCountable = {
+          "people", "others", "other", "persons", "person", "were", "was", "are", "is", "have", "had", "has",
+          "died", "dead", "more", "and", "of", "in", "from", "bodies", "children", "adults"};
+      std::string_view w = key(noun);
+      if (!In(kCountable, w) && CasualtyWord(w) == CountWhat::kNone && !In(kDestroyWords, w) &&
+          !(num.first > sent.first_token && CasualtyWord(key(num.first - 1)) != CountWhat::kNone)) {
+        i = after - 1;
+        continue;
+      }
+    }
     // Casualty word: to the right up to the next number or clause end, else just to the left.
     WhatHit hit;
     // "killing five", "killed 300 militants", "wounding 20": a harm verb right before the number.
@@ -172,7 +199,16 @@ void FindCounts(Context& c, uint32_t si) {
       std::string_view k = key(num.first - 1);
       CountWhat w = CasualtyWord(k);
       bool verb_form = k.size() > 4 && (k.substr(k.size() - 3) == "ing" || k.substr(k.size() - 2) == "ed");
-      if (w != CountWhat::kNone && (verb_form || k == "kills")) hit = {w, num.first - 1};
+      bool bare_verb = k == "kill" || k == "kills" || k == "injure" || k == "injures" || k == "wound" ||
+                       k == "wounds" || k == "arrest" || k == "arrests" || k == "kidnap" || k == "abduct" ||
+                       k == "abducts" || k == "kidnaps" || k == "detain" || k == "detains";
+      if (w != CountWhat::kNone && (verb_form || bare_verb)) hit = {w, num.first - 1};
+      // "the death toll … rises to 23", "the toll stands at 40"
+      if (hit.what == CountWhat::kNone && (k == "to" || k == "at" || k == "reached" || k == "reaches")) {
+        for (uint32_t t = sent.first_token; t < num.first; ++t) {
+          if (key(t) == "toll") hit = {CountWhat::kKilled, t};
+        }
+      }
     }
     uint32_t limit = std::min<uint32_t>(sent.last_token, after + 12);
     for (uint32_t t = after; t < limit && hit.what == CountWhat::kNone; ++t) {
@@ -193,20 +229,8 @@ void FindCounts(Context& c, uint32_t si) {
         break;
       }
     }
-    if (hit.what == CountWhat::kNone) {
-      for (uint32_t t = num.first; t > prev_number_end && t + 4 > num.first; --t) {
-        std::string_view k = key(t - 1);
-        CountWhat w = CasualtyWord(k);
-        if (w != CountWhat::kNone) {
-          hit = {w, t - 1};
-          break;
-        }
-        if (In(kDestroyWords, k)) {
-          hit = {CountWhat::kDestroyed, t - 1};
-          break;
-        }
-        if (k == "," || k == ";" || k == "and") break;
-      }
+    if (hit.what == CountWhat::kNone && num.first > sent.first_token && In(kDestroyWords, key(num.first - 1))) {
+      hit = {CountWhat::kDestroyed, num.first - 1};  // "destroying 11 tanks"
     }
     // "death toll rose to 20", "the toll stands at 20"
     if (hit.what == CountWhat::kNone) {
@@ -233,7 +257,6 @@ void FindCounts(Context& c, uint32_t si) {
     }
     if (what == CountWhat::kNone) {
       i = after - 1;
-      prev_number_end = after;
       continue;
     }
     CountMention cm;
@@ -264,8 +287,37 @@ void FindCounts(Context& c, uint32_t si) {
       }
     }
     s.counts.push_back(cm);
-    prev_number_end = after;
     i = after - 1;
+  }
+
+  // "A judge was killed", "gunmen kidnap a Scottish man", "Yonatan Steinberg is killed": one named or
+  // indefinite victim counts as one, as ACLED codes it.
+  for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
+    const Candidate& e = s.events[k];
+    if (!e.alive || e.actor2 < 0) continue;
+    CountWhat what = SingularHarm(c, e);
+    if (what == CountWhat::kNone) continue;
+    bool counted = false;
+    for (size_t q = first_count; q < s.counts.size(); ++q) {
+      if (s.counts[q].event == static_cast<int32_t>(k) && s.counts[q].what == what) counted = true;
+    }
+    const Mention& victim = s.mentions[e.actor2];
+    bool indefinite = victim.first > sent.first_token &&
+                      (key(victim.first - 1) == "a" || key(victim.first - 1) == "an") &&
+                      key(victim.head).back() != 's';
+    bool named = victim.mkind == MentionKind::kPerson;
+    if (counted || !(indefinite || named)) continue;
+    CountMention cm;
+    cm.number.first = indefinite ? victim.first - 1 : victim.first;
+    cm.number.last = victim.last;
+    cm.number.value_token = cm.number.first;
+    cm.number.value = 1;
+    cm.what = what;
+    cm.of_first = victim.first;
+    cm.of_last = victim.last;
+    cm.event = static_cast<int32_t>(k);
+    cm.sentence = si;
+    s.counts.push_back(cm);
   }
 
   // Counts with no event in their sentence follow the previous sentence's event when they report harm
