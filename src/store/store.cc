@@ -41,6 +41,7 @@ CREATE TABLE places(
 CREATE INDEX places_text ON places(text);
 CREATE INDEX places_name ON places(name);
 CREATE INDEX places_gazetteer ON places(gazetteer_id);
+CREATE INDEX places_latlon ON places(lat, lon);
 CREATE TABLE actors(
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE, kind TEXT, country TEXT);
@@ -868,12 +869,20 @@ Status Store::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
         clon = p.lon;
       }
     }
-    std::string cond = "e.place_id IN (" + ids + ")";
     if (f.radius_km > 0 && clat) {
+      // The places within the radius (by their coordinates), then their events through the place index.
       double dlat = f.radius_km / 111.0, dlon = dlat / std::max(0.05, std::cos(*clat * M_PI / 180.0));
-      cond = "(" + cond + " OR (e.lat BETWEEN " + real(*clat - dlat) + " AND " + real(*clat + dlat) +
-             " AND e.lon BETWEEN " + real(*clon - dlon) + " AND " + real(*clon + dlon) + "))";
+      Stmt ps;
+      int rc = ps.Prepare(impl_->db, "SELECT id, lat, lon FROM places WHERE lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4");
+      if (rc != SQLITE_OK) return impl_->Error(rc, "preparing a place lookup");
+      ps.Bind(1, *clat - dlat).Bind(2, *clat + dlat).Bind(3, *clon - dlon).Bind(4, *clon + dlon);
+      while ((rc = ps.Step()) == SQLITE_ROW) {
+        if (fuse::HaversineKm(*clat, *clon, ps.Double(1), ps.Double(2)) <= f.radius_km)
+          ids += "," + std::to_string(ps.Int(0));
+      }
+      if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up places");
     }
+    std::string cond = "e.place_id IN (" + ids + ")";
     add(cond);
   }
   if (!f.country.empty()) add("e.country=" + text(f.country));
@@ -914,8 +923,7 @@ Status Store::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
   }
   std::string sql = std::string("SELECT ") + kEventCols + kEventJoins + where +
                     (f.newest_first ? " ORDER BY e.date_start DESC, e.id DESC" : " ORDER BY e.date_start, e.id");
-  const bool post_filter = f.radius_km > 0 && clat;
-  if (f.limit > 0 && !post_filter) sql += " LIMIT " + std::to_string(f.limit);
+  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
   Stmt s;
   int rc = s.Prepare(impl_->db, sql);
   if (rc != SQLITE_OK) return impl_->Error(rc, "preparing the query");
@@ -925,14 +933,7 @@ Status Store::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
   }
   while ((rc = s.Step()) == SQLITE_ROW) {
     EventInfo e = ReadEvent(s);
-    if (post_filter && e.lat && e.lon && fuse::HaversineKm(*clat, *clon, *e.lat, *e.lon) > f.radius_km) {
-      bool same_place = false;
-      // Events at the named place are kept whatever their coordinates.
-      if (e.place && !f.place.empty()) same_place = Lower(e.place->text) == Lower(f.place) || Lower(e.place->name) == Lower(f.place);
-      if (!same_place) continue;
-    }
     out->push_back(std::move(e));
-    if (f.limit > 0 && static_cast<int64_t>(out->size()) >= f.limit) break;
   }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW) return impl_->Error(rc, "querying events");
   return Status::Ok();
