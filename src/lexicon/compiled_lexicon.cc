@@ -494,6 +494,8 @@ struct CompiledLexicon::Builder {
         lex->edges_[slot] = EdgeSlot{key, child};
       }
     }
+    lex->root_child_.assign(vocab.size() + 1, 0);
+    for (const auto& [word, child] : children[0]) lex->root_child_[word] = child;
     // Senses, flattened per node.
     lex->node_senses_begin_.resize(node_senses.size() + 1);
     for (size_t n = 0; n < node_senses.size(); ++n) {
@@ -595,7 +597,7 @@ void CompiledLexicon::MatchAt(const text::Document& doc, uint32_t i, uint32_t li
   for (uint32_t j = i; j < limit; ++j) {
     uint32_t w = doc.tokens[j].word_id;
     if (w == 0) break;
-    node = Child(node, w);
+    node = j == i ? root_child_[w] : Child(node, w);
     if (node == 0) break;
     uint32_t b = node_senses_begin_[node], e = node_senses_begin_[node + 1];
     if (b == e) continue;

@@ -188,6 +188,8 @@ class CompiledLexicon {
   std::vector<EdgeSlot> edges_;
   uint64_t edge_mask_ = 0;
   std::vector<uint32_t> node_senses_begin_;  // per node, into senses_ (node_senses_begin_[n+1] ends it)
+  // The root's children by word id: most tokens stop at the first step, so it is a direct index, not a probe.
+  std::vector<uint32_t> root_child_;
 
   std::vector<Sense> senses_;
   std::vector<std::string> exact_texts_;

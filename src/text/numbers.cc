@@ -183,7 +183,15 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
 
 }  // namespace
 
-int64_t NumberWordValue(std::string_view key) { return Lookup(kNumberWords, key); }
+int64_t NumberWordValue(std::string_view key) {
+  // Every number word starts with one of these letters and is at most 9 letters long.
+  if (key.empty() || key.size() > 9) return -1;
+  switch (key[0]) {
+    case 'a': case 'e': case 'f': case 'n': case 'o': case 's': case 't': case 'z': break;
+    default: return -1;
+  }
+  return Lookup(kNumberWords, key);
+}
 
 // Cheap rejection of words that cannot start a number expression (most tokens), before any table lookup.
 bool CanStartNumber(const Token& t, std::string_view key) {
