@@ -721,8 +721,8 @@ void BuildCandidates(Context& c, uint32_t si) {
       case Voice::kActive:
       case Voice::kParticiple:
         if (falls) {
-          // "Palmyra fell to IS": the taker follows "to".
-          for (uint32_t t = it.last; t < sent.last_token && t < it.last + 3; ++t) {
+          // "Palmyra fell to IS": the taker follows "to" (which may be part of the trigger phrase).
+          for (uint32_t t = it.first + 1; t < sent.last_token && t < it.last + 3; ++t) {
             if (KeyAt(c, t) == "to") {
               e.actor1 = RightObject(c, si, t + 1, 3, false, false, false);
               break;

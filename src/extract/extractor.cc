@@ -364,7 +364,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     }
     for (const auto& m : s.mentions) {
       if (in_parens[m.first]) continue;
-      vote(m.country, 2);
+      vote(m.country, 1);
       if (m.actor >= 0) {
         const auto& a = lex.actors()[m.actor];
         if (const lexicon::Country* co = lex.CountryByCode(a.country)) vote(static_cast<int32_t>(co - lex.countries().data()), 2);
@@ -446,6 +446,20 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     L.times_end = static_cast<uint32_t>(s.times.size());
   }
   ResolvePlaces(s);
+  // The article's country is where its places are, more than whose forces it names: "Russian shelling killed
+  // two civilians in southern Ukraine's Kherson region" is a story in Ukraine.
+  if (!s.resolved.empty()) {
+    std::vector<int32_t> votes(lex.countries().size(), 0);
+    for (size_t p = 0; p < s.places.size() && p < s.resolved.size(); ++p) {
+      if (s.places[p].country >= 0) votes[s.places[p].country] += s.places[p].cued ? 4 : 2;
+    }
+    if (s.focus_country >= 0) votes[s.focus_country] += 3;
+    int32_t best = s.focus_country;
+    for (size_t i = 0; i < votes.size(); ++i) {
+      if (votes[i] > 0 && (best < 0 || votes[i] > votes[best])) best = static_cast<int32_t>(i);
+    }
+    s.focus_country = best;
+  }
 
   // ---- per sentence
   for (uint32_t si = 0; si < nsent; ++si) {

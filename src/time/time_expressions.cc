@@ -200,7 +200,16 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
       // "March 2017", "in March"
       int year = Year(doc, i + 1, last);
       bool month_only_ok = prev == "in" || prev == "since" || prev == "of" || prev == "early" || prev == "late" ||
-                           prev == "mid" || prev == "until" || prev == "during" || year > 0;
+                           prev == "mid" || prev == "until" || prev == "during" || prev == "last" || year > 0;
+      if (prev == "last" && year < 0 && known && k != "may") {
+        // "last November": the latest such month strictly before the publication month.
+        int py, pm, pd;
+        CivilFromDay(pub, &py, &pm, &pd);
+        int y = month < pm ? py : py - 1;
+        out->push_back(Make(i - 1, i + 1, DayFromCivil(y, month, 1), DayFromCivil(y, month, DaysInMonth(y, month)),
+                            Precision::kMonth, true));
+        continue;
+      }
       if (month_only_ok && k != "may") {
         uint32_t end = year > 0 ? i + 2 : i + 1;
         if (year < 0 && known) year = InferYear(pub, month, 1);
