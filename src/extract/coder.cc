@@ -504,6 +504,10 @@ int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
     for (uint32_t t = m.last; t < pos; ++t) {
       std::string_view key = KeyAt(c, t);
       if (key == ";" || key == "\"" || IsClauseBoundary(key)) {
+        // "Houthi rebels, who took control of …": the relative pronoun's antecedent is the subject.
+        bool relative = (key == "who" || key == "which" || key == "that") && t + 3 >= pos &&
+                        (m.last == t || (m.last + 1 == t && KeyAt(c, m.last) == ","));
+        if (relative) continue;
         blocked = true;
         break;
       }
@@ -680,7 +684,7 @@ void BuildCandidates(Context& c, uint32_t si) {
       e.voice = Voice::kParticiple;
     } else if (ParticipleForm(first_key) && PrecededByBe(c, si, it.first)) {
       e.voice = Voice::kPassive;
-    } else if (PrecededByPerfect(c, si, it.first)) {
+    } else if (PrecededByPerfect(c, si, it.first) && first_key != "died" && first_key != "dead") {
       // "it had kidnapped", "forces have retaken"
       e.voice = Voice::kActive;
     } else if (ParticipleForm(first_key) && it.last < sent.last_token && KeyAt(c, it.last) == "by") {
@@ -1298,8 +1302,15 @@ void MergeCandidates(Context& c, uint32_t si) {
     }
     if (best >= 0) {
       Candidate& into = ev[best];
+      auto pro_state = [](ActorKind k) { return k == ActorKind::kStateForces || k == ActorKind::kMilitia; };
+      const bool same_side =
+          g.actor2 >= 0 && into.actor2 >= 0 &&
+          ((s.mentions[g.actor2].agent >= 0 && s.mentions[g.actor2].agent == s.mentions[into.actor2].agent) ||
+           (s.mentions[g.actor2].actor >= 0 && s.mentions[g.actor2].actor == s.mentions[into.actor2].actor) ||
+           s.mentions[g.actor2].kind == s.mentions[into.actor2].kind ||
+           (pro_state(s.mentions[g.actor2].kind) && pro_state(s.mentions[into.actor2].kind)));
       if ((TriggerOf(c, into).flags & lexicon::kTriggerReciprocal) && into.actor1 < 0 && into.actor2 >= 0 &&
-          g.actor1 < 0 && g.actor2 >= 0 && g.actor2 != into.actor2) {
+          g.actor1 < 0 && g.actor2 >= 0 && g.actor2 != into.actor2 && !same_side) {
         // "Four soldiers are killed in clashes with PKK insurgents": the other side did the killing.
         into.actor1 = into.actor2;
         into.actor2 = g.actor2;
@@ -1343,6 +1354,20 @@ void MergeCandidates(Context& c, uint32_t si) {
       }
       Absorb(taking, clash);
       break;
+    }
+  }
+
+  // 3c. "X captured the district after a fierce fight with police": the fight's other side is the doer of the
+  //     sentence's main act.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& clash = ev[k];
+    if (!clash.alive || clash.sub != AcledSub::kArmedClash || clash.actor1 >= 0 || clash.actor2 < 0) continue;
+    for (int32_t q = static_cast<int32_t>(k) - 1; q >= static_cast<int32_t>(b); --q) {
+      const Candidate& main = ev[q];
+      if (main.alive && main.actor1 >= 0 && main.actor1 != clash.actor2 && FamilyOf(main) == Family::kViolence) {
+        clash.actor1 = main.actor1;
+        break;
+      }
     }
   }
 

@@ -37,9 +37,12 @@ constexpr std::array<std::string_view, 17> kNameParticles = {"al", "el", "ad", "
                                                              "um"};
 
 // Capitalised words that are not names of places even when they follow "in" ("in The", "in January").
-constexpr std::array<std::string_view, 24> kNotPlaceWords = {
+constexpr std::array<std::string_view, 44> kNotPlaceWords = {
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "it", "he", "she",
-    "they", "we", "i", "mr", "mrs", "president", "minister", "general", "gen"};
+    "they", "we", "i", "mr", "mrs", "president", "minister", "general", "gen",
+    // religious and ethnic adjectives name groups, not places ("Sunni militants", "Kurdish fighters")
+    "sunni", "shia", "shiite", "shi'ite", "kurdish", "alawite", "druze", "christian", "muslim", "islamist",
+    "jihadist", "arab", "yazidi", "hindu", "buddhist", "jewish", "catholic", "tribal", "pashtun", "tuareg"};
 
 bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
 
