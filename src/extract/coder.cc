@@ -1034,6 +1034,15 @@ void TypeCandidates(Context& c, uint32_t si) {
         e.sub = AcledSub::kAirDroneStrike;
       }
     }
+    // "Turkey destroyed a facility with missiles": destruction by a weapon is an attack with that weapon.
+    if (e.sub == AcledSub::kLooting && (tr.flags & lexicon::kTriggerWeak)) {
+      int32_t item = -1;
+      const lexicon::Instrument* ins = NearestInstrument(c, si, e, &item);
+      if (ins) {
+        e.sub = ins->sub;
+        e.instrument = item;
+      }
+    }
     // Chemical agents used in a battle make it a chemical attack.
     if (e.sub == AcledSub::kArmedClash || e.sub == AcledSub::kAttack) {
       int32_t item = -1;
@@ -1109,6 +1118,7 @@ Family FamilyOf(const Candidate& e) {
     case AcledSub::kAttack:
     case AcledSub::kAbduction:
     case AcledSub::kMobViolence:
+    case AcledSub::kLooting:
       return Family::kViolence;
     default:
       return Family::kOther;
