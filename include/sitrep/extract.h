@@ -32,7 +32,7 @@ class Gazetteer;
 struct ExtractOptions {
   std::string data_dir = "data";  // holds lexicon/ (and, once built, the gazetteer index)
   std::string published;          // --date: overrides the article's own date when not empty
-  size_t max_article_bytes = 128u << 20;  // larger articles are truncated at a sentence boundary, with a warning
+  size_t max_article_bytes = 32u << 20;  // larger articles are truncated at a word boundary, with a warning
 };
 
 // One article as read from a file or a JSON line. Views: the caller keeps the bytes alive during Extract().

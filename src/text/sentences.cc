@@ -54,6 +54,8 @@ uint32_t DatelineEnd(const Document& doc, uint32_t first, uint32_t limit) {
   return first;
 }
 
+constexpr uint32_t kMaxSentenceTokens = 200;
+
 }  // namespace
 
 void SplitSentences(Document* doc) {
@@ -78,6 +80,11 @@ void SplitSentences(Document* doc) {
 
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
+    // No real sentence runs this long; a run-on (a table, a list, a page with no full stops) is cut so that the
+    // per-sentence work of later stages stays bounded.
+    if (i - start >= kMaxSentenceTokens) {
+      close(i, false);
+    }
     if (i > start && t.Has(kLineStart)) {
       const Token& prev = toks[i - 1];
       std::string_view pk = doc->Key(prev);
