@@ -25,13 +25,6 @@ uint64_t HashKey(std::string_view s) {
   return h | 1;  // never 0
 }
 
-uint64_t MixEdge(uint64_t key) {
-  key ^= key >> 33;
-  key *= 0xff51afd7ed558ccdULL;
-  key ^= key >> 33;
-  return key;
-}
-
 size_t PowerOfTwoAtLeast(size_t n) {
   size_t p = 16;
   while (p < n) p <<= 1;
@@ -480,20 +473,16 @@ struct CompiledLexicon::Builder {
                                     static_cast<uint32_t>(key.size()), id};
       lex->vocab_text_.append(key);
     }
-    // Edge table.
-    size_t edge_count = 0;
-    for (const auto& kids : children) edge_count += kids.size();
-    cap = PowerOfTwoAtLeast(edge_count * 2 + 1);
-    lex->edges_.assign(cap, EdgeSlot{});
-    lex->edge_mask_ = cap - 1;
+    // Edge rows (std::map keeps each node's children sorted by word id).
+    lex->edges_begin_.assign(children.size() + 1, 0);
     for (uint32_t node = 0; node < children.size(); ++node) {
+      lex->edges_begin_[node] = static_cast<uint32_t>(lex->edge_words_.size());
       for (const auto& [word, child] : children[node]) {
-        uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
-        size_t slot = MixEdge(key) & lex->edge_mask_;
-        while (lex->edges_[slot].child != 0) slot = (slot + 1) & lex->edge_mask_;
-        lex->edges_[slot] = EdgeSlot{key, child};
+        lex->edge_words_.push_back(word);
+        lex->edge_children_.push_back(child);
       }
     }
+    lex->edges_begin_[children.size()] = static_cast<uint32_t>(lex->edge_words_.size());
     lex->root_child_.assign(vocab.size() + 1, 0);
     for (const auto& [word, child] : children[0]) lex->root_child_[word] = child;
     // Senses, flattened per node.
@@ -548,14 +537,11 @@ uint32_t CompiledLexicon::LookupWord(std::string_view key) const {
 }
 
 uint32_t CompiledLexicon::Child(uint32_t node, uint32_t word) const {
-  uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
-  size_t slot = MixEdge(key) & edge_mask_;
-  while (true) {
-    const EdgeSlot& e = edges_[slot];
-    if (e.child == 0) return 0;
-    if (e.key == key) return e.child;
-    slot = (slot + 1) & edge_mask_;
-  }
+  const uint32_t* first = edge_words_.data() + edges_begin_[node];
+  const uint32_t* last = edge_words_.data() + edges_begin_[node + 1];
+  const uint32_t* it = std::lower_bound(first, last, word);
+  if (it == last || *it != word) return 0;
+  return edge_children_[static_cast<size_t>(it - edge_words_.data())];
 }
 
 void CompiledLexicon::AssignWordIds(text::Document* doc) const {

@@ -180,13 +180,11 @@ class CompiledLexicon {
   std::vector<VocabSlot> vocab_;
   uint64_t vocab_mask_ = 0;
 
-  // Trie edges: open addressing over (node << 32 | word) → child.
-  struct EdgeSlot {
-    uint64_t key = 0;
-    uint32_t child = 0;  // 0 = empty (the root is never a child)
-  };
-  std::vector<EdgeSlot> edges_;
-  uint64_t edge_mask_ = 0;
+  // Trie edges in compressed rows: node n's children are edge_words_/edge_children_[edges_begin_[n],
+  // edges_begin_[n+1]), sorted by word id, so a step is a short binary search in memory that is close together.
+  std::vector<uint32_t> edges_begin_;
+  std::vector<uint32_t> edge_words_;
+  std::vector<uint32_t> edge_children_;
   std::vector<uint32_t> node_senses_begin_;  // per node, into senses_ (node_senses_begin_[n+1] ends it)
   // The root's children by word id: most tokens stop at the first step, so it is a direct index, not a probe.
   std::vector<uint32_t> root_child_;
