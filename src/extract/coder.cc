@@ -202,9 +202,17 @@ void CollectItems(Context& c, uint32_t si) {
     }
   }
   L.items_end = static_cast<uint32_t>(s.items.size());
-  // Items of different layers interleave; keep them ordered by position for the scans below.
-  std::stable_sort(s.items.begin() + L.items_begin, s.items.end(),
-                   [](const Item& a, const Item& b) { return a.first < b.first; });
+  // Items of different layers interleave; keep them ordered by position for the scans below. They are pushed
+  // in token order already, so an insertion sort is linear here and, unlike std::stable_sort, never allocates.
+  for (size_t k = L.items_begin + 1; k < s.items.size(); ++k) {
+    Item moving = s.items[k];
+    size_t j = k;
+    while (j > L.items_begin && s.items[j - 1].first > moving.first) {
+      s.items[j] = s.items[j - 1];
+      --j;
+    }
+    s.items[j] = moving;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
