@@ -257,10 +257,49 @@ void AttributeSources(Context& c, uint32_t si) {
   (void)sentence_has_report;
 }
 
+namespace {
+
+// "to VERB": after a verb of intent the event is planned ("agreed to withdraw", "vowed to retake"); after a verb
+// of phase it happens ("began to withdraw"); anywhere else it is an aim ("an approach to combat the threat",
+// "troops sent to retake"), not an event.
+void InfinitiveEvents(Context& c, uint32_t si) {
+  static constexpr std::array<std::string_view, 14> kPhase = {
+      "began", "begin", "begins", "beginning", "started", "start", "starts", "starting", "continued", "continue",
+      "continues", "continuing", "managed", "went"};
+  static constexpr std::array<std::string_view, 34> kIntent = {
+      "agreed", "agree", "agrees", "decided", "decides", "plans", "plan", "planned", "planning", "vowed", "vows",
+      "pledged", "pledges", "threatened", "threatens", "ordered", "orders", "promised", "promises", "intends",
+      "intend", "wants", "want", "expected", "set", "due", "able", "ready", "preparing", "prepares", "seeks",
+      "aims", "voted", "announced"};
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  const SentenceLayers& L = s.layers[si];
+  for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
+    Candidate& ev = s.events[e];
+    if (!ev.alive || ev.voice == Voice::kNominal || ev.trigger_first < sent.first_token + 2) continue;
+    if (KeyAt(c, ev.trigger_first - 1) != "to") continue;
+    std::string_view before = KeyAt(c, ev.trigger_first - 2);
+    if (In(kPhase, before)) continue;
+    if (ev.modality != Modality::kAsserted && ev.modality != Modality::kClaimed) continue;  // a cue decided
+    if (In(kIntent, before)) {
+      ev.modality = before == "threatened" || before == "threatens" ? Modality::kThreatened : Modality::kPlanned;
+    } else {
+      ev.alive = false;
+    }
+  }
+}
+
+}  // namespace
+
 void ApplyModality(Context& c, uint32_t si) {
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
   const SentenceLayers& L = s.layers[si];
+  struct AtEnd {
+    Context& c;
+    uint32_t si;
+    ~AtEnd() { InfinitiveEvents(c, si); }
+  } at_end{c, si};
   for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
     const Item& cue = s.items[k];
     if (cue.layer != Layer::kCue) continue;

@@ -553,10 +553,10 @@ int32_t RightObject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
   return -1;
 }
 
-// "by X" within a few tokens after `pos`.
+// "by X" within a few tokens after `pos` ("attacks in northeastern Nigeria inflicted by Boko Haram").
 int32_t ByAgent(const Context& c, uint32_t si, uint32_t pos) {
   const text::Sentence& sent = c.doc.sentences[si];
-  for (uint32_t t = pos; t < sent.last_token && t < pos + 4; ++t) {
+  for (uint32_t t = pos; t < sent.last_token && t < pos + 7; ++t) {
     std::string_view key = KeyAt(c, t);
     if (key == "by") {
       const auto& L = Lay(c, si);
@@ -761,14 +761,23 @@ void BuildCandidates(Context& c, uint32_t si) {
           e.actor2 = b;
         }
         if (e.actor1 < 0) {
-          // Light verbs: "Russian warplanes conducted 64 air strikes", "militants launched an attack".
+          // Light verbs: "Russian warplanes conducted 64 air strikes", "militants launched an attack". Not across
+          // another event word: "the United States condemns the attacks" is not an attack by the United States.
           int32_t subj = LeftSubject(c, si, it.first, 7);
           if (subj >= 0) {
             bool prep_between = false;
             for (uint32_t t = s.mentions[subj].last; t < it.first; ++t) {
               if (IsPreposition(KeyAt(c, t))) prep_between = true;
             }
-            if (!prep_between) e.actor1 = subj;
+            bool event_between = false;
+            for (uint32_t q = L.items_begin; q < L.items_end; ++q) {
+              const Item& other = s.items[q];
+              if (other.layer == Layer::kTrigger && other.first >= s.mentions[subj].last && other.first < it.first &&
+                  c.lex.triggers()[other.index].cls == TriggerClass::kNonAcled) {
+                event_between = true;
+              }
+            }
+            if (!prep_between && !event_between) e.actor1 = subj;
           }
         }
         if (e.actor2 < 0) e.actor2 = RightObject(c, si, it.last, 6, true, reciprocal, false);

@@ -582,7 +582,8 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         out.cameo = buf;
       }
       if (e.mode) out.mode = *e.mode;
-      const bool violent = e.plover == lexicon::Plover::kAssault || e.sub != lexicon::AcledSub::kNone;
+      // A state that attacks is its military; a state that agrees, deploys or talks is its government.
+      const bool violent = e.plover == lexicon::Plover::kAssault;
       if (e.actor1 >= 0) {
         out.actor1.emplace();
         NameMention(lex, s, s.mentions[e.actor1], violent, &*out.actor1);
