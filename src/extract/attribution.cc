@@ -276,7 +276,7 @@ void InfinitiveEvents(Context& c, uint32_t si) {
   const SentenceLayers& L = s.layers[si];
   for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
     Candidate& ev = s.events[e];
-    if (!ev.alive || ev.voice == Voice::kNominal || ev.trigger_first < sent.first_token + 2) continue;
+    if (!ev.alive || ev.trigger_first < sent.first_token + 2) continue;
     if (KeyAt(c, ev.trigger_first - 1) != "to") continue;
     std::string_view before = KeyAt(c, ev.trigger_first - 2);
     if (In(kPhase, before)) continue;

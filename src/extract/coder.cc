@@ -118,6 +118,14 @@ bool NounContext(const Context& c, const text::Sentence& sent, uint32_t first, u
     if (In(kBeforeNoun, pk) || prev.kind == text::kNumber || text::NumberWordValue(pk) > 1 || pk == "'s") return true;
     // "ISIL targets", "Houthi positions", "Russian strikes": a name or nationality before the word.
     if (prev.Has(text::kCapitalized) && prev.kind == text::kWord && first - 1 > sent.first_token) return true;
+    // "the recent attacks", "a deadly ambush": a determiner and one adjective.
+    if (first >= sent.first_token + 2 && prev.kind == text::kWord && !prev.Has(text::kCapitalized)) {
+      std::string_view det = KeyAt(c, first - 2);
+      if (det == "the" || det == "a" || det == "an" || det == "its" || det == "their" || det == "these" ||
+          det == "this") {
+        return true;
+      }
+    }
   }
   if (last < sent.last_token) {
     std::string_view nk = KeyAt(c, last);
