@@ -49,7 +49,12 @@ bool NameRunBefore(const Context& c, uint32_t end, uint32_t floor, uint32_t* fir
   }
   if (t == end) return false;
   *first = t;
-  return end - t >= 2;  // one capitalised word is too often a sentence start
+  if (end - t >= 2) return true;
+  // One capitalised word is a surname ("Hassan said") unless it is a word that opens sentences.
+  static constexpr std::array<std::string_view, 16> kNotNames = {"the", "he", "she", "it", "they", "we", "i",
+                                                                 "this", "that", "officials", "police", "witnesses",
+                                                                 "residents", "sources", "authorities", "a"};
+  return !In(kNotNames, KeyAt(c, t)) && c.doc.tokens[t].kind == text::kWord;
 }
 
 Source FindSource(const Context& c, uint32_t si, const Item& cue) {
@@ -94,9 +99,11 @@ Source FindSource(const Context& c, uint32_t si, const Item& cue) {
   // Right: "according to X", ", said X", "reported by X".
   uint32_t from = cue.last;
   if (from < sent.last_token && (KeyAt(c, from) == "to" || KeyAt(c, from) == "by")) ++from;
-  bool right_allowed = according || cue.first == sent.first_token ||
+  // "X told VOA": whom one tells is not the source.
+  const bool tells = cue_key == "told" || cue_key == "tells" || cue_key == "tell" || cue_key == "telling";
+  bool right_allowed = !tells && (according || cue.first == sent.first_token ||
                        (cue.first > sent.first_token &&
-                        (KeyAt(c, cue.first - 1) == "," || KeyAt(c, cue.first - 1) == "\""));
+                        (KeyAt(c, cue.first - 1) == "," || KeyAt(c, cue.first - 1) == "\"")));
   if (!right_allowed) return src;
   for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
     const Mention& m = c.s.mentions[k];

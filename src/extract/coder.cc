@@ -897,6 +897,30 @@ bool SettlementAfter(const Context& c, uint32_t si, uint32_t from) {
   return false;
 }
 
+int32_t MentionCountry(const Context& c, const Mention& m);
+
+// Who takes ground decides the sub-type: a state's forces (or the state) at home regain territory; anyone else
+// (armed groups, foreign armies) overtakes it.
+AcledSub TerritorySub(const Context& c, uint32_t si, const Candidate& e) {
+  const auto& s = c.s;
+  const auto& L = s.layers[si];
+  const Mention* a1 = e.actor1 >= 0 ? &s.mentions[e.actor1] : nullptr;
+  bool state = a1 && (lexicon::IsStateSide(a1->kind) || a1->mkind == MentionKind::kCountry);
+  int32_t actor_country = a1 ? MentionCountry(c, *a1) : -1;
+  // The place's country: a place of the sentence after the trigger, else the article's focus.
+  int32_t place_country = -1;
+  for (uint32_t p = L.places_begin; p < L.places_end; ++p) {
+    const auto& pm = s.places[p];
+    if (pm.country >= 0 && pm.first >= e.trigger_first) {
+      place_country = pm.country;
+      break;
+    }
+  }
+  if (place_country < 0) place_country = s.focus_country;
+  bool home = actor_country < 0 || place_country < 0 || actor_country == place_country;
+  return state && home ? AcledSub::kGovernmentRegainsTerritory : AcledSub::kNonStateOvertakesTerritory;
+}
+
 bool SameDoer(const Mention& a, const Mention& b) {
   if (a.actor >= 0 || b.actor >= 0) return a.actor == b.actor;
   return a.country >= 0 && a.country == b.country;
@@ -1024,20 +1048,7 @@ void TypeCandidates(Context& c, uint32_t si) {
           if (!a1 && taken->mkind == MentionKind::kAgent && MentionIsCivilian(c, *taken)) e.sub = AcledSub::kAbduction;
           break;
         }
-        bool state = a1 && (lexicon::IsStateSide(a1->kind) || a1->mkind == MentionKind::kCountry);
-        int32_t actor_country = a1 ? MentionCountry(c, *a1) : -1;
-        // The place's country: a country named in the sentence after the trigger, else the article's focus.
-        int32_t place_country = -1;
-        for (uint32_t p = L.places_begin; p < L.places_end; ++p) {
-          const auto& pm = s.places[p];
-          if (pm.country >= 0 && pm.first >= e.trigger_first) {
-            place_country = pm.country;
-            break;
-          }
-        }
-        if (place_country < 0) place_country = s.focus_country;
-        bool home = actor_country < 0 || place_country < 0 || actor_country == place_country;
-        e.sub = state && home ? AcledSub::kGovernmentRegainsTerritory : AcledSub::kNonStateOvertakesTerritory;
+        e.sub = TerritorySub(c, si, e);
         break;
       }
     }
@@ -1387,7 +1398,10 @@ void MergeCandidates(Context& c, uint32_t si) {
           s.mentions[clash.actor1].country != s.mentions[taking.actor1].country) {
         continue;
       }
+      bool had_doer = taking.actor1 >= 0;
       Absorb(taking, clash);
+      // "recaptured following an offensive by the Somali military": the battle named the taker.
+      if (!had_doer && taking.actor1 >= 0) taking.sub = TerritorySub(c, si, taking);
       break;
     }
   }

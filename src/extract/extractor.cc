@@ -500,8 +500,10 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         if (overlaps_actor) continue;
         int distance = static_cast<int>(pm.first > e.trigger_first ? pm.first - e.trigger_first
                                                                    : (e.trigger_first - pm.first) + 2);
+        // A name the gazetteer does not know ("on Telegram", "VOA's South Sudan in Focus") is a weak place.
+        bool unresolved = gazetteer_ && p < s.resolved.size() && !s.resolved[p].resolved;
         int score = distance + (pm.shape == geo::PlaceShape::kCountry ? 12 : 0) +
-                    (pm.shape == geo::PlaceShape::kAdmin ? 3 : 0) + (pm.cued ? 0 : 8);
+                    (pm.shape == geo::PlaceShape::kAdmin ? 3 : 0) + (pm.cued ? 0 : 8) + (unresolved ? 15 : 0);
         if (score < best_score) {
           best_score = score;
           best = static_cast<int32_t>(p);
