@@ -90,11 +90,18 @@ bool IsVerbTriggerAt(const Context& c, uint32_t si, uint32_t a, uint32_t b) {
   return false;
 }
 
+// The object of a preposition ("in Kabul"), or of a participle that modifies another phrase ("the coalition
+// backing Yemen's government"): not a subject.
 bool IsPrepObject(const Context& c, const Mention& m, uint32_t sentence_first) {
   uint32_t p = m.first;
   while (p > sentence_first && In(kDeterminers, KeyAt(c, p - 1))) --p;
   while (p > sentence_first && c.doc.tokens[p - 1].kind == text::kNumber) --p;
-  return p > sentence_first && In(kPrepositions, KeyAt(c, p - 1));
+  if (p == sentence_first) return false;
+  std::string_view before = KeyAt(c, p - 1);
+  if (In(kPrepositions, before)) return true;
+  const text::Token& bt = c.doc.tokens[p - 1];
+  return bt.kind == text::kWord && !bt.Has(text::kCapitalized) && before.size() > 4 &&
+         before.substr(before.size() - 3) == "ing" && p - 1 > sentence_first;
 }
 
 const Trigger& TriggerOf(const Context& c, const Candidate& e) { return c.lex.triggers()[e.trigger]; }
@@ -786,6 +793,35 @@ void BuildCandidates(Context& c, uint32_t si) {
               }
             }
             if (!prep_between && !event_between) e.actor1 = subj;
+          }
+        }
+        if (e.actor1 < 0) {
+          // "The coalition backing Yemen's government carried out a series of airstrikes": skip the quantity
+          // phrase back to a light verb and take that verb's subject.
+          static constexpr std::array<std::string_view, 16> kQuantity = {
+              "a", "an", "series", "wave", "number", "dozens", "hundreds", "of", "several", "multiple", "new",
+              "fresh", "deadly", "two", "three", "more"};
+          static constexpr std::array<std::string_view, 16> kLightVerbs = {
+              "out", "conducted", "conduct", "conducts", "launched", "launch", "launches", "staged", "stage",
+              "stages", "mounted", "mount", "unleashed", "made", "carried", "began"};
+          uint32_t v = it.first;
+          while (v > sent.first_token && it.first - v < 5 && In(kQuantity, KeyAt(c, v - 1))) --v;
+          if (v > sent.first_token && In(kLightVerbs, KeyAt(c, v - 1))) {
+            uint32_t verb = v - 1;
+            if (KeyAt(c, verb) == "out" && verb > sent.first_token) --verb;  // carried out
+            int32_t subj = LeftSubject(c, si, verb, 14);
+            if (subj >= 0 && !MentionIsCivilian(c, s.mentions[subj])) e.actor1 = subj;
+          }
+        }
+        if (e.actor1 < 0 && it.first > sent.first_token) {
+          // "Israeli war planes slammed targets in air raids": a means after "in"/"with" belongs to the clause's
+          // armed subject.
+          std::string_view before = KeyAt(c, it.first - 1);
+          if (before == "in" || before == "with" || before == "using" || before == "through") {
+            int32_t subj = LeftSubject(c, si, it.first - 1, 14);
+            if (subj >= 0 && MentionIsArmed(c, s.mentions[subj]) && !MentionIsCivilian(c, s.mentions[subj])) {
+              e.actor1 = subj;
+            }
           }
         }
         if (e.actor2 < 0) e.actor2 = RightObject(c, si, it.last, 6, true, reciprocal, false);
