@@ -1115,6 +1115,11 @@ void TypeCandidates(Context& c, uint32_t si) {
         e.instrument = item;
       }
     }
+    // Missiles or bombs from aircraft and drones are air strikes ("U.S. aircraft fired missiles").
+    if (a1 && (a1->agent_flags & lexicon::kAgentAerial) &&
+        (e.sub == AcledSub::kShelling || e.sub == AcledSub::kRemoteExplosive)) {
+      e.sub = AcledSub::kAirDroneStrike;
+    }
     // Chemical agents used in a battle make it a chemical attack.
     if (e.sub == AcledSub::kArmedClash || e.sub == AcledSub::kAttack) {
       int32_t item = -1;

@@ -289,11 +289,14 @@ struct CompiledLexicon::Builder {
         a.kind = a.name.rfind("Military Forces of", 0) == 0 || a.name.rfind("Police Forces of", 0) == 0
                      ? ActorKind::kStateForces
                      : a.name.rfind("Government of", 0) == 0 ? ActorKind::kGovernment : ActorKind::kOther;
+        // The longest country name that ends the actor's name ("Government of South Sudan" is SS, not SD).
+        size_t best_len = 0;
         for (const auto& c : lex->countries_) {
-          if (a.name.size() > c.name_in_text.size() &&
+          if (a.name.size() > c.name_in_text.size() && c.name_in_text.size() > best_len &&
               a.name.compare(a.name.size() - c.name_in_text.size(), std::string::npos, c.name_in_text) == 0 &&
               a.name[a.name.size() - c.name_in_text.size() - 1] == ' ') {
             a.country = c.iso2;
+            best_len = c.name_in_text.size();
           }
         }
         actor = static_cast<int>(lex->actors_.size());

@@ -49,6 +49,8 @@ uint32_t DatelineEnd(const Document& doc, uint32_t first, uint32_t limit) {
     if (toks[i].Has(kLineStart)) return first;
     std::string_view k = doc.Key(toks[i]);
     if (k == "-" && toks[i].kind == kPunct) return i + 1;
+    // "TAMPA, Fla. -": the dot of a short state abbreviation does not end the dateline.
+    if (k == "." && i > first && toks[i - 1].Has(kCapitalized) && toks[i - 1].end - toks[i - 1].begin <= 5) continue;
     if (k == "." || k == "!" || k == "?") return first;
   }
   return first;

@@ -69,6 +69,7 @@ int InferYear(int32_t published, int month, int day) {
 
 int UnitDays(std::string_view unit) {
   if (unit == "day" || unit == "days") return 1;
+  if (unit == "hours" || unit == "hour") return -1;  // counted in hours: see below
   if (unit == "week" || unit == "weeks") return 7;
   return 0;
 }
@@ -356,6 +357,11 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
     if (n != -1) {
       std::string_view unit = next;
       int days = UnitDays(unit), months = UnitMonths(unit);
+      if (days == -1) {
+        // "over the past 48 hours": whole days, rounded up.
+        if (n > 0) n = (n + 23) / 24;
+        days = 1;
+      }
       if (days > 0 || months > 0) {
         std::string_view after = Key(doc, i + 2, last);
         bool past = prev == "past" || prev == "last" || (prev == "the" && i >= 2);
