@@ -125,9 +125,11 @@ bool NounContext(const Context& c, const text::Sentence& sent, uint32_t first, u
     if (In(kBeforeNoun, pk) || prev.kind == text::kNumber || text::NumberWordValue(pk) > 1 || pk == "'s") return true;
     // "ISIL targets", "Houthi positions", "Russian strikes": a name or nationality before the word.
     if (prev.Has(text::kCapitalized) && prev.kind == text::kWord && first - 1 > sent.first_token) return true;
-    // "the recent attacks", "a deadly ambush": a determiner and one adjective.
-    if (first >= sent.first_token + 2 && prev.kind == text::kWord && !prev.Has(text::kCapitalized)) {
-      std::string_view det = KeyAt(c, first - 2);
+    // "the recent attacks", "a suspected revenge attack": a determiner and up to two modifiers.
+    for (uint32_t back = 2; back <= 3 && first >= sent.first_token + back; ++back) {
+      const text::Token& mod = c.doc.tokens[first - back + 1];
+      if (mod.kind != text::kWord || mod.Has(text::kCapitalized)) break;
+      std::string_view det = KeyAt(c, first - back);
       if (det == "the" || det == "a" || det == "an" || det == "its" || det == "their" || det == "these" ||
           det == "this") {
         return true;
@@ -1277,6 +1279,9 @@ void MergeCandidates(Context& c, uint32_t si) {
                    (taker.mkind == MentionKind::kCountry && !(tr.flags & lexicon::kTriggerWeak)) ||
                    (taker.kind == ActorKind::kInternational && !(tr.flags & lexicon::kTriggerWeak));
       if (!force) e.alive = false;
+      // Weak taking verbs ("took", "taken") take ground only when a place follows: "have taken the city of
+      // Goma", not "took part" or "taken to hospital".
+      if ((tr.flags & lexicon::kTriggerWeak) && !SettlementAfter(c, si, e.trigger_last)) e.alive = false;
     }
     if (f == Family::kViolence) {
       if (L.legal && e.voice == Voice::kNominal) e.alive = false;
@@ -1580,6 +1585,13 @@ void DropUnsupportedOutcomes(Context& c, uint32_t si) {
   for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
     const Item& it = s.items[k];
     if (it.layer == Layer::kInstrument && c.lex.instruments()[it.index].sub != AcledSub::kNone) return;
+    // A word for an act of violence ("a revenge attack", "an ambush") supports the deaths around it.
+    if (it.layer == Layer::kTrigger) {
+      const Trigger& tr = c.lex.triggers()[it.index];
+      bool act = tr.cls == TriggerClass::kViolence || (tr.cls == TriggerClass::kFixed && tr.plover == Plover::kNone &&
+                                                       tr.sub != AcledSub::kNone);
+      if (act && !(tr.flags & (lexicon::kTriggerPassiveVictim | lexicon::kTriggerWeak))) return;
+    }
   }
   int violent = 0;
   for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
