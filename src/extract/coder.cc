@@ -945,11 +945,12 @@ AcledSub TerritorySub(const Context& c, uint32_t si, const Candidate& e) {
   const Mention* a1 = e.actor1 >= 0 ? &s.mentions[e.actor1] : nullptr;
   bool state = a1 && (lexicon::IsStateSide(a1->kind) || a1->mkind == MentionKind::kCountry);
   int32_t actor_country = a1 ? MentionCountry(c, *a1) : -1;
-  // The place's country: a place of the sentence after the trigger, else the article's focus.
+  // The place's country: a country the sentence names after the trigger ("in Syria", "Kabul, Afghanistan"),
+  // else the article's focus. A gazetteer guess for an ambiguous village name is weaker than either.
   int32_t place_country = -1;
   for (uint32_t p = L.places_begin; p < L.places_end; ++p) {
     const auto& pm = s.places[p];
-    if (pm.country >= 0 && pm.first >= e.trigger_first) {
+    if (pm.country >= 0 && pm.first >= e.trigger_first && pm.shape == geo::PlaceShape::kCountry) {
       place_country = pm.country;
       break;
     }
@@ -1139,6 +1140,11 @@ void TypeCandidates(Context& c, uint32_t si) {
     // A withdrawal from a country, or with no place, is a change of posture, not a handover of ground.
     if (e.sub == AcledSub::kNonViolentTransfer && !SettlementAfter(c, si, e.trigger_last)) {
       e.sub = AcledSub::kChangeToGroup;
+    }
+    // State forces killing or wounding protesters use excessive force against them.
+    if ((e.sub == AcledSub::kAttack || e.sub == AcledSub::kArmedClash) && a2 && a2->kind == ActorKind::kProtesters &&
+        (!a1 || lexicon::IsStateSide(a1->kind))) {
+      e.sub = a1 ? AcledSub::kExcessiveForce : e.sub;
     }
     // Violence by a crowd of protesters is a violent demonstration.
     if ((e.sub == AcledSub::kArmedClash || e.sub == AcledSub::kAttack || e.sub == AcledSub::kMobViolence ||
