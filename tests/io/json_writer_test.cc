@@ -1,0 +1,99 @@
+#include "io/json_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+namespace sitrep::io {
+namespace {
+
+std::string Escaped(std::string_view s) {
+  std::string out;
+  AppendJsonEscaped(s, &out);
+  return out;
+}
+
+TEST(JsonEscape, QuotesAndBackslashes) {
+  EXPECT_EQ(Escaped("say \"no\""), "say \\\"no\\\"");
+  EXPECT_EQ(Escaped("C:\\path"), "C:\\\\path");
+}
+
+TEST(JsonEscape, ControlCharacters) {
+  EXPECT_EQ(Escaped("a\nb\rc\td"), "a\\nb\\rc\\td");
+  EXPECT_EQ(Escaped(std::string("x\x01y\x1fz\0w", 7)), "x\\u0001y\\u001fz\\u0000w");
+  EXPECT_EQ(Escaped("\b\f"), "\\u0008\\u000c");
+}
+
+TEST(JsonEscape, Utf8AndPlainTextPassThrough) {
+  EXPECT_EQ(Escaped("Genève — Türkiye’s “army”"), "Genève — Türkiye’s “army”");
+  EXPECT_EQ(Escaped(""), "");
+  EXPECT_EQ(Escaped("plain"), "plain");
+  EXPECT_EQ(Escaped("/"), "/");  // solidus need not be escaped
+}
+
+TEST(JsonEscape, RoundTripsThroughAParser) {
+  std::string nasty = "\"quoted\" \\ back\nnew\ttab \x01 ctrl Genève “curly” \xF0\x9F\x92\xA3";
+  std::string doc = "\"" + Escaped(nasty) + "\"";
+  EXPECT_EQ(nlohmann::json::parse(doc).get<std::string>(), nasty);
+}
+
+TEST(JsonWriter, NestedStructure) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("a").Int(1);
+  w.Key("b").BeginArray().String("x").Null().Bool(true).Bool(false).EndArray();
+  w.Key("c").BeginObject().Key("d").StringOrNull("").Key("e").StringOrNull("v").EndObject();
+  w.Key("f").BeginArray().EndArray();
+  w.Key("g").BeginObject().EndObject();
+  w.EndObject();
+  EXPECT_EQ(out, R"({"a":1,"b":["x",null,true,false],"c":{"d":null,"e":"v"},"f":[],"g":{}})");
+  EXPECT_NO_THROW(nlohmann::json::parse(out));
+}
+
+TEST(JsonWriter, ArrayOfObjects) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  w.BeginObject().Key("n").Int(-5).EndObject();
+  w.BeginObject().Key("n").Int(INT64_MAX).EndObject();
+  w.EndArray();
+  EXPECT_EQ(out, "[{\"n\":-5},{\"n\":9223372036854775807}]");
+}
+
+TEST(JsonWriter, KeysAreEscaped) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject().Key("a\"b").Int(1).EndObject();
+  EXPECT_EQ(out, "{\"a\\\"b\":1}");
+}
+
+TEST(JsonWriter, DoublesTrimTrailingZeros) {
+  auto one = [](double v, int decimals) {
+    std::string out;
+    JsonWriter w(&out);
+    w.Double(v, decimals);
+    return out;
+  };
+  EXPECT_EQ(one(0.82, 2), "0.82");
+  EXPECT_EQ(one(0.8, 2), "0.8");
+  EXPECT_EQ(one(3.0, 4), "3");
+  EXPECT_EQ(one(34.56, 4), "34.56");
+  EXPECT_EQ(one(38.2812345, 4), "38.2812");
+  EXPECT_EQ(one(100.0, 2), "100");
+}
+
+TEST(JsonWriter, NonFiniteDoublesAreNull) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray()
+      .Double(std::numeric_limits<double>::quiet_NaN())
+      .Double(std::numeric_limits<double>::infinity())
+      .EndArray();
+  EXPECT_EQ(out, "[null,null]");
+}
+
+}  // namespace
+}  // namespace sitrep::io

@@ -1,0 +1,197 @@
+#include "text/tokenizer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace sitrep::text {
+namespace {
+
+using ::sitrep::testing::MakeDoc;
+using ::sitrep::testing::TokenKeys;
+using ::sitrep::testing::TokenTexts;
+using ::testing::ElementsAre;
+
+TEST(Tokenizer, WordsNumbersAndPunctuationWithByteOffsets) {
+  Document doc = MakeDoc("IS fighters killed 20, officials said.");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("IS", "fighters", "killed", "20", ",", "officials", "said", "."));
+  ASSERT_EQ(doc.tokens.size(), 8u);
+  EXPECT_EQ(doc.tokens[0].begin, 0u);
+  EXPECT_EQ(doc.tokens[0].end, 2u);
+  EXPECT_EQ(doc.tokens[3].begin, 19u);
+  EXPECT_EQ(doc.tokens[3].end, 21u);
+  EXPECT_EQ(doc.tokens[3].kind, kNumber);
+  EXPECT_EQ(doc.tokens[4].kind, kPunct);
+  EXPECT_EQ(doc.tokens[2].kind, kWord);
+  EXPECT_TRUE(doc.tokens[0].Has(kAllCaps));
+  EXPECT_TRUE(doc.tokens[0].Has(kCapitalized));
+  EXPECT_FALSE(doc.tokens[1].Has(kCapitalized));
+  EXPECT_TRUE(doc.tokens[1].Has(kSpaceBefore));
+  EXPECT_FALSE(doc.tokens[4].Has(kSpaceBefore));
+  // Every token's text is the slice its offsets name.
+  for (const auto& t : doc.tokens) EXPECT_EQ(doc.TokenText(t), doc.text.substr(t.begin, t.end - t.begin));
+}
+
+TEST(Tokenizer, OffsetsAreBytesNotCharacters) {
+  Document doc = MakeDoc("Türkiye’s army struck");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("Türkiye", "’s", "army", "struck"));
+  EXPECT_EQ(doc.tokens[0].begin, 0u);
+  EXPECT_EQ(doc.tokens[0].end, 8u);   // "ü" is two bytes
+  EXPECT_EQ(doc.tokens[1].begin, 8u);
+  EXPECT_EQ(doc.tokens[1].end, 12u);  // "’" is three bytes
+  EXPECT_THAT(TokenKeys(doc), ElementsAre("turkiye", "'s", "army", "struck"));
+}
+
+TEST(Tokenizer, HyphenSeparatesWordsButIsNotAToken) {
+  Document doc = MakeDoc("al-Shabaab and pro-Russian forces");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("al", "Shabaab", "and", "pro", "Russian", "forces"));
+  EXPECT_TRUE(doc.tokens[1].Has(kHyphenBefore));
+  EXPECT_FALSE(doc.tokens[1].Has(kSpaceBefore));
+  EXPECT_FALSE(doc.tokens[0].Has(kHyphenBefore));
+  EXPECT_TRUE(doc.tokens[4].Has(kHyphenBefore));
+  EXPECT_EQ(doc.tokens[1].begin, 3u);
+  EXPECT_EQ(doc.tokens[1].end, 10u);
+  // "al-Shabaab" and "al Shabaab" give the same keys, so the lexicon matches both.
+  Document spaced = MakeDoc("al Shabaab");
+  EXPECT_THAT(TokenKeys(spaced), ElementsAre("al", "shabaab"));
+  EXPECT_THAT(TokenKeys(doc)[0], "al");
+  EXPECT_THAT(TokenKeys(doc)[1], "shabaab");
+}
+
+TEST(Tokenizer, FreeStandingDashIsPunctuation) {
+  Document doc = MakeDoc("KABUL - Gunmen — armed — attacked");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("KABUL", "-", "Gunmen", "—", "armed", "—", "attacked"));
+  EXPECT_EQ(doc.Key(doc.tokens[1]), "-");
+  EXPECT_EQ(doc.Key(doc.tokens[3]), "-");  // em dash unified
+  EXPECT_EQ(doc.tokens[3].kind, kPunct);
+}
+
+TEST(Tokenizer, PossessiveIsItsOwnToken) {
+  Document doc = MakeDoc("Russia's army and the rebels' base");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("Russia", "'s", "army", "and", "the", "rebels", "'", "base"));
+  EXPECT_EQ(doc.Key(doc.tokens[1]), "'s");
+  EXPECT_EQ(doc.tokens[1].begin, 6u);
+  EXPECT_EQ(doc.tokens[1].end, 8u);
+}
+
+TEST(Tokenizer, InnerApostropheStaysInTheWord) {
+  Document doc = MakeDoc("Kata'ib Hezbollah and Sha'ar");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("Kata'ib", "Hezbollah", "and", "Sha'ar"));
+}
+
+TEST(Tokenizer, DottedAbbreviationsStayOneToken) {
+  Document doc = MakeDoc("U.S. and U.N. officials met at 5 p.m. in Washington");
+  EXPECT_THAT(TokenTexts(doc),
+              ElementsAre("U.S.", "and", "U.N.", "officials", "met", "at", "5", "p.m.", "in", "Washington"));
+  EXPECT_EQ(doc.Key(doc.tokens[0]), "us");
+  EXPECT_EQ(doc.Key(doc.tokens[2]), "un");
+  EXPECT_TRUE(doc.tokens[0].Has(kAllCaps));
+  EXPECT_EQ(doc.tokens[0].end, 4u);
+  EXPECT_EQ(doc.Key(doc.tokens[7]), "pm");
+}
+
+TEST(Tokenizer, SentenceFinalSingleLetterKeepsItsDotSeparate) {
+  Document doc = MakeDoc("He saw Plan A. Then");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("He", "saw", "Plan", "A", ".", "Then"));
+}
+
+TEST(Tokenizer, NumbersWithSeparatorsAndDecimals) {
+  Document doc = MakeDoc("1,500 people, 5.9 magnitude, 2,000,000 and 3.");
+  EXPECT_THAT(TokenTexts(doc),
+              ElementsAre("1,500", "people", ",", "5.9", "magnitude", ",", "2,000,000", "and", "3", "."));
+  EXPECT_EQ(doc.tokens[0].kind, kNumber);
+  EXPECT_EQ(doc.tokens[3].kind, kNumber);
+  EXPECT_EQ(doc.tokens[6].kind, kNumber);
+  EXPECT_EQ(doc.tokens[8].kind, kNumber);
+  // A trailing comma after a number is punctuation, not part of it.
+  EXPECT_EQ(doc.tokens[2].kind, kPunct);
+}
+
+TEST(Tokenizer, AlphanumericNamesAreWordsWithDigits) {
+  Document doc = MakeDoc("M23 rebels and F-16 jets");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("M23", "rebels", "and", "F", "16", "jets"));
+  EXPECT_EQ(doc.tokens[0].kind, kWord);
+  EXPECT_TRUE(doc.tokens[0].Has(kHasDigit));
+  EXPECT_TRUE(doc.tokens[0].Has(kAllCaps));
+  EXPECT_TRUE(doc.tokens[4].Has(kHyphenBefore));
+}
+
+TEST(Tokenizer, QuotesMarkTheirContents) {
+  Document doc = MakeDoc("He said \"we will fight\" today");
+  // He said " we will fight " today
+  ASSERT_EQ(doc.tokens.size(), 8u);
+  EXPECT_FALSE(doc.tokens[1].Has(kInQuote));
+  EXPECT_TRUE(doc.tokens[3].Has(kInQuote));
+  EXPECT_TRUE(doc.tokens[5].Has(kInQuote));
+  EXPECT_FALSE(doc.tokens[7].Has(kInQuote));
+  EXPECT_EQ(doc.Key(doc.tokens[2]), "\"");
+  // Curly quotes are unified in keys.
+  Document curly = MakeDoc("“Despite the raids,” he said");
+  EXPECT_EQ(curly.Key(curly.tokens[0]), "\"");
+  EXPECT_TRUE(curly.tokens[1].Has(kInQuote));
+}
+
+TEST(Tokenizer, QuotesDoNotRunAcrossParagraphs) {
+  Document doc = MakeDoc("\"Unclosed quote here.\n\nNext paragraph");
+  EXPECT_FALSE(doc.tokens.back().Has(kInQuote));
+}
+
+TEST(Tokenizer, LineAndParagraphStarts) {
+  Document doc = MakeDoc("Title\nBy VOA\n\nBody text");
+  ASSERT_EQ(doc.tokens.size(), 5u);
+  EXPECT_TRUE(doc.tokens[0].Has(kParaStart));
+  EXPECT_TRUE(doc.tokens[1].Has(kLineStart));
+  EXPECT_FALSE(doc.tokens[1].Has(kParaStart));
+  EXPECT_TRUE(doc.tokens[3].Has(kLineStart));
+  EXPECT_TRUE(doc.tokens[3].Has(kParaStart));
+  EXPECT_FALSE(doc.tokens[4].Has(kLineStart));
+}
+
+TEST(Tokenizer, UnicodeSpacesAndZeroWidthCharactersAreWhitespace) {
+  // NBSP, zero-width space, BOM.
+  Document doc = MakeDoc("\xEF\xBB\xBFKabul\xC2\xA0police\xE2\x80\x8Bsaid");
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("Kabul", "police", "said"));
+  EXPECT_EQ(doc.tokens[0].begin, 3u);
+}
+
+TEST(Tokenizer, KeysFoldCaseDiacriticsDotsAndApostrophes) {
+  std::string key;
+  AppendKey("Genève", &key);
+  EXPECT_EQ(key, "geneve");
+  key.clear();
+  AppendKey("U.S.", &key);
+  EXPECT_EQ(key, "us");
+  key.clear();
+  AppendKey("Erdoğan", &key);
+  EXPECT_EQ(key, "erdogan");
+  key.clear();
+  AppendKey("Da’esh", &key);
+  EXPECT_EQ(key, "da'esh");
+}
+
+TEST(Tokenizer, EmptyAndWhitespaceOnlyTextHaveNoTokens) {
+  EXPECT_TRUE(MakeDoc("").tokens.empty());
+  EXPECT_TRUE(MakeDoc(" \n\n\t \n").tokens.empty());
+  EXPECT_TRUE(MakeDoc("").sentences.empty());
+}
+
+TEST(Tokenizer, HugeWordKeepsAPrefixKey) {
+  std::string word(100000, 'a');
+  Document doc = MakeDoc(word + " end");
+  ASSERT_EQ(doc.tokens.size(), 2u);
+  EXPECT_EQ(doc.tokens[0].end, 100000u);
+  EXPECT_EQ(doc.tokens[0].key_len, 0xFFFF);
+  EXPECT_EQ(doc.Key(doc.tokens[1]), "end");
+}
+
+TEST(Tokenizer, ReusingADocumentClearsThePreviousArticle) {
+  Document doc = MakeDoc("First article with several words.");
+  doc.text = "Two words";
+  Tokenize(&doc);
+  EXPECT_THAT(TokenTexts(doc), ElementsAre("Two", "words"));
+  EXPECT_EQ(doc.keys, "twowords");
+}
+
+}  // namespace
+}  // namespace sitrep::text
