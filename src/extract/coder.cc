@@ -42,8 +42,6 @@ constexpr std::array<std::string_view, 22> kInnerModifiers = {
     "unidentified", "unknown", "local", "foreign", "rival", "armed", "special", "elite", "alleged", "sponsored",
     "funded", "trained", "inspired"};
 
-constexpr std::array<std::string_view, 7> kPronounsThing = {"it", "they", "he", "she", "we", "them", "its"};
-
 std::string_view KeyAt(const Context& c, uint32_t i) { return c.doc.Key(c.doc.tokens[i]); }
 
 int EntityPriority(SenseKind k) {
@@ -106,7 +104,6 @@ bool IsPrepObject(const Context& c, const Mention& m, uint32_t sentence_first) {
 
 const Trigger& TriggerOf(const Context& c, const Candidate& e) { return c.lex.triggers()[e.trigger]; }
 
-bool MentionNearlyCivilian(const Context& c, const Mention& m) { return MentionIsCivilian(c, m); }
 
 // Whether a word that can be a verb or a noun reads as a noun here: after a determiner, a preposition, a
 // number or an adjective of scale ("in clashes", "the recapture of", "heavy fighting"), or before "of" /
@@ -1653,15 +1650,10 @@ void MergeContinuations(Context& c, uint32_t si) {
         s.mentions[e.actor2].kind == ActorKind::kProtesters && into.sub != AcledSub::kViolentDemonstration) {
       into.sub = AcledSub::kExcessiveForce;
     }
-    e.alive = false;
-    // Counts found later in this sentence follow the event they describe.
-    for (auto& cm : s.counts) {
-      if (cm.event == static_cast<int32_t>(k)) cm.event = target;
-    }
+    e.alive = false;  // counts of this sentence are found afterwards and go to the previous event
   }
   // Mark so that counting sends this sentence's numbers to the merged event.
   s.layers[si].events_end = s.layers[si].events_begin;  // no own events left
-  (void)MentionNearlyCivilian;
 }
 
 }  // namespace sitrep::extract

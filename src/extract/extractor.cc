@@ -11,6 +11,7 @@
 //   output   places, dates, confidence, strings
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 #include <cstdlib>
 #include <cstring>
 
@@ -260,7 +261,37 @@ void Extractor::ResolvePlaces(ExtractorScratch& s) const {
                                                             : geo::PlaceHint::kAny;
     queries[p].metonym = (s.token_marks[pm.first] & geo::kMarkMetonymActor) != 0;
   }
-  geo::ResolvePlaces(*gazetteer_, queries, &s.resolved);
+  // The same name is resolved once per article, and the article's names in groups of at most kResolveGroup, so
+  // that an article naming a thousand places costs linear time (each toponym is ranked against its group).
+  constexpr size_t kResolveGroup = 256;
+  std::vector<geo::PlaceQuery> unique;
+  std::vector<uint32_t> unique_of(queries.size());
+  {
+    std::unordered_map<std::string, uint32_t> seen;
+    std::string key;
+    for (size_t p = 0; p < queries.size(); ++p) {
+      const auto& q = queries[p];
+      key.assign(q.text);
+      key.push_back('\x1f');
+      key.append(q.context);
+      key.push_back(static_cast<char>('0' + static_cast<int>(q.hint)));
+      key.push_back(q.metonym ? 'm' : '-');
+      auto [it, inserted] = seen.emplace(key, static_cast<uint32_t>(unique.size()));
+      if (inserted) unique.push_back(q);
+      unique_of[p] = it->second;
+    }
+  }
+  std::vector<geo::PlaceResolution> resolved_unique;
+  std::vector<geo::PlaceQuery> group;
+  std::vector<geo::PlaceResolution> group_out;
+  for (size_t start = 0; start < unique.size(); start += kResolveGroup) {
+    size_t end = std::min(unique.size(), start + kResolveGroup);
+    group.assign(unique.begin() + static_cast<std::ptrdiff_t>(start), unique.begin() + static_cast<std::ptrdiff_t>(end));
+    geo::ResolvePlaces(*gazetteer_, group, &group_out);
+    resolved_unique.insert(resolved_unique.end(), group_out.begin(), group_out.end());
+  }
+  s.resolved.resize(queries.size());
+  for (size_t p = 0; p < queries.size(); ++p) s.resolved[p] = resolved_unique[unique_of[p]];
   for (size_t p = 0; p < s.places.size() && p < s.resolved.size(); ++p) {
     auto& pm = s.places[p];
     if (pm.country >= 0 || !s.resolved[p].resolved) continue;
@@ -482,6 +513,19 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       break;
     }
   }
+  // The latest cued place of each sentence's paragraph before it, carried forward once (linear in the article).
+  std::vector<int32_t> paragraph_place(nsent, -1);
+  {
+    int32_t latest = -1;
+    for (uint32_t si = 0; si < nsent; ++si) {
+      if (doc.tokens[doc.sentences[si].first_token].Has(text::kParaStart)) latest = -1;
+      paragraph_place[si] = latest;
+      const auto& PL = s.layers[si];
+      for (uint32_t p = PL.places_begin; p < PL.places_end; ++p) {
+        if (s.places[p].cued) latest = static_cast<int32_t>(p);
+      }
+    }
+  }
   for (uint32_t si = 0; si < nsent; ++si) {
     const extract::SentenceLayers& L = s.layers[si];
     for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
@@ -511,13 +555,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       }
       if (best < 0) {
         // Fall back to the paragraph's latest place, then the article's first.
-        for (int32_t back = static_cast<int32_t>(e.sentence) - 1; back >= 0 && best < 0; --back) {
-          const auto& PL = s.layers[back];
-          for (uint32_t p = PL.places_begin; p < PL.places_end; ++p) {
-            if (s.places[p].cued) best = static_cast<int32_t>(p);
-          }
-          if (doc.tokens[doc.sentences[back].first_token].Has(text::kParaStart)) break;
-        }
+        best = paragraph_place[e.sentence];
         if (best >= 0) {
           e.place_inherited = true;
         } else if (article_place >= 0) {
@@ -561,6 +599,18 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     char buf[24];
     std::snprintf(buf, sizeof buf, "doc-%012llx", static_cast<unsigned long long>(h & 0xFFFFFFFFFFFFULL));
     result->doc.id = buf;
+  }
+  // Counts grouped by event once, so writing each event does not scan the whole article's counts.
+  std::vector<uint32_t> count_begin(s.events.size() + 1, 0), count_order(s.counts.size());
+  for (const auto& cm : s.counts) {
+    if (cm.event >= 0) count_begin[cm.event + 1]++;
+  }
+  for (size_t k = 0; k < s.events.size(); ++k) count_begin[k + 1] += count_begin[k];
+  {
+    std::vector<uint32_t> fill(count_begin.begin(), count_begin.end() - 1);
+    for (uint32_t ci = 0; ci < s.counts.size(); ++ci) {
+      if (s.counts[ci].event >= 0) count_order[fill[s.counts[ci].event]++] = ci;
+    }
   }
   for (uint32_t si = 0; si < nsent; ++si) {
     const extract::SentenceLayers& L = s.layers[si];
@@ -657,8 +707,8 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         out.date.basis = "unknown";
       }
       // Counts
-      for (const auto& cm : s.counts) {
-        if (cm.event != static_cast<int32_t>(k)) continue;
+      for (uint32_t ci = count_begin[k]; ci < count_begin[k + 1]; ++ci) {
+        const auto& cm = s.counts[count_order[ci]];
         Count cnt;
         cnt.what = extract::CountWhatName(cm.what);
         cnt.n = cm.number.value;
