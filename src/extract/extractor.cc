@@ -513,13 +513,14 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       break;
     }
   }
-  // The latest cued place of each sentence's paragraph before it, carried forward once (linear in the article).
+  // The latest cued place of the paragraph of the sentence before (news paragraphs are often one sentence, so a
+  // sentence that opens a paragraph looks back into the previous one), carried forward once: linear time.
   std::vector<int32_t> paragraph_place(nsent, -1);
   {
     int32_t latest = -1;
     for (uint32_t si = 0; si < nsent; ++si) {
-      if (doc.tokens[doc.sentences[si].first_token].Has(text::kParaStart)) latest = -1;
       paragraph_place[si] = latest;
+      if (doc.tokens[doc.sentences[si].first_token].Has(text::kParaStart)) latest = -1;
       const auto& PL = s.layers[si];
       for (uint32_t p = PL.places_begin; p < PL.places_end; ++p) {
         if (s.places[p].cued) latest = static_cast<int32_t>(p);
