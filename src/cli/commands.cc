@@ -17,6 +17,7 @@
 #include "io/progress.h"
 #include "lexicon/compiled_lexicon.h"
 #include "sitrep/extract.h"
+#include "time/civil_date.h"
 
 namespace sitrep::cli {
 namespace {
@@ -50,7 +51,7 @@ int RunExtract(const ExtractArgs& args) {
     fmt::print(stderr, "sitrep extract: unknown --format '{}' (jsonl, csv, acled)\n", args.format);
     return 2;
   }
-  if (!args.date.empty() && args.date.size() != 10) {
+  if (!args.date.empty() && (args.date.size() != 10 || timeutil::ParseIsoDate(args.date) == timeutil::kUnknownDay)) {
     fmt::print(stderr, "sitrep extract: --date must be YYYY-MM-DD, got '{}'\n", args.date);
     return 2;
   }

@@ -93,7 +93,8 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
   uint32_t j = i + 1;
   if (toks[i].kind == kNumber) {
     double fraction = 0;
-    value = ParseDigits(key, &fraction);
+    // The token text, not its key: keys drop dots (for "U.S."), which would turn "2.5" into 25.
+    value = ParseDigits(doc.TokenText(toks[i]), &fraction);
     if (value < 0) return false;
     out->year_like = key.size() == 4 && value >= 1900 && value <= 2100 && fraction == 0;
     if (j < limit) {
@@ -165,7 +166,14 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
     return false;
   }
   // Ranges: "50-60", "50 to 60", "50 or 60": keep the lower bound and mark approximate.
-  if (j + 1 < limit) {
+  if (j < limit && toks[j].Has(kHyphenBefore) && toks[j].kind == kNumber) {
+    NumberExpr upper;
+    uint32_t upper_end;
+    if (ParseCore(doc, j, limit, &upper, &upper_end) && upper.value >= value) {
+      out->approx = true;
+      j = upper_end;
+    }
+  } else if (j + 1 < limit) {
     std::string_view k = doc.Key(toks[j]);
     if ((k == "-" || k == "to" || k == "or") && (toks[j + 1].kind == kNumber || NumberWordValue(doc.Key(toks[j + 1])) > 1)) {
       NumberExpr upper;

@@ -157,8 +157,14 @@ int32_t FindFullDate(const Document& doc, uint32_t first, uint32_t last) {
         int year = Year(doc, i + 2, last);
         if (year > 0) return DayFromCivil(year, m2, day);
       }
-      // ISO 2016-12-11: tokenized as 2016, -, 12, -, 11
+      // ISO 2016-12-11: the tokenizer joins the parts by hyphens (2016, 12, 11 flagged kHyphenBefore), or
+      // keeps spaced dashes as tokens (2016 - 12 - 11).
       int year = Year(doc, i, last);
+      if (year > 0 && i + 2 < last && doc.tokens[i + 1].Has(text::kHyphenBefore) &&
+          doc.tokens[i + 2].Has(text::kHyphenBefore)) {
+        int m3 = SmallNumber(doc, i + 1, last), d3 = SmallNumber(doc, i + 2, last);
+        if (m3 > 0 && d3 > 0) return DayFromCivil(year, m3, d3);
+      }
       if (year > 0 && Key(doc, i + 1, last) == "-" && Key(doc, i + 3, last) == "-") {
         int m3 = SmallNumber(doc, i + 2, last), d3 = SmallNumber(doc, i + 4, last);
         if (m3 > 0 && d3 > 0) return DayFromCivil(year, m3, d3);
