@@ -3,13 +3,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <thread>
 #include <unistd.h>
 
+#include "cli/batch_extract.h"
 #include "cli/registry.h"
 #include "eval/eval.h"
 #include "io/input_reader.h"
@@ -55,20 +54,11 @@ int RunExtract(const ExtractArgs& args) {
     fmt::print(stderr, "sitrep extract: --date must be YYYY-MM-DD, got '{}'\n", args.date);
     return 2;
   }
-  ExtractOptions opts;
-  opts.data_dir = FindDataDir(args.data);
-  opts.published = args.date;
-  auto created = Extractor::Create(opts);
-  if (!created.ok()) {
-    fmt::print(stderr, "sitrep: cannot load lexicons: {}\n", created.status().message());
-    return 2;
-  }
-  const Extractor& extractor = *created.value();
+  std::unique_ptr<Extractor> extractor = CreateExtractorOrReport(args.data, args.date);
+  if (!extractor) return 2;
   std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
   io::InputReader reader(inputs);
-  int jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<ScratchPtr> scratches;
-  for (int i = 0; i < jobs; ++i) scratches.push_back(extractor.NewScratch());
+  BatchExtractor batch_extractor(*extractor, args.jobs);
 
   io::Progress progress("extract", reader.TotalBytes());
   std::string out;
@@ -91,23 +81,7 @@ int RunExtract(const ExtractArgs& args) {
       if (e.failed) failed = true;
     }
     errors.clear();
-    results.resize(batch.size());
-    std::atomic<size_t> next{0};
-    auto work = [&](int worker) {
-      for (size_t i = next++; i < batch.size(); i = next++) {
-        const auto& art = batch[i];
-        ArticleInput in{art.id, art.title, art.source, art.url, art.published, art.text};
-        extractor.Extract(in, scratches[worker].get(), &results[i]);
-      }
-    };
-    if (jobs == 1 || batch.size() < 4) {
-      work(0);
-    } else {
-      std::vector<std::thread> threads;
-      for (int t = 1; t < jobs; ++t) threads.emplace_back(work, t);
-      work(0);
-      for (auto& t : threads) t.join();
-    }
+    batch_extractor.Run(batch, nullptr, &results);
     for (size_t i = 0; i < batch.size(); ++i) {
       for (const auto& w : results[i].warnings) fmt::print(stderr, "sitrep: {}: {}\n", batch[i].origin, w);
       if (format == io::OutputFormat::kJsonl) io::AppendArticleJson(results[i], &out);

@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <thread>
 
+#include "cli/batch_extract.h"
 #include "cli/registry.h"
 #include "fuse/fuse.h"
 #include "io/input_reader.h"
@@ -63,20 +62,11 @@ int RunIngest(const IngestArgs& args) {
     return 1;
   }
   store::Store& db = *opened.value();
-  ExtractOptions opts;
-  opts.data_dir = FindDataDir(args.data);
-  opts.published = args.date;
-  auto created = Extractor::Create(opts);
-  if (!created.ok()) {
-    fmt::print(stderr, "sitrep: cannot load lexicons: {}\n", created.status().message());
-    return 2;
-  }
-  const Extractor& extractor = *created.value();
+  std::unique_ptr<Extractor> extractor = CreateExtractorOrReport(args.data, args.date);
+  if (!extractor) return 2;
   std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
   io::InputReader reader(inputs);
-  int jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<ScratchPtr> scratches;
-  for (int i = 0; i < jobs; ++i) scratches.push_back(extractor.NewScratch());
+  BatchExtractor batch_extractor(*extractor, args.jobs);
 
   io::Progress progress("ingest", reader.TotalBytes());
   uint64_t articles = 0, bytes = 0, stored = 0, skipped = 0, claims = 0, new_events = 0, fused = 0, places = 0;
@@ -108,24 +98,7 @@ int RunIngest(const IngestArgs& args) {
       else known[i] = has.value();
     }
     if (!fatal.ok()) break;
-    results.resize(batch.size());
-    std::atomic<size_t> next{0};
-    auto work = [&](int worker) {
-      for (size_t i = next++; i < batch.size(); i = next++) {
-        if (known[i]) continue;
-        const auto& art = batch[i];
-        ArticleInput in{art.id, art.title, art.source, art.url, art.published, art.text};
-        extractor.Extract(in, scratches[worker].get(), &results[i]);
-      }
-    };
-    if (jobs == 1 || batch.size() < 4) {
-      work(0);
-    } else {
-      std::vector<std::thread> threads;
-      for (int t = 1; t < jobs; ++t) threads.emplace_back(work, t);
-      work(0);
-      for (auto& t : threads) t.join();
-    }
+    batch_extractor.Run(batch, &known, &results);
     // Each article is atomic (a savepoint); the batch becomes durable in one commit (--commit-each: one commit
     // per article).
     if (!args.commit_each) {
