@@ -91,8 +91,11 @@ bool IsVerbTriggerAt(const Context& c, uint32_t si, uint32_t a, uint32_t b) {
 // The object of a preposition ("in Kabul"), or of a participle that modifies another phrase ("the coalition
 // backing Yemen's government"): not a subject.
 bool IsPrepObject(const Context& c, const Mention& m, uint32_t sentence_first) {
+  static constexpr std::array<std::string_view, 14> kPlaceAdjectives = {
+      "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+      "southwestern", "neighboring", "neighbouring", "nearby", "rural", "mainland"};
   uint32_t p = m.first;
-  while (p > sentence_first && In(kDeterminers, KeyAt(c, p - 1))) --p;
+  while (p > sentence_first && (In(kDeterminers, KeyAt(c, p - 1)) || In(kPlaceAdjectives, KeyAt(c, p - 1)))) --p;
   while (p > sentence_first && c.doc.tokens[p - 1].kind == text::kNumber) --p;
   if (p == sentence_first) return false;
   std::string_view before = KeyAt(c, p - 1);
@@ -424,6 +427,14 @@ void BuildMentions(Context& c, uint32_t si) {
       }
       if (!prep_object && t < sent.last_token && (ReportCueBetween(c, si, t, t + 1) || IsVerbTriggerAt(c, si, t, t + 1))) {
         keep = true;
+      }
+    }
+    // "a rebel-held town", "government-controlled areas": the phrase describes a place, it names no participant.
+    if (m.last < sent.last_token && c.doc.tokens[m.last].Has(text::kHyphenBefore)) {
+      std::string_view next = KeyAt(c, m.last);
+      if (next == "held" || next == "controlled" || next == "occupied" || next == "dominated" || next == "run" ||
+          next == "besieged" || next == "populated" || next == "majority") {
+        keep = false;
       }
     }
     if (keep) s.mentions.push_back(m);
@@ -1488,11 +1499,10 @@ void MergeCandidates(Context& c, uint32_t si) {
 // ---------------------------------------------------------------------------------------------------------
 // Continuations across sentences
 
-namespace {
-
 // "Al-Shabaab claimed responsibility for the attack.", "Five insurgents were killed in the clash.": a definite
 // event noun refers back to an event already reported; it adds doers and counts to it.
 void MergeEventAnaphora(Context& c, uint32_t si) {
+  if (si == 0) return;
   auto& s = c.s;
   const SentenceLayers& L = s.layers[si];
   const text::Sentence& sent = c.doc.sentences[si];
@@ -1526,7 +1536,7 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
   }
 }
 
-}  // namespace
+namespace {
 
 // "Thousands protest near the fence. Troops fire live rounds and tear gas, killing …": the police response in
 // the next sentence belongs to the protest of the sentence before, and sets how it is coded.
@@ -1610,6 +1620,8 @@ void DropUnsupportedOutcomes(Context& c, uint32_t si) {
   }
 }
 
+}  // namespace
+
 void MergeContinuations(Context& c, uint32_t si) {
   auto& s = c.s;
   struct DropAtEnd {
@@ -1618,7 +1630,6 @@ void MergeContinuations(Context& c, uint32_t si) {
     ~DropAtEnd() { DropUnsupportedOutcomes(c, si); }
   } drop_at_end{c, si};
   if (si == 0) return;
-  MergeEventAnaphora(c, si);
   MergeProtestResponse(c, si);
   const SentenceLayers& L = s.layers[si];
   // Only a sentence whose events are all bare harm words with no doer, instrument or place of their own.

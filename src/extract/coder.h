@@ -26,6 +26,8 @@ void TypeCandidates(Context& c, uint32_t si);
 void MergeCandidates(Context& c, uint32_t si);
 // Resolves definite generic mentions and pronouns to an actor named earlier in the article.
 void ResolveCoreference(Context& c, uint32_t si);
+// Folds "the attack", "the clash" of a later sentence into the event it refers back to.
+void MergeEventAnaphora(Context& c, uint32_t si);
 // Folds a sentence that only adds casualties ("Two protesters were killed.") into the previous event.
 void MergeContinuations(Context& c, uint32_t si);
 

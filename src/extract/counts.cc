@@ -242,6 +242,12 @@ void FindCounts(Context& c, uint32_t si) {
       }
     }
     what = hit.what;
+    // "six children and seven women were among the dead": a part of a total already counted.
+    if (hit.what != CountWhat::kNone && hit.at >= sent.first_token + 2 && key(hit.at - 1) == "the" &&
+        key(hit.at - 2) == "among") {
+      i = after - 1;
+      continue;
+    }
     if (of_last > 0 && In(kStrikeNouns, nk) && what != CountWhat::kDestroyed) {
       // "64 air strikes killed 300": the number counts strikes; the casualty word belongs to the next number.
       what = CountWhat::kStrikes;

@@ -6,7 +6,7 @@
 //   per sentence:
 //     geo      FindPlaceMentions
 //     time     FindTimeExpressions
-//     extract  ResolveCoreference → BuildCandidates → TypeCandidates → MergeCandidates
+//     extract  ResolveCoreference → BuildCandidates → TypeCandidates → MergeCandidates → MergeEventAnaphora
 //              → AttributeSources → ApplyModality → MergeContinuations → FindCounts
 //   output   places, dates, confidence, strings
 #include <algorithm>
@@ -498,6 +498,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     extract::BuildCandidates(c, si);
     extract::TypeCandidates(c, si);
     extract::MergeCandidates(c, si);
+    extract::MergeEventAnaphora(c, si);
     extract::AttributeSources(c, si);
     extract::ApplyModality(c, si);
     extract::MergeContinuations(c, si);
