@@ -54,7 +54,9 @@ bool NameRunBefore(const Context& c, uint32_t end, uint32_t floor, uint32_t* fir
   static constexpr std::array<std::string_view, 16> kNotNames = {"the", "he", "she", "it", "they", "we", "i",
                                                                  "this", "that", "officials", "police", "witnesses",
                                                                  "residents", "sources", "authorities", "a"};
-  return !In(kNotNames, KeyAt(c, t)) && c.doc.tokens[t].kind == text::kWord;
+  std::string_view k = KeyAt(c, t);
+  if (timeutil::WeekdayFromKey(k) >= 0 || timeutil::MonthFromKey(k) != 0) return false;  // "Russia on Thursday said"
+  return !In(kNotNames, k) && c.doc.tokens[t].kind == text::kWord;
 }
 
 Source FindSource(const Context& c, uint32_t si, const Item& cue) {
@@ -66,7 +68,14 @@ Source FindSource(const Context& c, uint32_t si, const Item& cue) {
   // Left: "Russia said", "the ministry has said", "Afghan officials announced".
   if (!according) {
     uint32_t t = cue.first;
-    while (t > sent.first_token && In(kBetweenSourceAndCue, KeyAt(c, t - 1))) --t;
+    // Skip what may stand between a source and its verb: auxiliaries, "statement", and when ("Russia on
+    // Thursday said", "the army late Friday said").
+    auto skippable = [&](std::string_view k) {
+      return In(kBetweenSourceAndCue, k) || timeutil::WeekdayFromKey(k) >= 0 || k == "on" || k == "yesterday" ||
+             k == "today" || k == "late" || k == "early" || k == "earlier" || k == "morning" || k == "evening" ||
+             k == "night";
+    };
+    while (t > sent.first_token && skippable(KeyAt(c, t - 1))) --t;
     for (int32_t k = static_cast<int32_t>(L.mentions_end) - 1; k >= static_cast<int32_t>(L.mentions_begin); --k) {
       const Mention& m = c.s.mentions[k];
       if (m.last > t) continue;
@@ -139,7 +148,6 @@ void AttributeSources(Context& c, uint32_t si) {
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
   const SentenceLayers& L = s.layers[si];
-  bool sentence_has_report = false;
   for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
     const Item& cue = s.items[k];
     if (cue.layer != Layer::kCue) continue;
@@ -156,7 +164,6 @@ void AttributeSources(Context& c, uint32_t si) {
       }
       continue;
     }
-    sentence_has_report = true;
     Source src = FindSource(c, si, cue);
     Modality value = info.value == "asserted" ? Modality::kAsserted
                      : info.value == "denied" ? Modality::kDenied
@@ -220,15 +227,7 @@ void AttributeSources(Context& c, uint32_t si) {
         ev.source_first = src.first;
         ev.source_last = src.last;
       }
-      // A source that reports its own act ("the IDF said it struck") asserts it; others' acts are claims.
-      bool own_act = src.mention >= 0 && ev.actor1 >= 0 &&
-                     (ev.actor1 == src.mention ||
-                      (s.mentions[ev.actor1].actor >= 0 && s.mentions[ev.actor1].actor == s.mentions[src.mention].actor) ||
-                      (s.mentions[ev.actor1].country >= 0 &&
-                       s.mentions[ev.actor1].country == s.mentions[src.mention].country));
-      if (ev.modality == Modality::kAsserted) {
-        ev.modality = value == Modality::kClaimed && own_act ? Modality::kClaimed : value;
-      }
+      if (ev.modality == Modality::kAsserted) ev.modality = value;
       ++governed;
     }
     // A denial that governs no event of its own sentence denies the event just reported.
@@ -261,7 +260,6 @@ void AttributeSources(Context& c, uint32_t si) {
       }
     }
   }
-  (void)sentence_has_report;
 }
 
 namespace {

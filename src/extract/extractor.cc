@@ -221,10 +221,6 @@ void DebugSentence(const Context& c, uint32_t si) {
   }
 }
 
-// Whether events dated more than a year before publication are dropped as background. Off: the gold sets
-// (and ACLED) keep reports of past events, with their own date.
-constexpr bool kDropBackground = false;
-
 float Confidence(const Candidate& e, const ExtractorScratch& s, const lexicon::CompiledLexicon& lex) {
   float c = 0.45f;
   const auto& tr = lex.triggers()[e.trigger];
@@ -579,13 +575,6 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         }
       }
       e.time = best_time;
-      // An event dated more than a year before publication is background ("the 2020 shootings", "seized by
-      // customs in 2007"), not news of this article.
-      if (best_time >= 0 && s.times[best_time].resolved && pub != timeutil::kUnknownDay &&
-          s.times[best_time].end < pub - 365 && kDropBackground) {
-        e.alive = false;
-        continue;
-      }
       e.confidence = Confidence(e, s, lex);
     }
   }
