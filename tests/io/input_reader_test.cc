@@ -78,7 +78,8 @@ TEST(InputReader, EmptyFileIsAnError) {
 
 TEST(InputReader, BinaryFileIsSkippedWithAnError) {
   TempDir dir;
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+  static const char kPngHeader[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  std::string png(kPngHeader, sizeof kPngHeader - 1);  // the literal's own length: it holds NULs
   png.append(std::string(2000, '\0'));
   std::string bin = dir.Write("image.txt", png);
   ReadAll r = Read({bin});
