@@ -23,7 +23,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool WriteAll(const std::string& s) {
+}  // namespace
+
+bool WriteStdout(const std::string& s) {
   size_t off = 0;
   while (off < s.size()) {
     ssize_t n = ::write(STDOUT_FILENO, s.data() + off, s.size() - off);
@@ -35,6 +37,8 @@ bool WriteAll(const std::string& s) {
   }
   return true;
 }
+
+namespace {
 
 struct ExtractArgs {
   std::vector<std::string> inputs;
@@ -90,7 +94,7 @@ int RunExtract(const ExtractArgs& args) {
       bytes += batch[i].bytes;
       ++articles;
       if (out.size() > (1 << 20)) {
-        if (!WriteAll(out)) {
+        if (!WriteStdout(out)) {
           fmt::print(stderr, "sitrep: cannot write to stdout: {}\n", std::strerror(errno));
           return 1;
         }
@@ -99,7 +103,7 @@ int RunExtract(const ExtractArgs& args) {
     }
     progress.Update(articles, bytes);
   }
-  if (!WriteAll(out)) {
+  if (!WriteStdout(out)) {
     fmt::print(stderr, "sitrep: cannot write to stdout: {}\n", std::strerror(errno));
     return 1;
   }

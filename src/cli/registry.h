@@ -23,6 +23,9 @@ std::string FindDataDir(const std::string& flag);
 // The shared folder with eval/ and corpus/: $SITREP_SHARED, then ../shared, then beside the source tree.
 std::string FindShared();
 
+// Writes all of s to stdout, retrying short writes; false on a write error (a full disk, a closed pipe).
+bool WriteStdout(const std::string& s);
+
 void AddGeoCommands(CLI::App& app, CommandList* out);    // src/cli/geo_commands.cc
 // `sitrep eval geo [lgl gwn geovirus]`: geoparsing scores on the gold sets under gold_dir (geo_commands.cc).
 int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json);

@@ -21,18 +21,6 @@
 namespace sitrep::cli {
 namespace {
 
-bool WriteOut(const std::string& s) {
-  size_t off = 0;
-  while (off < s.size()) {
-    ssize_t n = ::write(STDOUT_FILENO, s.data() + off, s.size() - off);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    off += static_cast<size_t>(n);
-  }
-  return true;
-}
 
 bool ValidDate(const std::string& d) {
   return d.empty() || (d.size() == 10 && timeutil::ParseIsoDate(d) != timeutil::kUnknownDay);
@@ -506,7 +494,7 @@ int RunQuery(QueryArgs args) {
     io::AppendCsvHeader(io::OutputFormat::kAcled, &out);
     for (const auto& e : events) AppendAcledRow(e, &out);
   }
-  if (!WriteOut(out)) {
+  if (!WriteStdout(out)) {
     fmt::print(stderr, "sitrep query: cannot write to stdout: {}\n", std::strerror(errno));
     return 1;
   }
@@ -560,7 +548,7 @@ int RunEvent(const std::string& db_path, int64_t id, const std::string& format) 
                          c.link_detail.empty() ? "" : " — " + c.link_detail);
     }
   }
-  if (!WriteOut(out)) return 1;
+  if (!WriteStdout(out)) return 1;
   return 0;
 }
 
@@ -673,7 +661,7 @@ int RunControl(const std::string& db_path, const std::string& place, const std::
                            r.claim->event_id, r.claim->modality, r.claim->evidence);
     }
   }
-  if (!WriteOut(out)) return 1;
+  if (!WriteStdout(out)) return 1;
   return 0;
 }
 
