@@ -65,8 +65,15 @@ Source FindSource(const Context& c, uint32_t si, const Item& cue) {
   Source src;
   const std::string_view cue_key = KeyAt(c, cue.first);
   const bool according = cue_key == "according" || cue_key == "per";
+  // "Two people are confirmed dead", "the town was reported captured": a passive report names no speaker on the
+  // left; only "reported by X" names one.
+  const std::string_view before_cue = cue.first > sent.first_token ? KeyAt(c, cue.first - 1) : std::string_view();
+  const bool passive_report = (before_cue == "is" || before_cue == "are" || before_cue == "was" ||
+                               before_cue == "were" || before_cue == "been" || before_cue == "being") &&
+                              cue_key != "quoted" && cue_key != "cited" &&
+                              !(cue_key.size() > 4 && cue_key.substr(cue_key.size() - 3) == "ing");  // "are denying"
   // Left: "Russia said", "the ministry has said", "Afghan officials announced".
-  if (!according) {
+  if (!according && !passive_report) {
     uint32_t t = cue.first;
     // Skip what may stand between a source and its verb: auxiliaries, "statement", and when ("Russia on
     // Thursday said", "the army late Friday said").
@@ -110,7 +117,8 @@ Source FindSource(const Context& c, uint32_t si, const Item& cue) {
   if (from < sent.last_token && (KeyAt(c, from) == "to" || KeyAt(c, from) == "by")) ++from;
   // "X told VOA": whom one tells is not the source.
   const bool tells = cue_key == "told" || cue_key == "tells" || cue_key == "tell" || cue_key == "telling";
-  bool right_allowed = !tells && (according || cue.first == sent.first_token ||
+  if (passive_report && (from == cue.last || KeyAt(c, from - 1) != "by")) return src;
+  bool right_allowed = !tells && (according || passive_report || cue.first == sent.first_token ||
                        (cue.first > sent.first_token &&
                         (KeyAt(c, cue.first - 1) == "," || KeyAt(c, cue.first - 1) == "\"")));
   if (!right_allowed) return src;
@@ -296,8 +304,41 @@ void InfinitiveEvents(Context& c, uint32_t si) {
 
 }  // namespace
 
+namespace {
+
+// "Vietnam accuses a Chinese vessel of firing on its boats": the accused is the doer of the event the accusation
+// names, and the accuser is its source; the event is claimed, not asserted.
+void AccusedDoers(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const SentenceLayers& L = s.layers[si];
+  for (uint32_t a = L.events_begin; a < L.events_end; ++a) {
+    const Candidate& accusation = s.events[a];
+    if (!accusation.alive || accusation.plover != Plover::kAccuse || accusation.voice != Voice::kActive) continue;
+    if (accusation.actor2 < 0) continue;
+    const Mention& accused = s.mentions[accusation.actor2];
+    if (accused.first < accusation.trigger_last || accused.last >= c.doc.sentences[si].last_token) continue;
+    if (KeyAt(c, accused.last) != "of") continue;
+    for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
+      Candidate& ev = s.events[e];
+      if (e == a || !ev.alive || ev.trigger_first <= accused.last || ev.trigger_first > accused.last + 3) continue;
+      ev.actor1 = accusation.actor2;
+      if (ev.actor2 == accusation.actor2) ev.actor2 = -1;
+      if (ev.source < 0 && ev.source_last == 0 && accusation.actor1 >= 0) {
+        ev.source = accusation.actor1;
+        ev.source_first = s.mentions[accusation.actor1].first;
+        ev.source_last = s.mentions[accusation.actor1].last;
+      }
+      if (ev.modality == Modality::kAsserted) ev.modality = Modality::kClaimed;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 void ApplyModality(Context& c, uint32_t si) {
   auto& s = c.s;
+  AccusedDoers(c, si);
   const text::Sentence& sent = c.doc.sentences[si];
   const SentenceLayers& L = s.layers[si];
   struct AtEnd {
@@ -323,8 +364,10 @@ void ApplyModality(Context& c, uint32_t si) {
       if (info.kind == CueKind::kNegation) {
         ev.negated = true;
         if (ev.modality == Modality::kAsserted || ev.modality == Modality::kClaimed) ev.modality = Modality::kDenied;
-      } else if (info.value == "purpose") {
+      } else if (info.value == "purpose" || info.value == "charge") {
         // "in an offensive to retake X", "in a bid to end the siege": an aim, not an event.
+        // "arrested on suspicion of murdering", "charged with kidnapping": the grounds of an arrest or a trial,
+        // not an event reported by this sentence.
         ev.alive = false;
       } else if (info.value == "planned") {
         ev.modality = Modality::kPlanned;

@@ -99,6 +99,11 @@ bool IsPrepObject(const Context& c, const Mention& m, uint32_t sentence_first) {
   while (p > sentence_first && c.doc.tokens[p - 1].kind == text::kNumber) --p;
   if (p == sentence_first) return false;
   std::string_view before = KeyAt(c, p - 1);
+  // "Thousands of demonstrators", "a group of gunmen": a quantity's "of" heads the subject itself.
+  static constexpr std::array<std::string_view, 14> kQuantityHeads = {
+      "thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "groups", "band", "crowd",
+      "crowds", "number", "members", "some"};
+  if (before == "of" && p >= sentence_first + 2 && In(kQuantityHeads, KeyAt(c, p - 2))) return false;
   if (In(kPrepositions, before)) return true;
   const text::Token& bt = c.doc.tokens[p - 1];
   return bt.kind == text::kWord && !bt.Has(text::kCapitalized) && before.size() > 4 &&
@@ -119,12 +124,30 @@ bool NounContext(const Context& c, const text::Sentence& sent, uint32_t first, u
       // light verbs whose object names the event: "carries out strikes", "launched attacks"
       "out", "conducted", "conduct", "conducts", "launched", "launch", "launches", "staged", "stage", "mounted",
       "mount", "unleashed", "several", "multiple"};
+  // "clash violently with": an adverb of manner after the word makes it a verb.
+  if (last < sent.last_token) {
+    std::string_view nk = KeyAt(c, last);
+    if (nk.size() > 4 && nk.substr(nk.size() - 2) == "ly" && nk != "early" && nk != "only" && nk != "july" &&
+        nk != "italy" && c.doc.tokens[last].kind == text::kWord && !c.doc.tokens[last].Has(text::kCapitalized)) {
+      return false;
+    }
+  }
   if (first > sent.first_token) {
     const text::Token& prev = c.doc.tokens[first - 1];
     std::string_view pk = KeyAt(c, first - 1);
     if (In(kBeforeNoun, pk) || prev.kind == text::kNumber || text::NumberWordValue(pk) > 1 || pk == "'s") return true;
     // "ISIL targets", "Houthi positions", "Russian strikes": a name or nationality before the word.
-    if (prev.Has(text::kCapitalized) && prev.kind == text::kWord && first - 1 > sent.first_token) return true;
+    // Not when the name closes a prepositional phrase after the subject: "Protesters in Indonesia clash".
+    if (prev.Has(text::kCapitalized) && prev.kind == text::kWord && first - 1 > sent.first_token) {
+      uint32_t run = first - 1;
+      while (run > sent.first_token && c.doc.tokens[run - 1].Has(text::kCapitalized) &&
+             c.doc.tokens[run - 1].kind == text::kWord) {
+        --run;
+      }
+      bool place_phrase = run > sent.first_token + 1 && (KeyAt(c, run - 1) == "in" || KeyAt(c, run - 1) == "from") &&
+                          c.doc.tokens[run - 2].kind == text::kWord;
+      if (!place_phrase) return true;
+    }
     // "the recent attacks", "a suspected revenge attack": a determiner and up to two modifiers.
     for (uint32_t back = 2; back <= 3 && first >= sent.first_token + back; ++back) {
       const text::Token& mod = c.doc.tokens[first - back + 1];
@@ -1162,7 +1185,21 @@ void TypeCandidates(Context& c, uint32_t si) {
       bool mob = RefinedSub(c, si, TriggerClass::kViolence) == AcledSub::kMobViolence;
       if (!mob) e.sub = AcledSub::kViolentDemonstration;
     }
+    // Unarmed people clashing with the police or the army riot; they do not fight battles ("Palestinian youth and
+    // Israeli riot police clash").
+    if (e.sub == AcledSub::kArmedClash && e.voice == Voice::kActive && a1 && a2 &&
+        a1->mkind == MentionKind::kAgent && a2->mkind == MentionKind::kAgent &&
+        ((MentionIsCivilian(c, *a1) && a2->kind == ActorKind::kStateForces) ||
+         (MentionIsCivilian(c, *a2) && a1->kind == ActorKind::kStateForces))) {
+      e.sub = AcledSub::kViolentDemonstration;
+    }
+    // A crowd that demands, calls for or rejects something in the street is demonstrating ("315,000
+    // demonstrators in Barcelona demand the freedom of jailed leaders").
+    bool crowd_speaks = e.sub == AcledSub::kNone && a1 && a1->kind == ActorKind::kProtesters &&
+                        e.voice == Voice::kActive &&
+                        (tr.plover == Plover::kRequest || tr.plover == Plover::kReject || tr.plover == Plover::kAccuse);
     // PLOVER, CAMEO and mode: the trigger's own, else the sub-type's defaults.
+    if (crowd_speaks) e.sub = AcledSub::kPeacefulProtest;
     const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
     bool override_trigger = e.sub == AcledSub::kArrests || e.sub == AcledSub::kAbduction;
     if (override_trigger && tr.cls == TriggerClass::kTerritory) {
@@ -1173,6 +1210,11 @@ void TypeCandidates(Context& c, uint32_t si) {
       e.plover = tr.plover != Plover::kNone ? tr.plover : d.plover;
       e.cameo = tr.cameo != 0 ? tr.cameo : d.cameo;
       if (!e.mode) e.mode = !tr.mode.empty() ? &tr.mode : &d.mode;
+    }
+    if (crowd_speaks) {
+      e.plover = d.plover;
+      e.cameo = d.cameo;
+      e.actor2 = -1;  // what a crowd demands is not whom it confronts
     }
     if (tr.cls == TriggerClass::kProtest || tr.cls == TriggerClass::kViolence) {
       // A refined or instrument-typed sub-type brings its own defaults.
@@ -1306,6 +1348,23 @@ void MergeCandidates(Context& c, uint32_t si) {
     }
   }
 
+  // 1a. "a grenade explosion at a rally", "a shooting at a protest in Beirut": a gathering named as the setting
+  //     of an attack is where it happened, not a demonstration of its own.
+  bool any_violence = false;
+  for (uint32_t k = b; k < e_end; ++k) any_violence |= ev[k].alive && FamilyOf(ev[k]) == Family::kViolence;
+  for (uint32_t k = b; any_violence && k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive || FamilyOf(e) != Family::kProtest || e.voice != Voice::kNominal) continue;
+    const uint32_t first = c.doc.sentences[si].first_token;
+    for (uint32_t back = 1; back <= 4 && e.trigger_first >= first + back; ++back) {
+      std::string_view k2 = KeyAt(c, e.trigger_first - back);
+      if (k2 == "at") {
+        e.alive = false;
+        break;
+      }
+      if (k2 == "," || IsPreposition(k2) || IsClauseBoundary(k2)) break;
+    }
+  }
   // 1b. "a barrage of air strikes", "a wave of bombings": a nominal trigger followed by "of" and another
   //     trigger names one event, typed by the second word.
   for (uint32_t k = b; k < e_end; ++k) {

@@ -221,6 +221,28 @@ void DebugSentence(const Context& c, uint32_t si) {
   }
 }
 
+// "Boko Haram releases the schoolgirls it had kidnapped in February": a date inside a subordinate clause that
+// holds an event of its own dates that event, not the main clause's. True when another event's trigger lies
+// between this event and a later time expression, with a clause boundary (or a pluperfect "had") before it.
+bool TimeBelongsToAnotherClause(const ExtractorScratch& s, const extract::SentenceLayers& L, const Candidate& e,
+                                uint32_t time_first) {
+  // A date before the event is not checked: "today's attack, which killed four and wounded 15" dates the whole
+  // relative clause.
+  const auto& doc = s.doc;
+  if (time_first < e.trigger_last) return false;
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    const Candidate& other = s.events[k];
+    if (!other.alive || &other == &e || other.trigger_first < e.trigger_last || other.trigger_first >= time_first) {
+      continue;
+    }
+    for (uint32_t t = e.trigger_last; t < other.trigger_first; ++t) {
+      std::string_view key = doc.Key(doc.tokens[t]);
+      if (key == "had" || extract::IsClauseBoundary(key)) return true;
+    }
+  }
+  return false;
+}
+
 float Confidence(const Candidate& e, const ExtractorScratch& s, const lexicon::CompiledLexicon& lex) {
   float c = 0.45f;
   const auto& tr = lex.triggers()[e.trigger];
@@ -568,6 +590,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       for (uint32_t t = EL.times_begin; t < EL.times_end; ++t) {
         const auto& tm = s.times[t];
         if (tm.governs_following && e.trigger_first < tm.last) continue;
+        if (!tm.governs_following && TimeBelongsToAnotherClause(s, EL, e, tm.first)) continue;
         uint32_t d = tm.first > e.trigger_first ? tm.first - e.trigger_first : e.trigger_first - tm.first;
         if (d < best_d) {
           best_d = d;

@@ -861,3 +861,64 @@ TEST(Extract, MissingLexiconFolderFailsToCreate) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// ---- session 2: grounds of a charge, accusations, settings, passive reports, clause-bound dates
+
+TEST(Extract, GroundsOfAnArrestAreNotAnEvent) {
+  auto r = ExtractText("Police arrested five men on suspicion of murdering a mayoral candidate.");
+  ASSERT_NE(Find(r, "arrested"), nullptr) << Dump(r);
+  EXPECT_EQ(Find(r, "murdering"), nullptr) << Dump(r);
+  auto charged = ExtractText("The commander was charged with kidnapping three aid workers in Juba.");
+  EXPECT_EQ(Find(charged, "kidnapping"), nullptr) << Dump(charged);
+}
+
+TEST(Extract, TheAccusedIsTheDoerAndTheAccuserTheSource) {
+  auto r = ExtractText("Ukraine accused Russian forces of shelling a hospital in Kherson.");
+  const Event* e = Find(r, "shelling");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor1.has_value()) << Dump(r);
+  EXPECT_EQ(e->actor1->name, "Military Forces of Russia");
+  ASSERT_TRUE(e->source.has_value()) << Dump(r);
+  EXPECT_THAT(e->source->name, HasSubstr("Ukraine"));
+  EXPECT_EQ(e->modality, "claimed");
+}
+
+TEST(Extract, RallyAsTheSettingOfAnAttackIsNotAProtest) {
+  auto r = ExtractText("Two people were killed when a grenade exploded at an election rally in Bulawayo.");
+  for (const auto& e : r.events) EXPECT_NE(e.acled, "Protests") << Dump(r);
+  EXPECT_FALSE(r.events.empty()) << Dump(r);
+}
+
+TEST(Extract, PassiveReportNamesNoSpeaker) {
+  auto r = ExtractText("Two soldiers are confirmed dead after an ambush near Gao.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  for (const auto& e : r.events) EXPECT_FALSE(e.source.has_value()) << Dump(r);
+}
+
+TEST(Extract, DateOfASubordinateClauseStaysThere) {
+  auto r = ExtractText("Boko Haram released 76 schoolgirls it had kidnapped in February.", "2018-03-21");
+  const Event* release = Find(r, "released");
+  ASSERT_NE(release, nullptr) << Dump(r);
+  EXPECT_EQ(release->date.start, "2018-03-21");
+  const Event* kidnap = Find(r, "kidnapped");
+  ASSERT_NE(kidnap, nullptr) << Dump(r);
+  EXPECT_EQ(kidnap->date.start, "2018-02-01");
+}
+
+TEST(Extract, ProtestersClashingWithPoliceRiot) {
+  auto r = ExtractText("Protesters in Indonesia clash violently with police outside the embassy in Jakarta.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Violent demonstration") << Dump(r);
+}
+
+TEST(Extract, ACrowdThatDemandsIsProtesting) {
+  auto r = ExtractText("Thousands of demonstrators in Barcelona demand the release of jailed leaders.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Peaceful protest") << Dump(r);
+}
+
+}  // namespace
+}  // namespace sitrep
