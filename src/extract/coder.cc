@@ -720,6 +720,15 @@ void BuildCandidates(Context& c, uint32_t si) {
         inside_name = true;
       }
     }
+    // ... or a modifier of a unit or weapon noun ("attack helicopters", "an aircraft carrier battle group"); the
+    // head of one stays an event ("gunshot wounds").
+    for (uint32_t q = L.items_begin; q < L.items_end && !inside_name; ++q) {
+      const Item& unit = s.items[q];
+      if ((unit.layer == Layer::kInstrument || (unit.layer == Layer::kEntity && unit.kind == SenseKind::kAgent)) &&
+          unit.first <= it.first && it.last < unit.last) {
+        inside_name = true;
+      }
+    }
     if (inside_name) continue;
     // A capitalised trigger word inside a sentence is a name ("Shell's headquarters", "Operation Storm").
     const text::Token& first_tok = c.doc.tokens[it.first];
@@ -1343,6 +1352,7 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (L.legal && e.voice == Voice::kNominal) e.alive = false;
       if (L.nonconflict && !HasFightingActor(c, e) && !any_instrument) e.alive = false;
       if (Weakly(c, e) && !HasArmedActor(c, e) && !any_instrument && e.actor1 < 0) e.alive = false;
+      if ((tr.flags & lexicon::kTriggerNeedsInstrument) && !any_instrument) e.alive = false;
     } else if (Weakly(c, e) && e.actor1 < 0 && e.actor2 < 0) {
       e.alive = false;
     }

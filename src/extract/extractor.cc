@@ -500,7 +500,15 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
   if (!s.resolved.empty()) {
     std::vector<int32_t> votes(lex.countries().size(), 0);
     for (size_t p = 0; p < s.places.size() && p < s.resolved.size(); ++p) {
-      if (s.places[p].country >= 0) votes[s.places[p].country] += s.places[p].cued ? 4 : 2;
+      if (s.places[p].country < 0) continue;
+      int weight = s.places[p].cued ? 4 : 2;
+      // A town the gazetteer found only abroad ("Nawa District" → a village in Côte d'Ivoire, in an article
+      // about Afghan forces) is weak evidence against the countries the text names.
+      if (s.focus_country >= 0 && s.places[p].country != s.focus_country &&
+          s.resolved[p].precision != "country") {
+        weight = 1;
+      }
+      votes[s.places[p].country] += weight;
     }
     if (s.focus_country >= 0) votes[s.focus_country] += 3;
     int32_t best = s.focus_country;

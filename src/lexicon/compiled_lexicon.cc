@@ -387,6 +387,7 @@ struct CompiledLexicon::Builder {
         else if (f == "self") t.flags |= kTriggerSelf;
         else if (f == "reciprocal") t.flags |= kTriggerReciprocal;
         else if (f == "future") t.flags |= kTriggerFuture;
+        else if (f == "instrument") t.flags |= kTriggerNeedsInstrument;
         else return Status::ParseError(r.Where() + ": unknown trigger flag '" + f + "'");
       }
       auto list = SplitList(r.Field(0));
