@@ -152,6 +152,25 @@ bool IsViolent(const Candidate& e) { return e.plover == Plover::kAssault || e.su
 
 }  // namespace
 
+namespace {
+
+// "arrested 15 suspected militants", "the alleged gunman", "suspected Russian airstrikes": an adjective on a
+// participant doubts who they are, not whether the event happened; it is no report cue.
+bool DoubtsAParticipant(const Context& c, uint32_t si, const Item& cue) {
+  std::string_view key = KeyAt(c, cue.first);
+  if (key != "suspected" && key != "alleged" && key != "apparent" && key != "purported") return false;
+  const SentenceLayers& L = c.s.layers[si];
+  for (uint32_t m = L.mentions_begin; m < L.mentions_end; ++m) {
+    const Mention& mm = c.s.mentions[m];
+    if ((mm.first >= cue.last && mm.first <= cue.last + 1) || (mm.first <= cue.first && cue.first < mm.last)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void AttributeSources(Context& c, uint32_t si) {
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
@@ -162,6 +181,7 @@ void AttributeSources(Context& c, uint32_t si) {
     const lexicon::Cue& info = c.lex.cues()[cue.index];
     if (info.kind != CueKind::kReport) continue;
     std::string_view cue_key = KeyAt(c, cue.first);
+    if (DoubtsAParticipant(c, si, cue)) continue;
     // "reportedly", "allegedly": claimed, with no one named.
     if (cue_key == "reportedly" || cue_key == "allegedly" || cue_key == "purportedly") {
       for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
@@ -226,6 +246,7 @@ void AttributeSources(Context& c, uint32_t si) {
       for (uint32_t q = L.items_begin; q < L.items_end; ++q) {
         const Item& other = s.items[q];
         if (q == k || other.layer != Layer::kCue || c.lex.cues()[other.index].kind != CueKind::kReport) continue;
+        if (DoubtsAParticipant(c, si, other)) continue;
         if (ev.trigger_first >= other.last && other.first > cue.first && ev.trigger_first >= cue.last) nearer = true;
       }
       if (nearer) continue;

@@ -460,6 +460,17 @@ void BuildMentions(Context& c, uint32_t si) {
         keep = false;
       }
     }
+    // "South Korean President Moon Jae-in", "Ambassador Samantha Power": a title in title case followed by a name
+    // the lexicons do not know; the name belongs to the mention, so the verb after it finds its subject.
+    if (keep && m.mkind == MentionKind::kAgent && c.doc.tokens[m.last - 1].Has(text::kCapitalized)) {
+      uint32_t t = m.last, stop = std::min(sent.last_token, m.last + 5);
+      uint32_t next_item = j < L.items_end ? s.items[j].first : sent.last_token;
+      while (t < stop && t < next_item && c.doc.tokens[t].kind == text::kWord &&
+             (c.doc.tokens[t].Has(text::kCapitalized) || (t > m.last && c.doc.tokens[t].Has(text::kHyphenBefore)))) {
+        ++t;
+      }
+      if (t >= m.last + 2 || (t == m.last + 1 && t < sent.last_token && KeyAt(c, t) != "of")) m.last = t;
+    }
     if (keep) s.mentions.push_back(m);
     k = j;
   }
@@ -1352,7 +1363,19 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (L.legal && e.voice == Voice::kNominal) e.alive = false;
       if (L.nonconflict && !HasFightingActor(c, e) && !any_instrument) e.alive = false;
       if (Weakly(c, e) && !HasArmedActor(c, e) && !any_instrument && e.actor1 < 0) e.alive = false;
-      if ((tr.flags & lexicon::kTriggerNeedsInstrument) && !any_instrument) e.alive = false;
+      if (tr.flags & lexicon::kTriggerNeedsInstrument) {
+        // The weapon is what is used: right after the verb ("used sarin") or its subject ("sarin was used").
+        bool weapon_used = false;
+        for (uint32_t q = L.items_begin; q < L.items_end; ++q) {
+          const Item& w = s.items[q];
+          if (w.layer != Layer::kInstrument) continue;
+          if ((w.first >= e.trigger_last && w.first <= e.trigger_last + 2) ||
+              (w.last <= e.trigger_first && w.last + 2 >= e.trigger_first)) {
+            weapon_used = true;
+          }
+        }
+        if (!weapon_used) e.alive = false;
+      }
     } else if (Weakly(c, e) && e.actor1 < 0 && e.actor2 < 0) {
       e.alive = false;
     }
@@ -1468,6 +1491,12 @@ void MergeCandidates(Context& c, uint32_t si) {
       const Candidate& o = ev[q];
       if (q == k || !o.alive || FamilyOf(o) != Family::kViolence) continue;
       if (TriggerOf(c, o).cls == TriggerClass::kViolence) continue;
+      // "In response to a roadside bombing that killed three tourists, Egyptian police kill 40 militants": a
+      // generic act with its own doer and a different victim is another event.
+      if (g.actor1 >= 0 && g.actor2 >= 0 && o.actor2 >= 0 && g.actor1 != o.actor1 &&
+          s.mentions[g.actor2].kind != s.mentions[o.actor2].kind && MentionIsArmed(c, s.mentions[g.actor1])) {
+        continue;
+      }
       uint32_t d = o.trigger_first > g.trigger_first ? o.trigger_first - g.trigger_first
                                                      : g.trigger_first - o.trigger_first;
       if (d < best_d) {
