@@ -196,6 +196,16 @@ void AttributeSources(Context& c, uint32_t si) {
     Modality value = info.value == "asserted" ? Modality::kAsserted
                      : info.value == "denied" ? Modality::kDenied
                                               : Modality::kClaimed;
+    // "his deputy, who was dismissed in July", "the appeal was rejected": someone dismissed or rejected, not a
+    // denial of the events around it.
+    if (value == Modality::kDenied && cue.first > sent.first_token) {
+      std::string_view before = KeyAt(c, cue.first - 1);
+      bool progressive = cue_key.size() > 4 && cue_key.substr(cue_key.size() - 3) == "ing";  // "are denying"
+      if (!progressive &&
+          (before == "was" || before == "were" || before == "is" || before == "are" || before == "been")) {
+        continue;
+      }
+    }
     // Responsibility: "IS claimed responsibility for the attack", "the Taliban claim the other".
     bool responsibility = false;
     for (uint32_t t = cue.first; t < cue.last + 4 && t < sent.last_token; ++t) {

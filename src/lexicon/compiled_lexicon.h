@@ -147,6 +147,10 @@ class CompiledLexicon {
   // Whether a sense of a Match applies: its case rule holds for tokens [first, last) and it is valid on `day`.
   bool SenseApplies(const text::Document& doc, const Sense& s, uint32_t first, uint32_t last, int32_t day) const {
     if (day != INT32_MIN && (day < s.valid_from || day > s.valid_to)) return false;
+    // Without a date, a bare surname of someone whose role ended ("Mubarak") is as likely a town or a namesake.
+    if (day == INT32_MIN && s.kind == SenseKind::kPerson && s.valid_to != INT32_MAX && last - first == 1) {
+      return false;
+    }
     return CaseOk(doc, s, first, last);
   }
 

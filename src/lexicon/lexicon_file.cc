@@ -63,6 +63,7 @@ Status ParseRecords(std::string_view name, std::string_view content, size_t min_
       std::string& last = rec.fields.back();
       last.pop_back();
       last = std::string(Trim(last));
+      if (last == "-") last.clear();
       rec.fields.emplace_back();
     }
     while (rec.fields.size() > min_fields && rec.fields.back().empty()) rec.fields.pop_back();

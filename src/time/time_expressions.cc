@@ -200,7 +200,15 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
         if (year > 0) end = y + 1;
         if (year < 0 && known) year = InferYear(pub, month, day);
         int32_t d = year > 0 ? DayFromCivil(year, month, day) : kUnknownDay;
-        out->push_back(Make(i, end, d, d, Precision::kDay, year > 0 && Year(doc, y, last) < 0));
+        // "since September 5", "since the truce took effect September 5": from that day to publication.
+        bool since = false;
+        for (uint32_t b = i; b > first && i - b < 8; --b) {
+          std::string_view bk = Key(doc, b - 1, last);
+          if (bk == "since") since = true;
+          if (since || doc.tokens[b - 1].kind == text::kPunct) break;
+        }
+        int32_t e = since && known && d != kUnknownDay && d <= pub ? pub : d;
+        out->push_back(Make(i, end, d, e, Precision::kDay, year > 0 && Year(doc, y, last) < 0));
         i = end - 1;
         continue;
       }
