@@ -15,14 +15,15 @@ constexpr std::array<std::string_view, 27> kKilledWords = {
     "killed", "kills", "kill", "killing", "dead", "deaths", "death", "died", "die", "dies", "dying", "fatalities",
     "bodies", "lives", "slain", "massacred", "executed", "beheaded", "perished", "martyred", "toll", "murdered",
     "murdering", "slaughtered", "lynched", "drowned", "fatality"};
-constexpr std::array<std::string_view, 10> kWoundedWords = {"wounded", "wounding", "injured", "injuring", "injuries",
-                                                            "hurt",    "wounds",   "injures", "wounds", "maimed"};
+constexpr std::array<std::string_view, 11> kWoundedWords = {"wounded", "wounding", "injured", "injuring",
+                                                            "injuries", "hurt",     "wounds",  "injures",
+                                                            "injure",   "wound",    "maimed"};
 constexpr std::array<std::string_view, 10> kArrestedWords = {"arrested", "arrests", "arresting", "detained",
                                                              "detaining", "detentions", "apprehended", "arrest",
                                                              "jailed", "detainees"};
-constexpr std::array<std::string_view, 11> kCapturedWords = {"kidnapped", "kidnapping", "abducted", "abducting",
-                                                             "hostages", "hostage", "captive", "captives", "captured",
-                                                             "kidnaps", "abducts"};
+constexpr std::array<std::string_view, 13> kCapturedWords = {
+    "kidnapped", "kidnapping", "abducted", "abducting", "hostages", "hostage", "captive",
+    "captives",  "captured",   "kidnaps",  "abducts",   "abduct",  "kidnap"};
 constexpr std::array<std::string_view, 9> kDisplacedWords = {"displaced", "displacing", "fled", "flee", "fleeing",
                                                              "refugees", "homeless", "evacuated", "uprooted"};
 constexpr std::array<std::string_view, 23> kStrikeNouns = {
@@ -106,6 +107,8 @@ CountWhat SingularHarm(const Context& c, const Candidate& e) {
     std::string_view k = c.doc.Key(c.doc.tokens[t]);
     CountWhat w = CasualtyWord(k);
     if (w == CountWhat::kKilled || w == CountWhat::kWounded) return w;
+    if ((k == "down" || k == "downs" || k == "downed") && t > e.trigger_first) return CountWhat::kDestroyed;
+    if (k == "downed") return CountWhat::kDestroyed;
     if (k == "shot" || k == "assassinated" || k == "assassinate" || k == "beheads") return CountWhat::kKilled;
   }
   return CountWhat::kNone;
@@ -182,9 +185,11 @@ void FindCounts(Context& c, uint32_t si) {
     // "two police stations", "three cities": a number of things that are neither people, weapons nor
     // materiel counts nothing here.
     if (of_last == 0 && noun < sent.last_token && c.doc.tokens[noun].kind == text::kWord) {
-      static constexpr std::array<std::string_view, 22> kCountable = {
+      static constexpr std::array<std::string_view, 37> kCountable = {
           "people", "others", "other", "persons", "person", "were", "was", "are", "is", "have", "had", "has",
-          "died", "dead", "more", "and", "of", "in", "from", "bodies", "children", "adults"};
+          "died", "dead", "more", "and", "of", "in", "from", "bodies", "children", "adults", "crew", "members",
+          "passengers", "workers", "staff", "students", "pilgrims", "tourists", "migrants", "villagers",
+          "fishermen", "employees", "miners", "sailors", "worshippers"};
       std::string_view w = key(noun);
       if (!In(kCountable, w) && CasualtyWord(w) == CountWhat::kNone && !In(kDestroyWords, w) &&
           !(num.first > sent.first_token && CasualtyWord(key(num.first - 1)) != CountWhat::kNone)) {
@@ -300,21 +305,59 @@ void FindCounts(Context& c, uint32_t si) {
   // indefinite victim counts as one, as ACLED codes it.
   for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
     const Candidate& e = s.events[k];
-    if (!e.alive || e.actor2 < 0) continue;
+    if (!e.alive) continue;
     CountWhat what = SingularHarm(c, e);
     if (what == CountWhat::kNone) continue;
     bool counted = false;
     for (size_t q = first_count; q < s.counts.size(); ++q) {
       if (s.counts[q].event == static_cast<int32_t>(k) && s.counts[q].what == what) counted = true;
     }
+    if (e.actor2 < 0) {
+      // No participant mention, but a singular noun phrase in the victim's slot: "shoots down a Syrian
+      // warplane", "A security agent serving for the embassy is kidnapped".
+      if (counted) continue;
+      uint32_t article = UINT32_MAX;
+      if (e.voice == Voice::kPassive) {
+        if (key(sent.first_token) == "a" || key(sent.first_token) == "an") article = sent.first_token;
+      } else if (e.voice == Voice::kActive && e.trigger_last < sent.last_token) {
+        if (key(e.trigger_last) == "a" || key(e.trigger_last) == "an") article = e.trigger_last;
+      }
+      if (article == UINT32_MAX) continue;
+      uint32_t end = article + 1;
+      while (end < sent.last_token && end < article + 6 && c.doc.tokens[end].kind != text::kPunct &&
+             !IsPreposition(key(end)) && key(end) != "is" && key(end) != "was" && key(end) != "who" &&
+             key(end) != "that" && key(end) != "and") {
+        ++end;
+      }
+      if (end == article + 1 || key(end - 1).back() == 's') continue;  // nothing named, or a plural
+      CountMention cm;
+      cm.number.first = article;
+      cm.number.last = end;
+      cm.number.value_token = article;
+      cm.number.value = 1;
+      cm.what = what;
+      cm.of_first = article + 1;
+      cm.of_last = end;
+      cm.event = static_cast<int32_t>(k);
+      cm.sentence = si;
+      s.counts.push_back(cm);
+      continue;
+    }
     const Mention& victim = s.mentions[e.actor2];
-    bool indefinite = victim.first > sent.first_token &&
-                      (key(victim.first - 1) == "a" || key(victim.first - 1) == "an") &&
+    // The article may stand before adjectives the mention leaves out ("a Scottish man", "a senior judge").
+    uint32_t article = victim.first;
+    while (article > sent.first_token && victim.first - article < 3 &&
+           c.doc.tokens[article - 1].kind == text::kWord && key(article - 1) != "a" && key(article - 1) != "an" &&
+           !IsPreposition(key(article - 1)) && CasualtyWord(key(article - 1)) == CountWhat::kNone &&
+           (victim.first < e.trigger_first || article - 1 >= e.trigger_last)) {
+      --article;
+    }
+    bool indefinite = article > sent.first_token && (key(article - 1) == "a" || key(article - 1) == "an") &&
                       key(victim.head).back() != 's';
     bool named = victim.mkind == MentionKind::kPerson;
     if (counted || !(indefinite || named)) continue;
     CountMention cm;
-    cm.number.first = indefinite ? victim.first - 1 : victim.first;
+    cm.number.first = indefinite ? article - 1 : victim.first;
     cm.number.last = victim.last;
     cm.number.value_token = cm.number.first;
     cm.number.value = 1;

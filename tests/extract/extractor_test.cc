@@ -907,3 +907,33 @@ TEST(Extract, ACrowdThatDemandsIsProtesting) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(Extract, OneUnnamedVictimOrAircraftCountsAsOne) {
+  auto down = ExtractText("Ukrainian air defences shoot down a Russian Sukhoi Su-25 jet over Volnovakha.");
+  const Event* e = Find(down, "shoot down");
+  ASSERT_NE(e, nullptr) << Dump(down);
+  ASSERT_NE(CountOf(*e, "destroyed"), nullptr) << Dump(down);
+  EXPECT_EQ(CountOf(*e, "destroyed")->n, 1);
+  auto kidnap = ExtractText("Gunmen kidnap a Scottish engineer working for an energy company in Aceh.");
+  const Event* k = Find(kidnap, "kidnap");
+  ASSERT_NE(k, nullptr) << Dump(kidnap);
+  ASSERT_NE(CountOf(*k, "captured"), nullptr) << Dump(kidnap);
+  EXPECT_EQ(CountOf(*k, "captured")->n, 1);
+}
+
+TEST(Extract, InjureAndAbductCountTheirVictims) {
+  auto r = ExtractText("A car bomb hit a square in Damascus, killing two people and injure 14 others.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  ASSERT_NE(CountOf(r.events[0], "wounded"), nullptr) << Dump(r);
+  EXPECT_EQ(CountOf(r.events[0], "wounded")->n, 14);
+  auto a = ExtractText("Unidentified gunmen abduct 22 passengers from a coach near Pasni.");
+  ASSERT_FALSE(a.events.empty()) << Dump(a);
+  ASSERT_NE(CountOf(a.events[0], "captured"), nullptr) << Dump(a);
+  EXPECT_EQ(CountOf(a.events[0], "captured")->n, 22);
+}
+
+}  // namespace
+}  // namespace sitrep
