@@ -1447,7 +1447,7 @@ void MergeCandidates(Context& c, uint32_t si) {
         bool riot = TriggerOf(c, p).sub == AcledSub::kViolentDemonstration;
         if ((o.sub == AcledSub::kArmedClash && ot.cls != TriggerClass::kViolence) || riot || state_hit) {
           p.sub = AcledSub::kViolentDemonstration;
-        } else if (state_attacks || protesters_hit) {
+        } else if ((state_attacks || protesters_hit) && p.sub != AcledSub::kViolentDemonstration) {
           p.sub = AcledSub::kExcessiveForce;
         } else if (p.sub == AcledSub::kPeacefulProtest) {
           p.sub = AcledSub::kViolentDemonstration;
@@ -1606,7 +1606,8 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
   const text::Sentence& sent = c.doc.sentences[si];
   for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
     Candidate& e = s.events[k];
-    if (!e.alive || e.voice != Voice::kNominal || FamilyOf(e) != Family::kViolence) continue;
+    const Family family = FamilyOf(e);
+    if (!e.alive || e.voice != Voice::kNominal || (family != Family::kViolence && family != Family::kProtest)) continue;
     uint32_t t = e.trigger_first;
     while (t > sent.first_token && c.doc.tokens[t - 1].kind == text::kWord &&
            (KeyAt(c, t - 1) == "day" || KeyAt(c, t - 1) == "deadly" || KeyAt(c, t - 1) == "two" ||
@@ -1617,12 +1618,13 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
     std::string_view det = KeyAt(c, t - 1);
     if (det != "the" && det != "this" && det != "that" && det != "both") continue;
     if (e.actor1 >= 0 && !s.mentions[e.actor1].generic) continue;
-    // The latest violent event of the article before this sentence.
+    // The latest event of the same family (violence, or a demonstration: "during the protest") before this
+    // sentence.
     int32_t target = -1;
     for (int32_t back = static_cast<int32_t>(si) - 1; back >= 0 && target < 0 && si - back <= 3; --back) {
       const SentenceLayers& P = s.layers[back];
       for (uint32_t q = P.events_begin; q < P.events_end; ++q) {
-        if (s.events[q].alive && FamilyOf(s.events[q]) == Family::kViolence) target = static_cast<int32_t>(q);
+        if (s.events[q].alive && FamilyOf(s.events[q]) == family) target = static_cast<int32_t>(q);
       }
     }
     if (target < 0) continue;
@@ -1647,8 +1649,25 @@ void MergeProtestResponse(Context& c, uint32_t si) {
     if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kProtest) protest = static_cast<int32_t>(k);
   }
   if (protest < 0) return;
+  // "A third protester was killed in Rajbiraj": a sentence at another named place reports another event.
+  for (uint32_t q = L.places_begin; q < L.places_end; ++q) {
+    if (!s.places[q].cued) continue;
+    std::string_view here = c.doc.Slice(c.doc.tokens[s.places[q].first].begin, c.doc.tokens[s.places[q].last - 1].end);
+    bool named_before = false;
+    for (uint32_t r = P.places_begin; r < P.places_end; ++r) {
+      std::string_view there =
+          c.doc.Slice(c.doc.tokens[s.places[r].first].begin, c.doc.tokens[s.places[r].last - 1].end);
+      if (here == there) named_before = true;
+    }
+    if (!named_before) return;
+  }
+  // A protest of its own ("Thousands marched in Paris"); the police's response alone ("Troops fired tear gas")
+  // belongs to the demonstration just reported.
   for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
-    if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kProtest) return;  // a protest of its own
+    if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kProtest &&
+        TriggerOf(c, s.events[k]).cls == TriggerClass::kProtest) {
+      return;
+    }
   }
   AcledSub refined = RefinedSub(c, si, TriggerClass::kProtest);
   bool crowd_here = false;
@@ -1666,6 +1685,14 @@ void MergeProtestResponse(Context& c, uint32_t si) {
   for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
     Candidate& e = s.events[k];
     if (!e.alive) continue;
+    if (FamilyOf(e) == Family::kProtest) {
+      if (rank(e.sub) > rank(refined)) refined = e.sub;
+      if (p.actor2 < 0 && e.actor2 >= 0 && lexicon::IsStateSide(s.mentions[e.actor2].kind)) p.actor2 = e.actor2;
+      if (p.actor2 < 0 && e.actor1 >= 0 && lexicon::IsStateSide(s.mentions[e.actor1].kind)) p.actor2 = e.actor1;
+      e.alive = false;
+      e.copied_from = protest;
+      continue;
+    }
     if (e.sub == AcledSub::kArrests) refined = rank(refined) >= 1 ? refined : AcledSub::kProtestWithIntervention;
     if (FamilyOf(e) == Family::kViolence) {
       bool state_doer = e.actor1 >= 0 && lexicon::IsStateSide(s.mentions[e.actor1].kind);
@@ -1678,7 +1705,12 @@ void MergeProtestResponse(Context& c, uint32_t si) {
     e.alive = false;
     e.copied_from = protest;
   }
-  if (rank(refined) > rank(p.sub)) p.sub = refined;
+  // A demonstration already violent stays one when the forces then kill: ACLED's excessive force is lethal force
+  // against a crowd that was not rioting.
+  if (rank(refined) > rank(p.sub) &&
+      !(p.sub == AcledSub::kViolentDemonstration && refined == AcledSub::kExcessiveForce)) {
+    p.sub = refined;
+  }
   const lexicon::TypeDefaults& d = c.lex.Defaults(p.sub);
   p.plover = d.plover;
   p.cameo = d.cameo;
@@ -1712,9 +1744,26 @@ void DropUnsupportedOutcomes(Context& c, uint32_t si) {
     ++violent;
   }
   if (violent == 0) return;
+  // "A third protester was killed in Rajbiraj" after a demonstration met with fire: the demonstration is the
+  // support, and the death is another instance of the force used against it.
+  AcledSub protest_sub = AcledSub::kNone;
+  for (uint32_t back = 0; back <= 2 && back <= si; ++back) {
+    const SentenceLayers& P = s.layers[si - back];
+    for (uint32_t k = P.events_begin; k < P.events_end; ++k) {
+      if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kProtest) protest_sub = s.events[k].sub;
+    }
+  }
   for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
     Candidate& e = s.events[k];
-    if (e.alive && FamilyOf(e) == Family::kViolence) e.alive = false;
+    if (!e.alive || FamilyOf(e) != Family::kViolence) continue;
+    if (protest_sub != AcledSub::kNone && e.actor2 >= 0 && s.mentions[e.actor2].kind == ActorKind::kProtesters) {
+      e.sub = protest_sub == AcledSub::kViolentDemonstration ? protest_sub : AcledSub::kExcessiveForce;
+      const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
+      e.plover = d.plover;
+      e.cameo = d.cameo;
+      continue;
+    }
+    e.alive = false;
   }
 }
 

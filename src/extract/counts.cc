@@ -102,7 +102,7 @@ bool Compatible(CountWhat w, const Candidate& e) {
 CountWhat SingularHarm(const Context& c, const Candidate& e) {
   if (e.sub == AcledSub::kAbduction) return CountWhat::kCaptured;
   if (e.sub == AcledSub::kArrests) return CountWhat::kArrested;
-  if (e.plover != Plover::kAssault) return CountWhat::kNone;
+  if (e.plover != Plover::kAssault && e.plover != Plover::kProtest) return CountWhat::kNone;
   for (uint32_t t = e.trigger_first; t < e.trigger_last; ++t) {
     std::string_view k = c.doc.Key(c.doc.tokens[t]);
     CountWhat w = CasualtyWord(k);
