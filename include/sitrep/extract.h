@@ -52,6 +52,7 @@ struct ActorRef {
   std::string country;  // ISO2 or empty
   uint32_t begin = 0, end = 0;  // byte span of `text` in the article
   bool coreferent = false;      // resolved from a pronoun or short reference ("the group")
+  bool inferred = false;        // not written in the text: the crowd ACLED assumes for a demonstration
 };
 
 struct PlaceRef {

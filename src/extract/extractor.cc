@@ -676,6 +676,22 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         crowd.name = std::string(out.acled == "Riots" ? "Rioters" : "Protesters") +
                      (co ? " (" + co->name + ")" : std::string());
       }
+      // A demonstration whose crowd the text does not name ("Protests spread to Nepal") is coded, as ACLED does,
+      // with the unnamed crowd of the country where it happens; marked inferred, with no text.
+      if (!out.actor1 && (out.acled == "Protests" || out.acled == "Riots") &&
+          e.sub != lexicon::AcledSub::kMobViolence) {
+        int32_t country = e.place >= 0 ? s.places[e.place].country : -1;
+        if (country < 0) country = s.focus_country;
+        ActorRef crowd;
+        crowd.inferred = true;
+        crowd.kind = "protesters";
+        crowd.name = out.acled == "Riots" ? "Rioters" : "Protesters";
+        if (country >= 0) {
+          crowd.country = lex.countries()[country].iso2;
+          crowd.name += " (" + lex.countries()[country].name + ")";
+        }
+        out.actor1 = std::move(crowd);
+      }
       if (e.place >= 0) {
         const geo::PlaceMention& pm = s.places[e.place];
         PlaceRef pr;

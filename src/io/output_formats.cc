@@ -22,11 +22,16 @@ void WriteActor(JsonWriter& w, const std::optional<ActorRef>& a) {
     return;
   }
   w.BeginObject();
-  w.Key("text").String(a->text);
+  w.Key("text").StringOrNull(a->text);
   w.Key("name").StringOrNull(a->name);
   w.Key("kind").StringOrNull(a->kind);
   w.Key("country").StringOrNull(a->country);
-  w.Key("span").BeginArray().Int(a->begin).Int(a->end).EndArray();
+  if (a->inferred) {
+    w.Key("span").Null();
+    w.Key("inferred").Bool(true);
+  } else {
+    w.Key("span").BeginArray().Int(a->begin).Int(a->end).EndArray();
+  }
   if (a->coreferent) w.Key("coreferent").Bool(true);
   w.EndObject();
 }

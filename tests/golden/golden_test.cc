@@ -65,8 +65,9 @@ std::string Actor(const std::optional<ActorRef>& a) {
   s += " [" + (a->kind.empty() ? std::string("?") : a->kind);
   if (!a->country.empty()) s += "," + a->country;
   if (a->coreferent) s += ",coref";
+  if (a->inferred) s += ",inferred";
   s += "]";
-  if (a->text != a->name) s += " \"" + OneLine(a->text) + "\"";
+  if (!a->inferred && a->text != a->name) s += " \"" + OneLine(a->text) + "\"";
   return s;
 }
 
