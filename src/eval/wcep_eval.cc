@@ -140,7 +140,7 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
   int count_gold = 0, count_pred = 0, count_ok = 0;
   std::map<std::string, std::vector<Example>> missed, spurious, confused;
   std::map<std::string, int> missed_n, spurious_n;
-  std::vector<Example> actor_errors;
+  std::vector<Example> actor_errors, actor2_errors;
   std::string line;
   int line_no = 0;
   while (std::getline(in, line)) {
@@ -240,7 +240,12 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
       }
       if (!g.actor2.empty()) {
         ++a2_total;
-        if (p.actor2 && (ActorsAgree(g.actor2, p.actor2->name) || ActorsAgree(g.actor2, p.actor2->text))) ++a2_ok;
+        if (p.actor2 && (ActorsAgree(g.actor2, p.actor2->name) || ActorsAgree(g.actor2, p.actor2->text))) {
+          ++a2_ok;
+        } else if (actor2_errors.size() < static_cast<size_t>(options.examples) * 4) {
+          actor2_errors.push_back(
+              {text, g.actor2 + "  vs  " + (p.actor2 ? p.actor2->name + " [" + p.actor2->text + "]" : "-")});
+        }
       }
       if (!g.place.empty()) {
         ++place_total;
@@ -344,6 +349,8 @@ int RunWcepEval(const Extractor& extractor, const EvalOptions& options) {
     }
     fmt::print("    actor1 disagreements (gold vs predicted [text]):\n");
     for (const auto& ex : actor_errors) fmt::print("      {}\n             {}\n", ex.note, ex.text.substr(0, 160));
+    fmt::print("    actor2 disagreements (gold vs predicted [text]):\n");
+    for (const auto& ex : actor2_errors) fmt::print("      {}\n             {}\n", ex.note, ex.text.substr(0, 160));
     fmt::print("    missed events by gold sub-type:\n");
     for (const auto& [sub, n] : missed_n) {
       fmt::print("      {:>3}  {}\n", n, sub);

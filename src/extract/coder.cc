@@ -990,6 +990,43 @@ int32_t MentionCountry(const Context& c, const Mention& m);
 
 // Who takes ground decides the sub-type: a state's forces (or the state) at home regain territory; anyone else
 // (armed groups, foreign armies) overtakes it.
+// Who held the place before it was taken, when the object slot names only the place: "retake the town from IS
+// militants", "which had been under Russian occupation", "after its capture by IS militants", "formerly held by".
+int32_t FormerHolder(const Context& c, uint32_t si, const Candidate& e) {
+  const auto& L = c.s.layers[si];
+  const text::Sentence& sent = c.doc.sentences[si];
+  auto mention_at = [&](uint32_t from, uint32_t span) -> int32_t {
+    for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+      const Mention& m = c.s.mentions[k];
+      if (!m.source_only && m.first >= from && m.first <= from + span && m.mkind != MentionKind::kPerson) {
+        return static_cast<int32_t>(k);
+      }
+    }
+    return -1;
+  };
+  for (uint32_t t = e.trigger_last; t < sent.last_token && t < e.trigger_last + 16; ++t) {
+    std::string_view k = KeyAt(c, t);
+    if (k == ";" || k == "retake" || k == "recapture") break;
+    if (k == "from") {
+      int32_t m = mention_at(t + 1, 1);
+      if (m >= 0) return m;
+    }
+    if ((k == "occupied" || k == "held" || k == "controlled" || k == "capture" || k == "seizure" || k == "control" ||
+         k == "occupation") && t + 1 < sent.last_token && KeyAt(c, t + 1) == "by") {
+      int32_t m = mention_at(t + 2, 1);
+      if (m >= 0) return m;
+    }
+    if (k == "occupation" || k == "control" || k == "rule") {
+      // "under Russian occupation", "under Houthi control"
+      for (uint32_t k2 = L.mentions_begin; k2 < L.mentions_end; ++k2) {
+        const Mention& m = c.s.mentions[k2];
+        if (m.last == t && m.first > e.trigger_last) return static_cast<int32_t>(k2);
+      }
+    }
+  }
+  return -1;
+}
+
 AcledSub TerritorySub(const Context& c, uint32_t si, const Candidate& e) {
   const auto& s = c.s;
   const auto& L = s.layers[si];
@@ -1139,6 +1176,7 @@ void TypeCandidates(Context& c, uint32_t si) {
           break;
         }
         e.sub = TerritorySub(c, si, e);
+        if (e.actor2 < 0) e.actor2 = FormerHolder(c, si, e);
         break;
       }
     }

@@ -745,6 +745,37 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         out.date.basis = "unknown";
       }
       // Counts
+      // Killed or wounded counted without saying who ("kills at least three"), and no count that names them.
+      bool unnamed_dead = false, named_dead = false;
+      for (uint32_t ci = count_begin[k]; ci < count_begin[k + 1]; ++ci) {
+        const auto& cm = s.counts[count_order[ci]];
+        if (cm.what != extract::CountWhat::kKilled && cm.what != extract::CountWhat::kWounded) continue;
+        std::string_view of = cm.of_last > cm.of_first ? doc.Key(doc.tokens[cm.of_last - 1]) : std::string_view();
+        if (of.empty() || of == "people" || of == "others" || of == "persons" || of == "civilians") {
+          unnamed_dead = true;
+        } else {
+          named_dead = true;
+        }
+      }
+      if (named_dead || (out.actor1 && out.actor1->kind == "civilians")) unnamed_dead = false;
+      // ACLED codes the unnamed dead of a bombing or an attack on no armed target as civilians of the country where
+      // it happened; marked inferred.
+      if (!out.actor2 && unnamed_dead && e.plover == lexicon::Plover::kAssault &&
+          (e.sub == lexicon::AcledSub::kAttack || e.sub == lexicon::AcledSub::kRemoteExplosive ||
+           e.sub == lexicon::AcledSub::kSuicideBomb || e.sub == lexicon::AcledSub::kAirDroneStrike ||
+           e.sub == lexicon::AcledSub::kShelling || e.sub == lexicon::AcledSub::kGrenade)) {
+        int32_t country = e.place >= 0 ? s.places[e.place].country : -1;
+        if (country < 0) country = s.focus_country;
+        ActorRef victims;
+        victims.inferred = true;
+        victims.kind = "civilians";
+        victims.name = "Civilians";
+        if (country >= 0) {
+          victims.country = lex.countries()[country].iso2;
+          victims.name += " (" + lex.countries()[country].name + ")";
+        }
+        out.actor2 = std::move(victims);
+      }
       for (uint32_t ci = count_begin[k]; ci < count_begin[k + 1]; ++ci) {
         const auto& cm = s.counts[count_order[ci]];
         Count cnt;
