@@ -117,21 +117,21 @@ function legend(types) {
 }
 
 async function init() {
-  const [world, base, stats] = await Promise.all([
-    getJson('/vendor/countries-110m.json'),
-    getJson('/api/summary'),
-    getJson('/api/stats'),
-  ]);
+  // First the map with the newest events; the counts for the timeline and the filter lists come after (on a large
+  // store the summary reads every event).
+  const world = await getJson('/vendor/countries-110m.json');
   map.setWorld(world);
-  fillSelect($('f-type'), base.by_type, '', 'all types');
-  fillSelect($('f-country'), base.by_country, '', 'all countries');
+  await loadEvents();
+  map.fit();
+  const [base, stats] = await Promise.all([getJson('/api/summary'), getJson('/api/stats')]);
+  fillSelect($('f-type'), base.by_type, state.type, 'all types');
+  fillSelect($('f-country'), base.by_country, state.country, 'all countries');
   const dl = $('actors');
   for (const [name] of base.by_actor) dl.append(new Option(name));
   legend(base.by_type.length ? base.by_type : Object.entries(TYPE_COLORS));
   $('totals').textContent = `${stats.events} events from ${stats.documents} articles, ${stats.claims} claims.`;
   timeline.setData(base.by_day);
-  await loadEvents();
-  map.fit();
+  document.body.dataset.ready = '1';
 }
 
 // ---- filters

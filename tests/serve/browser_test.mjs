@@ -98,7 +98,8 @@ async function main() {
   const t0 = Date.now();
   await page.goto(base + '/');
   await page.waitForFunction(() => document.body.dataset.loaded, null, { timeout: 20000 });
-  console.log(`first render: ${Date.now() - t0} ms`);
+  console.log(`first render (map with events): ${Date.now() - t0} ms`);
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 20000 });
   await page.waitForSelector('#map path.country');
   const all = await shown(page);
   check(all.total > 5, `the map shows the events (${all.total}: ${all.dots} dots, ${all.clusters} clusters; ${all.status})`);

@@ -72,9 +72,9 @@ HttpResult Get(int port, const std::string& target) { return Http(port, "GET", t
 
 // A store built with `sitrep ingest` from the Palmyra/Douma articles, shared by the tests.
 const std::string& StorePath() {
-  static TempDir* dir = new TempDir();
+  static TempDir dir;
   static std::string db = [] {
-    std::string path = dir->File("serve.db");
+    std::string path = dir.File("serve.db");
     auto r = RunSitrep("ingest " + ShellQuote(std::string(SITREP_TEST_DIR) + "/store/data/palmyra_douma.jsonl") +
                        " --db " + ShellQuote(path) + " -j 1");
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -142,15 +142,16 @@ TEST(ServeTest, EventsEventControlPlacesSummary) {
   ASSERT_EQ(r.status, 200) << r.body;
   j = nlohmann::json::parse(r.body);
   ASSERT_EQ(j["claims"].size(), 2u);
-  EXPECT_EQ(j["claims"][0]["evidence"].get<std::string>().rfind("Air strikes killed 12 people in Douma", 0), 0u)
-      << r.body;
+  EXPECT_EQ(j["claims"][0]["evidence"], "Air strikes on the town of Douma killed 24 civilians on Monday, the Syrian "
+                                        "Observatory for Human Rights said.") << r.body;
+  EXPECT_EQ(j["claims"][1]["says"], "SANA");
   ASSERT_FALSE(j["disagreements"].empty()) << r.body;
   EXPECT_EQ(j["disagreements"][0]["field"], "killed");
   // Its article, with the evidence sentence.
   std::string doc = j["claims"][0]["doc"]["id"];
   r = Get(s.port(), "/api/documents/" + doc);
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_NE(r.body.find("Air strikes killed 12 people in Douma"), std::string::npos);
+  EXPECT_NE(r.body.find("Air strikes on the town of Douma killed 24 civilians"), std::string::npos) << r.body;
 
   // Palmyra: place search, then its control timeline (government, Islamic State, government again).
   r = Get(s.port(), "/api/places?q=palm");
@@ -218,7 +219,7 @@ TEST(ServeTest, MalformedParametersGive400NeverA500) {
   }
   EXPECT_EQ(Get(s.port(), "/api/nothing").status, 404);
   // A malformed request line is httplib's 400.
-  EXPECT_EQ(Http(s.port(), "GET", "no-slash").status, 400);
+  EXPECT_EQ(Http(s.port(), "GET", "/api/events HTTP/1.1 extra").status, 400);
   EXPECT_EQ(Get(s.port(), "/api/events?limit=1").status, 200);
 }
 
@@ -289,7 +290,7 @@ TEST(ServeTest, ClientsThatDisconnectMidResponseDoNotHurtTheServer) {
     if (i % 3 == 1) req = "GET /api/events?limit=5000&x" + std::to_string(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
     if (i % 3 == 2) req = "GET /api/events?lim";  // half a request, then gone
     ASSERT_GT(::send(fd, req.data(), req.size(), MSG_NOSIGNAL), 0);
-    if (i % 2 == 0) {
+    if (i % 2 == 0 && i % 3 != 2) {
       char buf[100];
       (void)::recv(fd, buf, sizeof buf, 0);  // read a little of the answer, then vanish
     }
