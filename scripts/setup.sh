@@ -11,7 +11,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
-  libsqlite3-dev libpq-dev libcpp-httplib-dev
+  libsqlite3-dev libpq-dev libcpp-httplib-dev zlib1g-dev
   iso-codes libgeonames-common libglib2.0-bin
   chromium wrk
 )
