@@ -15,7 +15,7 @@ for (let i = 0; i < 5; i++) {
   const page = await context.newPage();
   const t0 = Date.now();
   await page.goto(url);
-  await page.waitForFunction(() => document.body.dataset.loaded, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.body.dataset.loaded && document.querySelector('#map path.country[d]'), null, { timeout: 30000 });
   times.push(Date.now() - t0);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30000 });
   ready.push(Date.now() - t0);

@@ -4,7 +4,7 @@ import { EventMap, typeColor, TYPE_COLORS } from './map.js';
 import { Timeline } from './timeline.js';
 import { showEvent, showPlace } from './panels.js';
 
-const MAP_LIMIT = 3000;  // events drawn at once (newest first); the status line says when there are more
+const MAP_LIMIT = 2000;  // events drawn at once (newest first); the status line says when there are more
 
 const $ = (id) => document.getElementById(id);
 const state = { type: '', country: '', actor: '', source: '', from: '', to: '' };
@@ -119,9 +119,8 @@ function legend(types) {
 async function init() {
   // First the map with the newest events; the counts for the timeline and the filter lists come after (on a large
   // store the summary reads every event).
-  const world = await getJson('/vendor/countries-110m.json');
-  map.setWorld(world);
-  await loadEvents();
+  const worldLoaded = getJson('/vendor/countries-110m.json').then((world) => map.setWorld(world));
+  await Promise.all([worldLoaded, loadEvents()]);
   map.fit();
   const [base, stats] = await Promise.all([getJson('/api/summary'), getJson('/api/stats')]);
   fillSelect($('f-type'), base.by_type, state.type, 'all types');
