@@ -367,6 +367,9 @@ void AccusedDoers(Context& c, uint32_t si) {
 
 }  // namespace
 
+// Violent events a narrator can say did not happen; talks, refusals and the like keep their negation.
+static bool FamilyOfNegatable(const Candidate& e) { return e.plover == Plover::kAssault || e.sub != AcledSub::kNone; }
+
 void ApplyModality(Context& c, uint32_t si) {
   auto& s = c.s;
   AccusedDoers(c, si);
@@ -393,6 +396,13 @@ void ApplyModality(Context& c, uint32_t si) {
       }
       if (clause_break) continue;
       if (info.kind == CueKind::kNegation) {
+        // "neither rocket was intercepted", "no one was killed": the report itself says, of no one, that it did
+        // not happen, which is no event. A named doer's act that did not happen ("the army did not attack") and a
+        // denial by someone stay, as denied events.
+        if (ev.source < 0 && ev.source_last == 0 && ev.actor1 < 0 && FamilyOfNegatable(ev)) {
+          ev.alive = false;
+          break;
+        }
         ev.negated = true;
         if (ev.modality == Modality::kAsserted || ev.modality == Modality::kClaimed) ev.modality = Modality::kDenied;
       } else if (info.value == "purpose" || info.value == "charge") {

@@ -1436,6 +1436,34 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (k2 == "," || IsPreposition(k2) || IsClauseBoundary(k2)) break;
     }
   }
+  // 1a'. "Demonstrations against sexual violence", "protesters angry over the gang-rape": the grievance of a
+  //      protest is its topic, not an event this report tells.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive || FamilyOf(e) != Family::kViolence || e.voice != Voice::kNominal) continue;
+    const uint32_t first = c.doc.sentences[si].first_token;
+    uint32_t prep = UINT32_MAX;
+    for (uint32_t back = 1; back <= 3 && e.trigger_first >= first + back; ++back) {
+      std::string_view k2 = KeyAt(c, e.trigger_first - back);
+      if (k2 == "against" || k2 == "over") {
+        prep = e.trigger_first - back;
+        break;
+      }
+      if (k2 != "the" && k2 != "a" && k2 != "an" && c.doc.tokens[e.trigger_first - back].kind != text::kWord) break;
+    }
+    if (prep == UINT32_MAX) continue;
+    bool grievance = false;
+    for (uint32_t t = prep; t > first && prep - t < 6; --t) {
+      std::string_view k2 = KeyAt(c, t - 1);
+      if (k2 == "angry" || k2 == "anger" || k2 == "outrage" || k2 == "outraged" || k2 == "furious") grievance = true;
+    }
+    for (uint32_t q = b; q < e_end; ++q) {
+      if (q != k && FamilyOf(ev[q]) == Family::kProtest && ev[q].trigger_last <= prep && prep - ev[q].trigger_last <= 3) {
+        grievance = true;
+      }
+    }
+    if (grievance) e.alive = false;
+  }
   // 1b. "a barrage of air strikes", "a wave of bombings": a nominal trigger followed by "of" and another
   //     trigger names one event, typed by the second word.
   for (uint32_t k = b; k < e_end; ++k) {
@@ -1645,7 +1673,28 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
   for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
     Candidate& e = s.events[k];
     const Family family = FamilyOf(e);
-    if (!e.alive || e.voice != Voice::kNominal || (family != Family::kViolence && family != Family::kProtest)) continue;
+    if (!e.alive || (family != Family::kViolence && family != Family::kProtest)) continue;
+    if (e.voice != Voice::kNominal) {
+      // "The missiles hit a busy market place": a verb whose only doer is a definite weapon refers back too.
+      if (family != Family::kViolence || e.actor1 >= 0 || e.instrument < 0) continue;
+      const Item& weapon = s.items[e.instrument];
+      if (weapon.last + 2 < e.trigger_first || weapon.last > e.trigger_first || weapon.first <= sent.first_token) {
+        continue;
+      }
+      std::string_view det = KeyAt(c, weapon.first - 1);
+      if (det != "the" && det != "these" && det != "those") continue;
+      int32_t target = -1;
+      for (int32_t back = static_cast<int32_t>(si) - 1; back >= 0 && target < 0 && si - back <= 2; --back) {
+        const SentenceLayers& P = s.layers[back];
+        for (uint32_t q = P.events_begin; q < P.events_end; ++q) {
+          if (s.events[q].alive && FamilyOf(s.events[q]) == Family::kViolence) target = static_cast<int32_t>(q);
+        }
+      }
+      if (target < 0) continue;
+      e.alive = false;
+      e.copied_from = target;
+      continue;
+    }
     uint32_t t = e.trigger_first;
     while (t > sent.first_token && c.doc.tokens[t - 1].kind == text::kWord &&
            (KeyAt(c, t - 1) == "day" || KeyAt(c, t - 1) == "deadly" || KeyAt(c, t - 1) == "two" ||
