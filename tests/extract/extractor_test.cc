@@ -937,3 +937,48 @@ TEST(Extract, InjureAndAbductCountTheirVictims) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(Extract, AProtestsGrievanceIsNotAnEvent) {
+  auto r = ExtractText("Thousands of demonstrators marched in Delhi against sexual violence.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  for (const auto& e : r.events) EXPECT_NE(e.acled_sub, "Sexual violence") << Dump(r);
+}
+
+TEST(Extract, NegatedEventWithNoDoerIsNoEvent) {
+  auto r = ExtractText("Two rockets were fired at Tel Aviv; neither rocket was intercepted.");
+  EXPECT_EQ(Find(r, "intercepted"), nullptr) << Dump(r);
+  auto named = ExtractText("The army did not attack the village.");
+  ASSERT_NE(Find(named, "attack"), nullptr) << Dump(named);  // a named doer's denied act stays
+}
+
+TEST(Extract, TheFormerHolderOfATakenPlaceIsActor2) {
+  auto r = ExtractText("Afghan security forces retook Nawa district from the Taliban on Monday.");
+  const Event* e = Find(r, "retook");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor2.has_value()) << Dump(r);
+  EXPECT_EQ(e->actor2->name, "Taliban");
+  EXPECT_EQ(e->acled_sub, "Government regains territory");
+}
+
+TEST(Extract, UnnamedCrowdsAndVictimsAreInferredAndMarked) {
+  auto p = ExtractText("Protests against fuel prices spread across Jordan on Friday.");
+  ASSERT_FALSE(p.events.empty()) << Dump(p);
+  ASSERT_TRUE(p.events[0].actor1.has_value()) << Dump(p);
+  EXPECT_TRUE(p.events[0].actor1->inferred);
+  EXPECT_EQ(p.events[0].actor1->name, "Protesters (Jordan)");
+  EXPECT_TRUE(p.events[0].actor1->text.empty());
+  auto b = ExtractText("A car bomb killed at least 12 people in Mogadishu on Sunday.");
+  ASSERT_FALSE(b.events.empty()) << Dump(b);
+  ASSERT_TRUE(b.events[0].actor2.has_value()) << Dump(b);
+  EXPECT_TRUE(b.events[0].actor2->inferred);
+  EXPECT_EQ(b.events[0].actor2->kind, "civilians");
+  auto soldiers = ExtractText("A car bomb killed 12 soldiers in Mogadishu on Sunday.");
+  ASSERT_FALSE(soldiers.events.empty()) << Dump(soldiers);
+  EXPECT_FALSE(soldiers.events[0].actor2 && soldiers.events[0].actor2->inferred) << Dump(soldiers);
+}
+
+}  // namespace
+}  // namespace sitrep
