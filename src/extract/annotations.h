@@ -93,6 +93,7 @@ struct Candidate {
   bool alive = true;
   bool typed_by_default = false;  // sub-type chosen by the fallback rule, not by a word
   bool place_inherited = false;   // place taken from an earlier sentence
+  bool referenced = false;        // an earlier act the sentence responds to ("in response to yesterday's strikes")
   int32_t copied_from = -1;       // a denial copy of another event
   float confidence = 0.5f;
 };

@@ -701,6 +701,24 @@ bool PrecededByPerfect(const Context& c, uint32_t si, uint32_t pos) {
   return k == "has" || k == "have" || k == "had" || k == "'ve";
 }
 
+// "in response to yesterday's airstrikes", "in retaliation for the attack": the act named is an earlier one the
+// sentence's main event answers.
+bool RespondedTo(const Context& c, uint32_t si, uint32_t trigger_first) {
+  const uint32_t first = c.doc.sentences[si].first_token;
+  uint32_t t = trigger_first;
+  // Determiners and time possessives between: "the", "yesterday's", "Saturday's", "last week's", "Israeli".
+  for (int skipped = 0; t > first && skipped < 4; ++skipped) {
+    std::string_view k = KeyAt(c, t - 1);
+    if (k == "to" || k == "for" || k == "against") break;
+    --t;
+  }
+  if (t < first + 2) return false;
+  std::string_view prep = KeyAt(c, t - 1), noun = KeyAt(c, t - 2);
+  return (prep == "to" && noun == "response") ||
+         (prep == "for" && (noun == "retaliation" || noun == "revenge" || noun == "reprisal" || noun == "reprisals")) ||
+         (prep == "against" && noun == "retaliation");
+}
+
 bool ParticipleForm(std::string_view key) {
   return EndsWith(key, "ed") || EndsWith(key, "en") || EndsWith(key, "wn") || key == "shot" || key == "hit" ||
          key == "struck" || key == "held" || key == "fought" || key == "caught" || key == "slain" ||
@@ -822,8 +840,10 @@ void BuildCandidates(Context& c, uint32_t si) {
         e.actor1 = ByAgent(c, si, it.last);
         break;
       case Voice::kNominal:
+        e.referenced = RespondedTo(c, si, it.first);
         e.actor1 = Premodifier(c, si, it.first);
         if (e.actor1 < 0) e.actor1 = ByAgent(c, si, it.last);
+        if (e.referenced) break;  // the clause's subject answers this act; it did not do it
         if (reciprocal && Between(c, si, it.last, &a, &b)) {
           e.actor1 = a;
           e.actor2 = b;
@@ -1555,7 +1575,7 @@ void MergeCandidates(Context& c, uint32_t si) {
     uint32_t best_d = UINT32_MAX;
     for (uint32_t q = b; q < e_end; ++q) {
       const Candidate& o = ev[q];
-      if (q == k || !o.alive || FamilyOf(o) != Family::kViolence) continue;
+      if (q == k || !o.alive || FamilyOf(o) != Family::kViolence || o.referenced) continue;
       if (TriggerOf(c, o).cls == TriggerClass::kViolence) continue;
       // "In response to a roadside bombing that killed three tourists, Egyptian police kill 40 militants": a
       // generic act with its own doer and a different victim is another event.

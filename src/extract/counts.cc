@@ -158,7 +158,12 @@ void FindCounts(Context& c, uint32_t si) {
     // The noun may be an entity ("300 militants", "20 Syrian soldiers").
     for (uint32_t k = s.layers[si].mentions_begin; k < s.layers[si].mentions_end; ++k) {
       const Mention& m = s.mentions[k];
-      if (m.first >= after && m.first <= after + 2) {
+      // Only a mention that starts the counted phrase: in "260 rockets into Israel" Israel is not counted.
+      bool preposition_between = false;
+      for (uint32_t t = after; t < m.first && t < sent.last_token; ++t) {
+        preposition_between |= IsPreposition(key(t)) && key(t) != "of";  // "hundreds of people"
+      }
+      if (m.first >= after && m.first <= after + 2 && !preposition_between) {
         of_first = m.first;
         of_last = m.last;
         nk = key(m.head);

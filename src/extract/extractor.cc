@@ -243,6 +243,21 @@ bool TimeBelongsToAnotherClause(const ExtractorScratch& s, const extract::Senten
   return false;
 }
 
+// "in response to yesterday's airstrikes", "Saturday's attack": a possessive date belongs to the event noun it
+// modifies.
+bool TimeModifiesAnotherEvent(const ExtractorScratch& s, const extract::SentenceLayers& L, const Candidate& e,
+                              uint32_t time_last) {
+  const auto& doc = s.doc;
+  if (time_last >= doc.tokens.size() || doc.Key(doc.tokens[time_last]) != "'s") return false;
+  for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+    const Candidate& other = s.events[k];
+    if (&other != &e && other.alive && other.trigger_first > time_last && other.trigger_first <= time_last + 3) {
+      return true;
+    }
+  }
+  return false;
+}
+
 float Confidence(const Candidate& e, const ExtractorScratch& s, const lexicon::CompiledLexicon& lex) {
   float c = 0.45f;
   const auto& tr = lex.triggers()[e.trigger];
@@ -599,6 +614,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         const auto& tm = s.times[t];
         if (tm.governs_following && e.trigger_first < tm.last) continue;
         if (!tm.governs_following && TimeBelongsToAnotherClause(s, EL, e, tm.first)) continue;
+        if (TimeModifiesAnotherEvent(s, EL, e, tm.last)) continue;
         uint32_t d = tm.first > e.trigger_first ? tm.first - e.trigger_first : e.trigger_first - tm.first;
         if (d < best_d) {
           best_d = d;
