@@ -1530,6 +1530,25 @@ void MergeCandidates(Context& c, uint32_t si) {
         bool state_attacks = o.actor1 >= 0 && lexicon::IsStateSide(s.mentions[o.actor1].kind);
         bool protesters_hit = o.actor2 >= 0 && (s.mentions[o.actor2].kind == ActorKind::kProtesters);
         bool state_hit = o.actor2 >= 0 && lexicon::IsStateSide(s.mentions[o.actor2].kind);
+        // "Three army officers and two protesters are killed": soldiers or police among the dead of a passive
+        // harm mean the crowd fought.
+        if (o.voice == Voice::kPassive) {
+          for (uint32_t m = L.mentions_begin; m < L.mentions_end; ++m) {
+            const Mention& mm = s.mentions[m];
+            if (!mm.source_only && mm.last <= o.trigger_first && mm.kind == ActorKind::kStateForces &&
+                o.trigger_first - mm.last <= 8) {
+              state_hit = true;
+            }
+          }
+        }
+        // Excessive force is lethal: police who "attack" a crowd with rubber bullets and tear gas intervene.
+        bool lethal = false;
+        for (uint32_t t = o.trigger_first; t < o.trigger_last; ++t) {
+          std::string_view k = KeyAt(c, t);
+          lethal |= k == "killed" || k == "kill" || k == "kills" || k == "killing" || k == "shot" || k == "shoot" ||
+                    k == "shoots" || k == "dead" || k == "live" || k == "died" || k == "wounded" || k == "injured";
+        }
+        if (!lethal && p.sub == AcledSub::kProtestWithIntervention) state_attacks = protesters_hit = false;
         bool riot = TriggerOf(c, p).sub == AcledSub::kViolentDemonstration;
         if ((o.sub == AcledSub::kArmedClash && ot.cls != TriggerClass::kViolence) || riot || state_hit) {
           p.sub = AcledSub::kViolentDemonstration;
