@@ -486,7 +486,11 @@ void BuildMentions(Context& c, uint32_t si) {
       ++v;
     }
     if (v >= sent.last_token) continue;
-    if (!IsVerbTriggerAt(c, si, v, v + 1) && !ReportCueBetween(c, si, v, v + 1)) continue;
+    // "it has reached a truce", "they carried out strikes": a light verb whose object is the event.
+    std::string_view vk = KeyAt(c, v);
+    bool light = vk == "reached" || vk == "reach" || vk == "signed" || vk == "sign" || vk == "carried" ||
+                 vk == "conducted" || vk == "launched" || vk == "staged" || vk == "agreed" || vk == "declared";
+    if (!light && !IsVerbTriggerAt(c, si, v, v + 1) && !ReportCueBetween(c, si, v, v + 1)) continue;
     Mention m;
     m.sentence = si;
     m.first = t;
@@ -627,6 +631,8 @@ int32_t ByAgent(const Context& c, uint32_t si, uint32_t pos) {
       return -1;
     }
     if (key == "," || key == ";" || key == ".") return -1;
+    // "the ceasefire was mentioned by the minister": the agent of another passive verb.
+    if (key == "was" || key == "were" || key == "is" || key == "are") return -1;
   }
   return -1;
 }
@@ -874,9 +880,11 @@ void BuildCandidates(Context& c, uint32_t si) {
           static constexpr std::array<std::string_view, 16> kQuantity = {
               "a", "an", "series", "wave", "number", "dozens", "hundreds", "of", "several", "multiple", "new",
               "fresh", "deadly", "two", "three", "more"};
-          static constexpr std::array<std::string_view, 16> kLightVerbs = {
-              "out", "conducted", "conduct", "conducts", "launched", "launch", "launches", "staged", "stage",
-              "stages", "mounted", "mount", "unleashed", "made", "carried", "began"};
+          static constexpr std::array<std::string_view, 28> kLightVerbs = {
+              "out",     "conducted", "conduct", "conducts", "launched", "launch",   "launches",
+              "staged",  "stage",     "stages",  "mounted",  "mount",    "unleashed", "made",
+              "carried", "began",     "reached", "reach",    "reaches",  "signed",   "sign",
+              "signs",   "brokered",  "agreed",  "declared", "declare",  "declares", "held"};
           uint32_t v = it.first;
           while (v > sent.first_token && it.first - v < 5 && In(kQuantity, KeyAt(c, v - 1))) --v;
           if (v > sent.first_token && In(kLightVerbs, KeyAt(c, v - 1))) {
@@ -1391,6 +1399,19 @@ void MergeCandidates(Context& c, uint32_t si) {
       bool doer = e.actor1 >= 0 && !s.mentions[e.actor1].source_only;
       bool passive_with_subject = e.voice == Voice::kPassive && e.actor2 >= 0;
       if (e.voice == Voice::kParticiple && tr.cls == TriggerClass::kNonAcled) e.alive = false;
+      // "A five-day truce begins in Yemen", "a ceasefire deal is reached": an agreement that comes into being
+      // needs no doer in the sentence.
+      bool agreement_starts = false;
+      if (e.sub == AcledSub::kAgreement && e.voice == Voice::kNominal && e.trigger_last < c.doc.sentences[si].last_token) {
+        std::string_view n1 = KeyAt(c, e.trigger_last);
+        std::string_view n2 = e.trigger_last + 1 < c.doc.sentences[si].last_token ? KeyAt(c, e.trigger_last + 1) : "";
+        agreement_starts = n1 == "begins" || n1 == "began" || n1 == "takes" || n1 == "took" || n1 == "comes" ||
+                           n1 == "came" || n1 == "goes" || n1 == "went" || n1 == "holds" || n1 == "held" ||
+                           ((n1 == "is" || n1 == "was" || n1 == "has") &&
+                            (n2 == "reached" || n2 == "signed" || n2 == "agreed" || n2 == "announced" ||
+                             n2 == "been"));
+      }
+      if (agreement_starts) continue;
       if (!doer && !passive_with_subject && e.voice != Voice::kPassive) e.alive = false;
       if (!doer && (tr.cls == TriggerClass::kNonAcled || e.voice == Voice::kNominal) && !passive_with_subject) {
         e.alive = false;

@@ -982,3 +982,26 @@ TEST(Extract, UnnamedCrowdsAndVictimsAreInferredAndMarked) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(Extract, AgreementsReachedOrBeginningAreEvents) {
+  auto reached = ExtractText("The Yemeni government announces that it has reached a truce with the Houthi rebels.");
+  const Event* e = Find(reached, "truce");
+  ASSERT_NE(e, nullptr) << Dump(reached);
+  EXPECT_EQ(e->acled_sub, "Agreement");
+  auto begins = ExtractText("A five-day truce begins in Yemen on Tuesday.");
+  ASSERT_NE(Find(begins, "truce"), nullptr) << Dump(begins);
+  auto passing = ExtractText("The ceasefire was mentioned by the minister in a speech about the economy.");
+  EXPECT_EQ(Find(passing, "ceasefire"), nullptr) << Dump(passing);
+}
+
+TEST(Extract, RubberBulletsAreInterventionNotExcessiveForce) {
+  auto r = ExtractText("Police attacked striking mine workers with rubber bullets and tear gas in Rustenburg.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  for (const auto& e : r.events) EXPECT_NE(e.acled_sub, "Excessive force against protesters") << Dump(r);
+}
+
+}  // namespace
+}  // namespace sitrep
