@@ -137,6 +137,16 @@ bool NounContext(const Context& c, const text::Sentence& sent, uint32_t first, u
     std::string_view pk = KeyAt(c, first - 1);
     if (In(kBeforeNoun, pk) || prev.kind == text::kNumber || text::NumberWordValue(pk) > 1 || pk == "'s") return true;
     // "ISIL targets", "Houthi positions", "Russian strikes": a name or nationality before the word.
+    // "Iraqi Armed Forces recapture al-Shirqat", "ISIL targets the city": an object right after (a determiner, a
+    // number or a name) makes the word a verb; "ISIL targets in Syria" stays a noun.
+    if (prev.Has(text::kCapitalized) && prev.kind == text::kWord && last < sent.last_token) {
+      const text::Token& nt = c.doc.tokens[last];
+      std::string_view nk = KeyAt(c, last);
+      bool object_next = nk == "the" || nk == "a" || nk == "an" || nt.kind == text::kNumber ||
+                         (nt.Has(text::kCapitalized) && nt.kind == text::kWord && timeutil::WeekdayFromKey(nk) < 0 &&
+                          timeutil::MonthFromKey(nk) == 0);
+      if (object_next) return false;
+    }
     // Not when the name closes a prepositional phrase after the subject: "Protesters in Indonesia clash".
     if (prev.Has(text::kCapitalized) && prev.kind == text::kWord && first - 1 > sent.first_token) {
       uint32_t run = first - 1;
@@ -1888,6 +1898,8 @@ void DropUnsupportedOutcomes(Context& c, uint32_t si) {
     const Candidate& e = s.events[k];
     if (!e.alive || FamilyOf(e) != Family::kViolence) continue;
     if (!(TriggerOf(c, e).flags & lexicon::kTriggerPassiveVictim) || e.actor1 >= 0) return;
+    // Kidnapping and rape are never accidents: "Five embassy staff are kidnapped in Tripoli" needs no doer.
+    if (e.sub == AcledSub::kAbduction || e.sub == AcledSub::kSexualViolence) return;
     ++violent;
   }
   if (violent == 0) return;

@@ -1005,3 +1005,25 @@ TEST(Extract, RubberBulletsAreInterventionNotExcessiveForce) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(Extract, KidnappingWithoutADoerIsStillAnEvent) {
+  auto r = ExtractText("Five Egyptian embassy staff are kidnapped in the Libyan capital of Tripoli.");
+  const Event* e = Find(r, "kidnapped");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  EXPECT_EQ(e->acled_sub, "Abduction/forced disappearance");
+}
+
+TEST(Extract, NameThenWordThenObjectReadsAsAVerb) {
+  auto r = ExtractText("Iraqi Armed Forces recapture al-Shirqat from ISIL on Thursday.");
+  const Event* e = Find(r, "recapture");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  EXPECT_EQ(e->acled_sub, "Government regains territory");
+  ASSERT_TRUE(e->actor1.has_value()) << Dump(r);
+  EXPECT_EQ(e->actor1->name, "Military Forces of Iraq");
+}
+
+}  // namespace
+}  // namespace sitrep
