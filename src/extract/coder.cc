@@ -142,7 +142,10 @@ bool NounContext(const Context& c, const text::Sentence& sent, uint32_t first, u
     if (prev.Has(text::kCapitalized) && prev.kind == text::kWord && last < sent.last_token) {
       const text::Token& nt = c.doc.tokens[last];
       std::string_view nk = KeyAt(c, last);
-      bool object_next = nk == "the" || nk == "a" || nk == "an" || nt.kind == text::kNumber ||
+      // Arabic names open with a lowercase article: "al-Shirqat", "el-Arish".
+      bool arabic_name = (nk == "al" || nk == "el" || nk == "ad" || nk == "ar" || nk == "as") &&
+                         last + 1 < sent.last_token && c.doc.tokens[last + 1].Has(text::kHyphenBefore);
+      bool object_next = nk == "the" || nk == "a" || nk == "an" || nt.kind == text::kNumber || arabic_name ||
                          (nt.Has(text::kCapitalized) && nt.kind == text::kWord && timeutil::WeekdayFromKey(nk) < 0 &&
                           timeutil::MonthFromKey(nk) == 0);
       if (object_next) return false;
