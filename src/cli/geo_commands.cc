@@ -364,8 +364,24 @@ bool SamePhrase(std::string_view a, std::string_view b) {
   return ka == kb;
 }
 
+// A one-line view of text around [b, e) for the examples: "…before [name] after…".
+std::string Around(std::string_view text, uint32_t b, uint32_t e) {
+  const uint32_t from = b > 40 ? b - 40 : 0;
+  const uint32_t to = std::min<uint32_t>(static_cast<uint32_t>(text.size()), e + 40);
+  std::string out;
+  auto put = [&](uint32_t x, uint32_t y) {
+    for (uint32_t i = x; i < y && i < text.size(); ++i) out.push_back(text[i] == '\n' ? ' ' : text[i]);
+  };
+  put(from, b);
+  out += '[';
+  put(b, e);
+  out += ']';
+  put(e, to);
+  return out;
+}
+
 SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std::string& name,
-                 const std::vector<GoldArticle>& arts, int examples) {
+                 const std::vector<GoldArticle>& arts, int examples, const std::string& show) {
   SetScore sc;
   sc.name = name;
   auto scratch = geo::NewGeoScratch();
@@ -373,7 +389,9 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
   std::vector<geo::PlaceQuery> queries;
   std::vector<geo::PlaceResolution> res;
   const double kMax = std::log(20039.0);
-  int shown = 0;
+  int shown = 0, shown_fn = 0, shown_fp = 0;
+  const bool show_res = show == "all" || show == "res", show_fn = show == "all" || show == "fn",
+             show_fp = show == "all" || show == "fp";
   auto t0 = std::chrono::steady_clock::now();
   for (const GoldArticle& a : arts) {
     ++sc.articles;
@@ -384,11 +402,13 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
     std::vector<bool> used(pred.size(), false);
     for (const GoldToponym& g : a.toponyms) {
       double gm = (g.begin + g.end) / 2.0;
+      bool hit = false;
       for (size_t i = 0; i < pred.size(); ++i) {
         if (used[i]) continue;
         double pm = (pred[i].toponym.begin + pred[i].toponym.end) / 2.0;
         if (std::fabs(pm - gm) > 10 || !SamePhrase(pred[i].text, g.phrase)) continue;
         used[i] = true;
+        hit = true;
         ++sc.matched;
         if (g.has_coords) {
           ++sc.e2e;
@@ -396,6 +416,18 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
         }
         break;
       }
+      if (show_fn && !hit && shown_fn < examples) {
+        ++shown_fn;
+        fmt::print(stderr, "  {} missed: {}\n", name, Around(a.text, g.begin, g.end));
+      }
+    }
+    for (size_t i = 0; i < pred.size() && show_fp; ++i) {
+      if (used[i] || shown_fp >= examples) continue;
+      ++shown_fp;
+      const auto& r = pred[i].resolution;
+      fmt::print(stderr, "  {} spurious: {} -> {} {} {}\n", name,
+                 Around(a.text, pred[i].toponym.begin, pred[i].toponym.end), r.resolved ? r.name : "(none)",
+                 r.admin1, r.country);
     }
     // Resolution on gold toponyms: the article's gold phrases resolved together.
     queries.clear();
@@ -418,10 +450,11 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
         if (err <= 161) ++sc.id161;
         if (res[i].gazetteer_id == "geonames:" + std::to_string(g.geonameid)) ++sc.exact_id;
       }
-      if (err > 161 && shown < examples) {
+      if (show_res && err > 161 && shown < examples) {
         ++shown;
-        fmt::print(stderr, "  {} miss: '{}' gold {:.2f},{:.2f} got {} {} {} ({:.0f} km)\n", name, g.phrase, g.lat,
-                   g.lon, res[i].resolved ? res[i].name : "(none)", res[i].admin1, res[i].country, err);
+        fmt::print(stderr, "  {} wrong: '{}' gold {:.2f},{:.2f} id {} got {} {} {} {} ({:.0f} km) | {}\n", name,
+                   g.phrase, g.lat, g.lon, g.geonameid, res[i].resolved ? res[i].name : "(none)", res[i].admin1,
+                   res[i].country, res[i].gazetteer_id, err, Around(a.text, g.begin, g.end));
       }
     }
   }
@@ -433,6 +466,7 @@ struct EvalArgs {
   std::vector<std::string> sets;
   std::string data, gazetteer, gold_dir, json;
   int examples = 0;
+  std::string show = "res";
 };
 
 int RunGeoEval(const EvalArgs& args) {
@@ -457,7 +491,7 @@ int RunGeoEval(const EvalArgs& args) {
       fmt::print(stderr, "sitrep geo-eval: {}\n", err);
       return 1;
     }
-    scores.push_back(EvalSet(*gaz.value(), rg, set, arts, args.examples));
+    scores.push_back(EvalSet(*gaz.value(), rg, set, arts, args.examples, args.show));
   }
   fmt::print("gazetteer: {} places from {}\n", gaz.value()->size(), gaz.value()->sources());
   fmt::print("{:<9} {:>5} {:>6} {:>6} {:>6} {:>6} | {:>7} {:>7} {:>6} {:>7} {:>6} {:>9} | {:>7} {:>8}\n", "set",
@@ -493,12 +527,17 @@ int RunGeoEval(const EvalArgs& args) {
 
 }  // namespace
 
-int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json);
+int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json,
+                   int examples);
 
 // For `sitrep eval geo` in commands.cc: declare `int RunGeoEvalSets(const std::vector<std::string>&, const
-// std::string&, const std::string&);` there and call it with the sets (empty = all), --gold dir and --json path.
-int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json) {
+// std::string&, const std::string&, int);` there and call it with the sets (empty = all), --gold dir, --json path
+// and --examples (errors of each kind shown on stderr; `sitrep geo-eval --show` picks one kind).
+int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json,
+                   int examples) {
   EvalArgs a;
+  a.examples = examples;
+  a.show = "all";
   a.sets = sets;
   a.gold_dir = gold_dir;
   a.json = json;
@@ -520,7 +559,12 @@ void AddGeoCommands(CLI::App& app, CommandList* out) {
   ev->add_option("--data", eval_args->data, "Data folder");
   ev->add_option("--gazetteer", eval_args->gazetteer, "Gazetteer index");
   ev->add_option("--json", eval_args->json, "Also write the metrics as JSON to this file");
-  ev->add_option("--examples", eval_args->examples, "Resolution errors shown per set")->capture_default_str();
+  ev->add_option("--examples", eval_args->examples, "Errors shown per set and kind (on stderr)")->capture_default_str();
+  ev->add_option("--show", eval_args->show,
+                 "Which errors --examples shows: res (wrong resolutions of gold toponyms), fn (gold toponyms not "
+                 "recognised), fp (recognised spans that are no gold toponym), all")
+      ->check(CLI::IsMember({"res", "fn", "fp", "all"}))
+      ->capture_default_str();
   out->push_back({ev, [eval_args] { return RunGeoEval(*eval_args); }});
 }
 

@@ -47,11 +47,22 @@ constexpr std::array<std::string_view, 26> kTitles = {
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
     "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
 // Capitalised words that name places but in news nearly always mean something else.
-constexpr std::array<std::string_view, 40> kNotPlaces = {
+constexpr std::array<std::string_view, 60> kNotPlaces = {
     "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
     "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
     "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
-    "independence", "liberty", "god"};
+    "independence", "liberty", "god", "no",
+    // Months and weekdays ("March 30", "in August"): places of those names are far rarer in news than dates.
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+// Capitalised words after a place name that make the run an institution or office of the place ("Fargo Police",
+// "Minnesota House", "Douglas County Sheriff's Office", "Texas Department of ..."): the place is still a toponym.
+constexpr std::array<std::string_view, 44> kInstitutionHeads = {
+    "police", "sheriff", "sheriffs", "mayor", "governor", "city", "state", "department", "dept", "fire", "school",
+    "schools", "public", "board", "council", "house", "senate", "legislature", "assembly", "national", "attorney",
+    "commission", "commissioners", "court", "superior", "district", "health", "chamber", "historical", "county",
+    "municipal", "regional", "community", "area", "airport", "highway", "region", "parks", "township", "village",
+    "town", "coroner", "jail", "officials"};
 constexpr std::array<std::string_view, 19> kSpeechVerbs = {
     "said", "says", "announced", "told", "accused", "warned", "denied", "claimed", "insisted", "condemned",
     "rejected", "urged", "vowed", "threatened", "responded", "demanded", "stated", "declared", "welcomed"};
@@ -405,6 +416,21 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
     }
     return s;
   };
+  // Surnames of the people the article names ("Ruben Williams", "Gov. Jackson"): a later bare "Williams" is the
+  // person, not Williams, Arizona. Keys are hashed; an article names few people.
+  std::vector<uint64_t> people;
+  auto remember_person = [&](uint32_t a, uint32_t b) {  // a rejected capitalised run [a, b)
+    if (b < a + 2) return;
+    const Token& l = doc.tokens[b - 1];
+    if (l.kind != text::kWord || !l.Has(text::kCapitalized) || l.Has(text::kAllCaps)) return;
+    key.clear();
+    Gazetteer::NameKey(doc.Key(l), &key);
+    if (strength(key) >= 3) return;  // "Lake Vermont", "Fort Texas": the last word is a place
+    people.push_back(Gazetteer::HashKey(key));
+  };
+  auto is_person = [&](std::string_view name_key) {
+    return std::find(people.begin(), people.end(), Gazetteer::HashKey(name_key)) != people.end();
+  };
   for (const text::Sentence& sent : doc.sentences) {
     const uint32_t first = sent.first_token, last = sent.last_token;
     auto k = [&](uint32_t i) { return i >= first && i < last ? doc.Key(doc.tokens[i]) : std::string_view(); };
@@ -445,6 +471,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         }
       }
       Toponym top;
+      uint32_t skip_to = 0;
       if (e == i) {
         // No gazetteer name: a division or feature by its noun ("Rapides Parish", "Orontes River").
         std::string_view lk = k(r - 1), fk = k(i);
@@ -453,6 +480,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           top.hint = In(kAdminNouns, lk) ? PlaceHint::kAdmin : PlaceHint::kRegion;
           top.cued = In(kLowAdminNouns, lk) || lk == "province" || lk == "governorate" || lk == "oblast";
         } else {
+          if (!shouting) remember_person(i, r);
           i = r - 1;
           continue;
         }
@@ -466,9 +494,12 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           ++e;
         } else if (nk == "city" && e + 1 == r) {
           ++e;
-        } else if (!shouting) {
+        } else if (!shouting && !In(kInstitutionHeads, nk)) {
+          remember_person(i, r);
           i = r - 1;
           continue;
+        } else if (!shouting) {
+          skip_to = r;  // the rest of the run names the institution, not a place
         }
       } else if (e < last && In(kAdminNouns, k(e))) {
         top.hint = PlaceHint::kAdmin;  // "Homs province"
@@ -481,10 +512,12 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       while (p > first && In(kDirections, k(p - 1))) --p;
       std::string_view before = p > first ? k(p - 1) : std::string_view();
       if (In(kTitles, before) || (before == "." && p > first + 1 && In(kTitles, k(p - 2)))) {
+        remember_person(p - 1, r);
         i = std::max(i, e - 1);
         continue;
       }
-      if (In(kPlaceCues, before)) top.cued = true;
+      const bool according = before == "to" && p >= first + 2 && k(p - 2) == "according";
+      if (In(kPlaceCues, before) && !according) top.cued = true;
       if (before == "of" && p >= first + 2 && (In(kPlaceNouns, k(p - 2)) || In(kDirections, k(p - 2)))) {
         top.cued = true;
       }
@@ -517,6 +550,15 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         accept = strong >= 2 || (strong >= 1 && e - i >= 2);
       }
       if (shouting && strong < 3) accept = false;
+      // A weak name that speaks or is quoted is a person ("Taylor said", "said Dyer", "according to Barnes"), and
+      // so is the bare surname of a person the article named before.
+      if (accept && strong < 3 && e - i == 1 && !top.cued && top.hint == PlaceHint::kAny) {
+        uint32_t after_name = e < last && k(e) == "'s" ? e + 1 : e;
+        if ((after_name < last && In(kSpeechVerbs, k(after_name))) || In(kSpeechVerbs, before) || according ||
+            is_person(span_key(i, e))) {
+          accept = false;
+        }
+      }
       if (!accept) {
         i = e - 1;
         continue;
@@ -528,7 +570,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       top.begin = doc.tokens[i].begin;
       top.end = doc.tokens[e - 1].end;
       out->push_back(top);
-      i = e - 1;
+      i = std::max(e, skip_to) - 1;
     }
   }
 }
