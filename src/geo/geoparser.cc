@@ -175,6 +175,13 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     w.pq = Parse(gaz, q.text, q.hint);
     size_t n = gaz.Lookup(w.pq.key, buf, kMaxCandidates);
     w.cands.assign(buf, buf + n);
+    // A plural demonym names the country's people ("Palestinians", "Russians"): the singular's country.
+    if (n == 0 && w.pq.key.size() > 4 && w.pq.key.back() == 's') {
+      n = gaz.Lookup(std::string_view(w.pq.key).substr(0, w.pq.key.size() - 1), buf, kMaxCandidates);
+      for (size_t k = 0; k < n; ++k) {
+        if (buf[k].source == kNameDemonym) w.cands.push_back(buf[k]);
+      }
+    }
     // What the words around the name say it is.
     auto keep = [&](auto pred) {
       std::vector<Posting> kept;
@@ -207,6 +214,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       const uint32_t pl = w.cands[k].place;
       const PlaceRecord& p = gaz.place(pl);
       double s = Prior(gaz, w.cands[k]);
+      // A county named without its noun ("Jackson", "Arlington") is nearly always the town of that name.
+      if (p.kind == PlaceKind::kAdmin2 && !w.pq.low_admin && w.cands[k].source != kNamePrimary) s -= 2.5;
       for (uint32_t cp : ctx_places) {
         const PlaceRecord& c = gaz.place(cp);
         if (cp == pl) continue;
