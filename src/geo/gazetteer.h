@@ -45,6 +45,8 @@ enum NameSource : uint8_t {
   kNameAlternate = 1,  // alternate, native or shortened name ("Homs" for "Homs Governorate")
   kNameAlias = 2,      // the project's alias table (strongest: a deliberate choice)
   kNameDemonym = 3,    // "Syrian" → Syria: resolvable when asked, never recognised as a place by itself
+  kNameAbbrev = 4,     // a division's postal or editorial abbreviation ("Ill.", "W.Va.", "TX"): recognised only
+                       // where abbreviations stand (a container after a comma, "D-S.C."), resolvable when asked
 };
 
 struct Posting {

@@ -137,7 +137,7 @@ double Prior(const Gazetteer& gaz, const Posting& c) {
     case Feature::kOther: if (p.kind == PlaceKind::kCity) s -= 0.3; break;
     default: break;
   }
-  if (c.source == kNameAlias) s += 3;
+  if (c.source == kNameAlias || c.source == kNameAbbrev) s += 3;
   if (c.source == kNamePrimary) s += 0.3;
   return s;
 }
@@ -416,7 +416,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
     for (size_t i = 0; i < n; ++i) {
       const PlaceRecord& p = gaz.place(buf[i].place);
       int v = 1;
-      if (buf[i].source == kNameDemonym) continue;
+      if (buf[i].source == kNameDemonym || buf[i].source == kNameAbbrev) continue;
       if (p.kind == PlaceKind::kAdmin2) v = 1;
       else if (p.kind != PlaceKind::kCity || buf[i].source == kNameAlias) v = 3;
       else if (p.population >= 100000 || p.feature == Feature::kPPLC) v = 3;
@@ -440,6 +440,35 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
   auto is_person = [&](std::string_view name_key) {
     return std::find(people.begin(), people.end(), Gazetteer::HashKey(name_key)) != people.end();
   };
+  // A division's abbreviation at token a of a sentence ending at `last`: "Ill." (word and dot), "W.Va." and
+  // "W. Va." (two such), "S.C." (one token), or a postal code "TX" when `postal`. The end token, or a when none.
+  auto abbrev_at = [&](uint32_t a, uint32_t last, bool postal) {
+    auto is_abbrev = [&](uint32_t x, uint32_t y) {
+      key.clear();
+      Gazetteer::NameKey(doc.Slice(doc.tokens[x].begin, doc.tokens[y - 1].end), &key);
+      size_t n = gaz.Lookup(key, buf, 8);
+      for (size_t j = 0; j < n; ++j) {
+        if (buf[j].source == kNameAbbrev) return true;
+      }
+      return false;
+    };
+    auto word_dot = [&](uint32_t x) {  // "Va" "." with the dot touching the word
+      return x + 1 < last && doc.tokens[x].kind == text::kWord && doc.tokens[x].Has(text::kCapitalized) &&
+             doc.tokens[x].end - doc.tokens[x].begin <= 5 && doc.Key(doc.tokens[x + 1]) == "." &&
+             doc.tokens[x + 1].begin == doc.tokens[x].end;
+    };
+    if (a >= last || doc.tokens[a].kind != text::kWord) return a;
+    const Token& t = doc.tokens[a];
+    if (word_dot(a)) {
+      if (word_dot(a + 2) && is_abbrev(a, a + 4)) return a + 4;
+      if (is_abbrev(a, a + 2)) return a + 2;
+      return a;
+    }
+    const std::string_view text = doc.Slice(t.begin, t.end);
+    if (t.Has(text::kAllCaps) && text.find('.') != std::string_view::npos && is_abbrev(a, a + 1)) return a + 1;
+    if (postal && t.Has(text::kAllCaps) && text.size() == 2 && is_abbrev(a, a + 1)) return a + 1;
+    return a;
+  };
   for (const text::Sentence& sent : doc.sentences) {
     const uint32_t first = sent.first_token, last = sent.last_token;
     auto k = [&](uint32_t i) { return i >= first && i < last ? doc.Key(doc.tokens[i]) : std::string_view(); };
@@ -453,7 +482,29 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
     const bool shouting = words >= 2 && caps * 10 >= words * 6;
     for (uint32_t i = first; i < last; ++i) {
       const Token& t = doc.tokens[i];
-      if (!IsCap(t) || In(kNotPlaces, k(i)) || In(kNameParticles, k(i))) continue;
+      if (!IsCap(t)) continue;
+      // A party and its district ("D-S.C.", "R-Texas", "DFL-Minneapolis"): the district is a place.
+      const bool party = i > first && doc.tokens[i].Has(text::kHyphenBefore) &&
+                         (k(i - 1) == "d" || k(i - 1) == "r" || k(i - 1) == "i" || k(i - 1) == "dfl");
+      if (t.Has(text::kAllCaps) && (k(i) == "d" || k(i) == "r" || k(i) == "dfl") && i + 1 < last &&
+          doc.tokens[i + 1].Has(text::kHyphenBefore)) {
+        continue;
+      }
+      // An abbreviated division where abbreviations stand: after "Town," ("Decatur, Ill.") or a party.
+      if (uint32_t ae = abbrev_at(i, last, true);
+          ae > i && (party || (i >= first + 2 && k(i - 1) == "," && !out->empty() &&
+                               out->back().end <= doc.tokens[i - 1].begin &&
+                               out->back().end + 3 >= doc.tokens[i - 1].begin))) {
+        Toponym top;
+        top.hint = PlaceHint::kAdmin;
+        top.cued = true;
+        top.begin = t.begin;
+        top.end = doc.tokens[ae - 1].end;
+        out->push_back(top);
+        i = ae - 1;
+        continue;
+      }
+      if (In(kNotPlaces, k(i)) || In(kNameParticles, k(i))) continue;
       // The capitalised run: names, inner particles ("Deir ez-Zor", "Bab al-Hawa"), hyphen-joined parts.
       uint32_t r = i + 1;
       while (r < last && r < i + 8) {
@@ -503,6 +554,8 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           ++e;
         } else if (nk == "city" && e + 1 == r) {
           ++e;
+        } else if (doc.tokens[e].Has(text::kHyphenBefore) && (!IsCap(doc.tokens[e]) || strength(span_key(e, e + 1)) >= 1)) {
+          // "Washington-based", "Fargo-Moorhead": the name stands alone; a hyphenated place after it is its own.
         } else if (!shouting && !In(kInstitutionHeads, nk)) {
           remember_person(i, r);
           i = r - 1;
@@ -526,7 +579,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         continue;
       }
       const bool according = before == "to" && p >= first + 2 && k(p - 2) == "according";
-      if (In(kPlaceCues, before) && !according) top.cued = true;
+      if ((In(kPlaceCues, before) && !according) || party) top.cued = true;
       if (before == "of" && p >= first + 2 && (In(kPlaceNouns, k(p - 2)) || In(kDirections, k(p - 2)))) {
         top.cued = true;
       }
@@ -535,15 +588,16 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       if (e + 1 < last && (k(e) == "," || k(e) == "in")) {
         uint32_t cs = e + 1;
         if (k(cs) == "the" && cs + 1 < last) ++cs;
-        uint32_t ce = cs;
-        for (uint32_t l = std::min<uint32_t>(last, cs + 4); l > cs; --l) {
+        uint32_t ce = k(e) == "," ? abbrev_at(cs, last, true) : cs;
+        const bool abbreviated = ce > cs;
+        for (uint32_t l = std::min<uint32_t>(last, cs + 4); l > cs && !abbreviated; --l) {
           if (IsCap(doc.tokens[cs]) && IsCap(doc.tokens[l - 1]) && gaz.Contains(span_key(cs, l))) {
             ce = l;
             break;
           }
         }
         if (ce < last && ce > cs && In(kAdminNouns, k(ce))) ++ce;
-        if (ce > cs && strength(span_key(cs, ce)) >= 1) {
+        if (ce > cs && (abbreviated || strength(span_key(cs, ce)) >= 1)) {
           top.ctx_begin = doc.tokens[cs].begin;
           top.ctx_end = doc.tokens[ce - 1].end;
           top.cued = true;
