@@ -55,6 +55,12 @@ constexpr std::array<std::string_view, 60> kNotPlaces = {
     // Months and weekdays ("March 30", "in August"): places of those names are far rarer in news than dates.
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+// Last words of street names ("Memphis St.", "North Cooper Street"), and roads named by a number ("Highway 200").
+constexpr std::array<std::string_view, 16> kStreetNouns = {
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway", "pkwy",
+    "pike", "turnpike", "expressway", "freeway"};
+constexpr std::array<std::string_view, 5> kStreetAbbrevs = {"st", "ave", "rd", "blvd", "pkwy"};
+constexpr std::array<std::string_view, 4> kNumberedRoads = {"highway", "interstate", "route", "hwy"};
 // Capitalised words after a place name that make the run an institution or office of the place ("Fargo Police",
 // "Minnesota House", "Douglas County Sheriff's Office", "Texas Department of ..."): the place is still a toponym.
 constexpr std::array<std::string_view, 44> kInstitutionHeads = {
@@ -202,6 +208,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       keep([](const PlaceRecord& p) { return p.kind == PlaceKind::kCountry; });
     }
     if (w.pq.feature && !gaz.Contains(Key(q.text))) w.cands.clear();
+    if (q.hint == PlaceHint::kStreet) w.cands.clear();
     // The container: "Mare', Aleppo", "Kabul, Afghanistan", "Hranitne in Donetsk Oblast".
     std::vector<uint32_t> ctx_places;
     if (!q.context.empty()) {
@@ -518,6 +525,37 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           ++r;
         } else {
           break;
+        }
+      }
+      // Streets and roads: toponyms no gazetteer here resolves, reported unresolved.
+      if (!shouting) {
+        uint32_t se = 0;
+        if (r - i >= 2 && In(kStreetNouns, k(r - 1))) {
+          se = r;  // "Shamrock Street", "North Cooper Street"
+        } else if (In(kNumberedRoads, k(i)) && i + 1 < last && doc.tokens[i + 1].kind == text::kNumber) {
+          se = i + 2;  // "Highway 200", "Interstate 395"
+        } else if (k(i) == "county" && k(i + 1) == "road" && i + 2 < last &&
+                   doc.tokens[i + 2].kind == text::kNumber) {
+          se = i + 3;  // "County Road 43"
+        }
+        if (se != 0) {
+          uint32_t sb = i;  // "E. Broad St.", "N. High St."
+          if (sb >= first + 2 && k(sb - 1) == "." && doc.tokens[sb - 2].kind == text::kWord &&
+              doc.tokens[sb - 2].end - doc.tokens[sb - 2].begin == 1 && IsCap(doc.tokens[sb - 2])) {
+            sb -= 2;
+          }
+          if (se < last && k(se) == "." && In(kStreetAbbrevs, k(se - 1)) &&
+              doc.tokens[se].begin == doc.tokens[se - 1].end) {
+            ++se;  // the abbreviation's dot
+          }
+          Toponym st;
+          st.hint = PlaceHint::kStreet;
+          st.cued = true;
+          st.begin = doc.tokens[sb].begin;
+          st.end = doc.tokens[se - 1].end;
+          out->push_back(st);
+          i = se - 1;
+          continue;
         }
       }
       // The longest gazetteer name at the start of the run.
