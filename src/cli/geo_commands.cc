@@ -430,10 +430,20 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
                  r.admin1, r.country);
     }
     // Resolution on gold toponyms: the article's gold phrases resolved together.
+    // The text around the gold spans gives containers as it does to the recogniser: "Decatur, Ill." and
+    // "Hranitne in Donetsk Oblast" (the next gold toponym right after ", " or " in ").
     queries.clear();
-    for (const GoldToponym& g : a.toponyms) {
+    for (size_t i = 0; i < a.toponyms.size(); ++i) {
+      const GoldToponym& g = a.toponyms[i];
       geo::PlaceQuery q;
       q.text = g.phrase;
+      if (i + 1 < a.toponyms.size()) {
+        const GoldToponym& n = a.toponyms[i + 1];
+        if (n.begin >= g.end && n.begin - g.end <= 4 && n.end <= a.text.size()) {
+          std::string_view between = std::string_view(a.text).substr(g.end, n.begin - g.end);
+          if (between == ", " || between == "," || between == " in " || between == ", in ") q.context = n.phrase;
+        }
+      }
       queries.push_back(q);
     }
     geo::ResolvePlaces(gaz, queries, &res);

@@ -228,7 +228,9 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         if (cp == pl) continue;
         if (c.kind == PlaceKind::kCountry && c.country == p.country) s += 4;
         else if (c.kind == PlaceKind::kAdmin1 && AdminOf(gaz, pl) == cp) s += 5;
-        else if (c.kind == PlaceKind::kCity && p.admin1 != kNone && c.admin1 == p.admin1) s += 2.5;
+        // A town as container ("Mare', Aleppo") only when it is a capital: "Louisiana, Nevada" is a list.
+        else if (c.kind == PlaceKind::kCity && p.admin1 != kNone && c.admin1 == p.admin1 &&
+                 (c.feature == Feature::kPPLA || c.feature == Feature::kPPLC)) s += 2.5;
         else continue;
         break;
       }
