@@ -572,6 +572,28 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       }
       Toponym top;
       uint32_t skip_to = 0;
+      // A demonym ("Syrian", "South Korean", "Palestinians"): reported as such, resolved to its country.
+      if (strong == 0 && (e == i || (e < last && !IsCap(doc.tokens[e])) || e == r) && !shouting) {
+        const uint32_t de = e == i ? i + 1 : e;
+        key.clear();
+        Gazetteer::NameKey(doc.Slice(doc.tokens[i].begin, doc.tokens[de - 1].end), &key);
+        size_t n = gaz.Lookup(key, buf, 8);
+        if (n == 0 && key.size() > 4 && key.back() == 's') {
+          key.pop_back();
+          n = gaz.Lookup(key, buf, 8);
+        }
+        bool demonym = false;
+        for (size_t j = 0; j < n; ++j) demonym = demonym || buf[j].source == kNameDemonym;
+        if (demonym && (de == r || !IsCap(doc.tokens[de]))) {
+          top.demonym = true;
+          top.hint = PlaceHint::kCountry;
+          top.begin = doc.tokens[i].begin;
+          top.end = doc.tokens[de - 1].end;
+          out->push_back(top);
+          i = de - 1;
+          continue;
+        }
+      }
       if (e == i) {
         // No gazetteer name: a division or feature by its noun ("Rapides Parish", "Orontes River").
         std::string_view lk = k(r - 1), fk = k(i);

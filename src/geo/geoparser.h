@@ -57,6 +57,7 @@ struct Toponym {
   PlaceHint hint = PlaceHint::kAny;
   bool metonym = false;
   bool cued = false;  // a preposition, place noun or container supports it
+  bool demonym = false;  // "Syrian", "Palestinians": resolved to the country, never an event place
 };
 
 // Finds toponyms in doc (tokenised and split into sentences): gazetteer matches over capitalised spans, with
