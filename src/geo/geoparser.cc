@@ -59,6 +59,11 @@ constexpr std::array<std::string_view, 60> kNotPlaces = {
 constexpr std::array<std::string_view, 16> kStreetNouns = {
     "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway", "pkwy",
     "pike", "turnpike", "expressway", "freeway"};
+// Last words of the names of buildings and sites in a town ("Barclays Center", "Manila Cathedral").
+constexpr std::array<std::string_view, 30> kBuildingNouns = {
+    "center", "centre", "tower", "stadium", "hospital", "university", "college", "school", "airport", "cathedral",
+    "church", "mosque", "park", "square", "hall", "bridge", "market", "mall", "hotel", "station", "museum", "arena",
+    "prison", "jail", "library", "theatre", "theater", "building", "plaza", "campus"};
 constexpr std::array<std::string_view, 5> kStreetAbbrevs = {"st", "ave", "rd", "blvd", "pkwy"};
 constexpr std::array<std::string_view, 4> kNumberedRoads = {"highway", "interstate", "route", "hwy"};
 // Capitalised words after a place name that make the run an institution or office of the place ("Fargo Police",
@@ -341,6 +346,34 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         work[j].cands = work[i].cands;
         work[j].best = work[i].best;
       }
+    }
+  }
+
+  // Streets and buildings the gazetteer lacks ("Frenchmen Street", "Barclays Center", "Memphis St.") are in the
+  // article's main town: the town its toponyms name most often (the first of equals), when it names one.
+  uint32_t focus = kNone;
+  int focus_n = 0;
+  std::unordered_map<uint32_t, int> towns;
+  for (size_t i = 0; i < work.size(); ++i) {
+    if (queries[i].metonym || work[i].best < 0) continue;
+    const uint32_t pl = work[i].cands[work[i].best].place;
+    if (gaz.place(pl).kind != PlaceKind::kCity) continue;
+    const int n = ++towns[pl];
+    if (n > focus_n) {
+      focus = pl;
+      focus_n = n;
+    }
+  }
+  for (size_t i = 0; i < work.size() && focus != kNone; ++i) {
+    Work& w = work[i];
+    if (queries[i].metonym || w.best >= 0) continue;
+    const std::string_view key = w.pq.key;
+    const size_t sp = key.rfind(' ');
+    const std::string_view last = sp == std::string_view::npos ? std::string_view() : key.substr(sp + 1);
+    if (queries[i].hint == PlaceHint::kStreet || In(kStreetNouns, last) || In(kBuildingNouns, last)) {
+      w.cands.assign(1, Posting{focus, kNamePrimary});
+      w.base.assign(1, 0.0);
+      w.best = 0;
     }
   }
 

@@ -310,5 +310,32 @@ TEST_F(GeoTest, CountryNamesForWriters) {
   EXPECT_EQ(CountryNameOrCode("ZZ"), "ZZ");
 }
 
+TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  std::vector<PlaceQuery> q(4);
+  q[0].text = "Shreveport";
+  q[1].text = "Frenchmen Street";
+  q[2].text = "Shreveport";
+  q[3].text = "Qqxzy Memorial Hospital";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved) << "a street is in the town the article names most";
+  EXPECT_EQ(r[1].place, r[0].place);
+  ASSERT_TRUE(r[3].resolved);
+  EXPECT_EQ(r[3].place, r[0].place);
+  // Without a town in the article it stays unresolved, and so does a name that is no street or building.
+  std::vector<PlaceQuery> alone(2);
+  alone[0].text = "Frenchmen Street";
+  alone[1].text = "Louisiana";
+  ResolvePlaces(*gaz_, alone, &r);
+  EXPECT_FALSE(r[0].resolved);
+  std::vector<PlaceQuery> other(2);
+  other[0].text = "Shreveport";
+  other[1].text = "Qqxzyville";
+  ResolvePlaces(*gaz_, other, &r);
+  EXPECT_FALSE(r[1].resolved);
+}
+
 }  // namespace
 }  // namespace sitrep::geo
