@@ -47,11 +47,15 @@ constexpr std::array<std::string_view, 26> kTitles = {
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
     "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
 // Capitalised words that name places but in news nearly always mean something else.
-constexpr std::array<std::string_view, 60> kNotPlaces = {
+constexpr std::array<std::string_view, 93> kNotPlaces = {
     "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
     "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
     "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
     "independence", "liberty", "god", "no",
+    // Sentence-initial function words ("In Kabul, ...", "But Lewisburg Mayor ...") start no name.
+    "but", "and", "or", "in", "on", "at", "for", "from", "to", "by", "with", "after", "before", "during", "when",
+    "while", "as", "if", "near", "outside", "since", "across", "inside", "into", "of", "its", "his", "her",
+    "their", "our", "there", "then", "also",
     // Months and weekdays ("March 30", "in August"): places of those names are far rarer in news than dates.
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -59,6 +63,10 @@ constexpr std::array<std::string_view, 60> kNotPlaces = {
 constexpr std::array<std::string_view, 16> kStreetNouns = {
     "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway", "pkwy",
     "pike", "turnpike", "expressway", "freeway"};
+// Lower-case nouns after a place name that make it a place of people or offices ("Roselle police").
+constexpr std::array<std::string_view, 16> kLocalNouns = {
+    "police", "officers", "officials", "residents", "man", "woman", "boy", "girl", "teen", "council", "mayor",
+    "trustees", "voters", "authorities", "schools", "native"};
 // Last words of the names of buildings and sites in a town ("Barclays Center", "Manila Cathedral").
 constexpr std::array<std::string_view, 30> kBuildingNouns = {
     "center", "centre", "tower", "stadium", "hospital", "university", "college", "school", "airport", "cathedral",
@@ -605,6 +613,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       }
       Toponym top;
       uint32_t skip_to = 0;
+      bool introduced = false;  // by "the town of", whatever the gazetteer knows
       // A demonym ("Syrian", "South Korean", "Palestinians"): reported as such, resolved to its country.
       if (strong == 0 && (e == i || (e < last && !IsCap(doc.tokens[e])) || e == r) && !shouting) {
         const uint32_t de = e == i ? i + 1 : e;
@@ -634,7 +643,16 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           e = r;
           top.hint = In(kAdminNouns, lk) ? PlaceHint::kAdmin : PlaceHint::kRegion;
           top.cued = In(kLowAdminNouns, lk) || lk == "province" || lk == "governorate" || lk == "oblast";
+        } else if (!shouting && i >= first + 2 && k(i - 1) == "of" && In(kPlaceNouns, k(i - 2)) &&
+                   !doc.tokens[i - 2].Has(text::kCapitalized)) {
+          e = r;  // "the town of Akuressa": a place the gazetteer lacks, reported unresolved
+          top.cued = true;
+          introduced = true;
         } else {
+          // A sentence's first word is capitalised whatever it is ("Yesterday Roselle police"): the name may
+          // start after it.
+          const bool opener = i == first || (i == first + 1 && doc.tokens[first].kind == text::kPunct);
+          if (opener && r - i >= 2 && !shouting) continue;
           if (!shouting) remember_person(i, r);
           i = r - 1;
           continue;
@@ -643,7 +661,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         // The run goes on past the name: "Washington Post", "Jordan Peterson" are not places, but
         // "Homs Province", "Kherson Oblast", "Gaza City" are.
         std::string_view nk = k(e);
-        if (In(kAdminNouns, nk)) {
+        if (In(kAdminNouns, nk) && e + 1 == r) {
           top.hint = PlaceHint::kAdmin;
           top.cued = true;
           ++e;
@@ -657,6 +675,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           continue;
         } else if (!shouting) {
           skip_to = r;  // the rest of the run names the institution, not a place
+          top.cued = true;
         }
       } else if (e < last && In(kAdminNouns, k(e))) {
         top.hint = PlaceHint::kAdmin;  // "Homs province"
@@ -675,6 +694,8 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       }
       const bool according = before == "to" && p >= first + 2 && k(p - 2) == "according";
       if ((In(kPlaceCues, before) && !according) || party) top.cued = true;
+      // A place modifying a local noun: "Roselle police", "an Alexandria man", "Dublin residents".
+      if (e < last && In(kLocalNouns, k(e)) && !doc.tokens[e].Has(text::kCapitalized)) top.cued = true;
       if (before == "of" && p >= first + 2 && (In(kPlaceNouns, k(p - 2)) || In(kDirections, k(p - 2)))) {
         top.cued = true;
       }
@@ -702,7 +723,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       const bool initial = i == first || (i == first + 1 && doc.tokens[first].kind == text::kPunct);
       bool accept;
       if (top.cued) {
-        accept = strong >= 1 || top.hint != PlaceHint::kAny || (e - i >= 2);
+        accept = strong >= 1 || top.hint != PlaceHint::kAny || (e - i >= 2) || introduced;
       } else if (initial) {
         accept = strong >= 3;
       } else {

@@ -337,5 +337,21 @@ TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
   EXPECT_FALSE(r[1].resolved);
 }
 
+TEST_F(GeoTest, CuesOfLocalNewsFindSmallPlaces) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_,
+                        "In Kabul, guards were posted. But Lewisburg Mayor John Manchester said no. The Minnesota "
+                        "Department of Transportation closed roads. A bomb went off in the town of Qqxzyganj. "
+                        "Yesterday Roselle police ticketed drivers.");
+  EXPECT_TRUE(by.count("Kabul")) << "a capitalised preposition starts no name";
+  EXPECT_TRUE(by.count("Lewisburg")) << "a town naming its office";
+  ASSERT_TRUE(by.count("Minnesota")) << "not 'Minnesota Department'";
+  EXPECT_EQ(by["Minnesota"].resolution.precision, "admin1");
+  EXPECT_FALSE(by.count("Minnesota Department"));
+  ASSERT_TRUE(by.count("Qqxzyganj")) << "'the town of' introduces a place the gazetteer lacks";
+  EXPECT_FALSE(by["Qqxzyganj"].resolution.resolved);
+  EXPECT_TRUE(by.count("Roselle")) << "a town's police";
+}
+
 }  // namespace
 }  // namespace sitrep::geo
