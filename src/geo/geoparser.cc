@@ -47,7 +47,7 @@ constexpr std::array<std::string_view, 26> kTitles = {
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
     "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
 // Capitalised words that name places but in news nearly always mean something else.
-constexpr std::array<std::string_view, 93> kNotPlaces = {
+constexpr std::array<std::string_view, 98> kNotPlaces = {
     "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
     "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
     "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
@@ -56,6 +56,8 @@ constexpr std::array<std::string_view, 93> kNotPlaces = {
     "but", "and", "or", "in", "on", "at", "for", "from", "to", "by", "with", "after", "before", "during", "when",
     "while", "as", "if", "near", "outside", "since", "across", "inside", "into", "of", "its", "his", "her",
     "their", "our", "there", "then", "also",
+    // Generic place nouns ("City Council", "County officials", "State Police").
+    "city", "town", "village", "county", "state",
     // Months and weekdays ("March 30", "in August"): places of those names are far rarer in news than dates.
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -484,7 +486,13 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
     if (l.kind != text::kWord || !l.Has(text::kCapitalized) || l.Has(text::kAllCaps)) return;
     key.clear();
     Gazetteer::NameKey(doc.Key(l), &key);
-    if (strength(key) >= 3) return;  // "Lake Vermont", "Fort Texas": the last word is a place
+    // "Lake Vermont", "New Mexico": the last word is a state or country; a town's name may be a surname
+    // ("Abraham Lincoln", "Maria Flores").
+    size_t n = gaz.Lookup(key, buf, 8);
+    for (size_t j = 0; j < n; ++j) {
+      const PlaceKind kind = gaz.place(buf[j].place).kind;
+      if (buf[j].source != kNameAbbrev && (kind == PlaceKind::kCountry || kind == PlaceKind::kAdmin1)) return;
+    }
     people.push_back(Gazetteer::HashKey(key));
   };
   auto is_person = [&](std::string_view name_key) {
