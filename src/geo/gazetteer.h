@@ -7,7 +7,8 @@
 //
 // The file is mapped read-only; a Gazetteer is immutable after Open() and safe to share between threads.
 // Names are matched by NameKey(): lower case, Latin diacritics folded (text::AppendKey), dots and apostrophes
-// dropped, hyphens and commas read as spaces ("Deir ez-Zor" = "deir ez zor", "Genève" = "geneve").
+// dropped, hyphens and commas read as spaces ("Deir ez-Zor" = "deir ez zor", "Genève" = "geneve"), and a leading
+// "St."/"Ft."/"Mt." spelled out as GeoNames writes it ("St. Cloud" = "saint cloud").
 #pragma once
 
 #include <cstdint>
