@@ -424,7 +424,17 @@ int LoadAliases(const std::string& path, std::map<std::string, uint32_t>& admin1
     }
     std::istringstream ts(line.substr(eq + 1));
     std::string kind, where;
-    ts >> kind >> where;
+    ts >> kind;
+    // "abbrev TARGET": the names are abbreviations ("Ill.", "Calif."), indexed as such (kNameAbbrev).
+    uint8_t source = sitrep::geo::kNameAlias;
+    if (kind == "abbrev") {
+      source = sitrep::geo::kNameAbbrev;
+      ts >> kind;
+    } else if (kind == "demonym") {  // "European" = demonym region Europe
+      source = sitrep::geo::kNameDemonym;
+      ts >> kind;
+    }
+    ts >> where;
     uint32_t target = sitrep::geo::kNone;
     if (kind == "city") {
       std::string rest;
@@ -478,8 +488,10 @@ int LoadAliases(const std::string& path, std::map<std::string, uint32_t>& admin1
       std::fprintf(stderr, "build_gazetteer: %s:%d: target not in this build's data, skipped\n", path.c_str(), lineno);
       continue;
     }
-    for (const auto& n : names) AddName(&g_places[target], n, sitrep::geo::kNameAlias);
-    if (kind == "city" && !names.empty()) g_places[target].name = names[0];  // the spelling news uses
+    for (const auto& n : names) AddName(&g_places[target], n, source);
+    if (kind == "city" && !names.empty() && source == sitrep::geo::kNameAlias) {
+      g_places[target].name = names[0];  // the spelling news uses
+    }
   }
   return errors;
 }
@@ -585,6 +597,9 @@ int main(int argc, char** argv) {
       AddName(&pl, alt, sitrep::geo::kNameAlternate);
       AddName(&pl, StripAdminWord(alt), sitrep::geo::kNameAlternate);
     }
+    // US states go by their postal codes in datelines and addresses ("Austin, TX"); GeoNames' US admin1 codes
+    // are those codes.
+    if (pl.country == "US" && pl.admin1.size() == 2) AddName(&pl, pl.admin1, sitrep::geo::kNameAbbrev);
     admin1_place[code] = static_cast<uint32_t>(g_places.size());
     g_places.push_back(std::move(pl));
   }
@@ -729,9 +744,8 @@ int main(int argc, char** argv) {
   for (const auto& [h, k] : order) {
     auto& v = keys[*k];
     std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) {
-      if ((a.second == sitrep::geo::kNameAlias) != (b.second == sitrep::geo::kNameAlias)) {
-        return a.second == sitrep::geo::kNameAlias;
-      }
+      auto chosen = [](uint8_t src) { return src == sitrep::geo::kNameAlias || src == sitrep::geo::kNameAbbrev; };
+      if (chosen(a.second) != chosen(b.second)) return chosen(a.second);
       return prior[a.first] > prior[b.first];
     });
     if (v.size() > 200) v.resize(200);  // "San José": keep the 200 most prominent

@@ -210,7 +210,8 @@ int Main(int argc, char** argv) {
       return eval::RunPloverEval(*created.value(), eo);
     }
     if (eval_set == "geo") {
-      return RunGeoEvalSets(eval_geo_sets, eval_gold.empty() ? shared + "/eval/geo" : eval_gold, eval_json);
+      return RunGeoEvalSets(eval_geo_sets, eval_gold.empty() ? shared + "/eval/geo" : eval_gold, eval_json,
+                            eval_quiet ? 0 : eval_examples);
     }
     fmt::print(stderr, "sitrep eval: unknown set '{}' (wcep-dev, plover-gsr, geo)\n", eval_set);
     return 2;

@@ -54,7 +54,7 @@ void AppendToponymJson(const geo::GeoparsedToponym& t, std::string_view text, io
   if (t.toponym.ctx_end > t.toponym.ctx_begin) {
     w->Key("context").String(text.substr(t.toponym.ctx_begin, t.toponym.ctx_end - t.toponym.ctx_begin));
   }
-  w->Key("role").String(t.toponym.metonym ? "actor" : "place");
+  w->Key("role").String(t.toponym.metonym ? "actor" : t.toponym.demonym ? "demonym" : "place");
   w->EndObject();
 }
 
@@ -112,6 +112,9 @@ struct GoldToponym {
 struct GoldArticle {
   std::string text;
   std::vector<GoldToponym> toponyms;
+  // Spans the set marks as demonyms but gives no toponym record (GeoWebNews): a prediction there is neither
+  // right nor wrong.
+  std::vector<GoldToponym> neutral;
 };
 
 std::string Unescape(std::string_view s) {
@@ -248,7 +251,10 @@ bool LoadGold(const std::string& path, const std::string& set, std::vector<GoldA
       }
       if (gwn) {
         g.geonameid = static_cast<uint32_t>(std::strtoul(Tag(t, "geonamesID").c_str(), nullptr, 10));
-        if (!g.has_coords) continue;  // expressions, non-toponyms, demonyms, homonyms: not toponyms here
+        if (!g.has_coords) {  // expressions, non-toponyms, demonyms, homonyms: not toponyms here
+          if (Tag(t, "type") == "Demonym") ga.neutral.push_back(std::move(g));
+          continue;
+        }
       } else if (set == "lgl") {
         g.geonameid = static_cast<uint32_t>(std::strtoul(Attr(t, "gaztag", "geonameid").c_str(), nullptr, 10));
         g.fcode = Tag(t, "fcode");
@@ -364,8 +370,24 @@ bool SamePhrase(std::string_view a, std::string_view b) {
   return ka == kb;
 }
 
+// A one-line view of text around [b, e) for the examples: "…before [name] after…".
+std::string Around(std::string_view text, uint32_t b, uint32_t e) {
+  const uint32_t from = b > 40 ? b - 40 : 0;
+  const uint32_t to = std::min<uint32_t>(static_cast<uint32_t>(text.size()), e + 40);
+  std::string out;
+  auto put = [&](uint32_t x, uint32_t y) {
+    for (uint32_t i = x; i < y && i < text.size(); ++i) out.push_back(text[i] == '\n' ? ' ' : text[i]);
+  };
+  put(from, b);
+  out += '[';
+  put(b, e);
+  out += ']';
+  put(e, to);
+  return out;
+}
+
 SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std::string& name,
-                 const std::vector<GoldArticle>& arts, int examples) {
+                 const std::vector<GoldArticle>& arts, int examples, const std::string& show) {
   SetScore sc;
   sc.name = name;
   auto scratch = geo::NewGeoScratch();
@@ -373,7 +395,9 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
   std::vector<geo::PlaceQuery> queries;
   std::vector<geo::PlaceResolution> res;
   const double kMax = std::log(20039.0);
-  int shown = 0;
+  int shown = 0, shown_fn = 0, shown_fp = 0;
+  const bool show_res = show == "all" || show == "res", show_fn = show == "all" || show == "fn",
+             show_fp = show == "all" || show == "fp";
   auto t0 = std::chrono::steady_clock::now();
   for (const GoldArticle& a : arts) {
     ++sc.articles;
@@ -384,11 +408,13 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
     std::vector<bool> used(pred.size(), false);
     for (const GoldToponym& g : a.toponyms) {
       double gm = (g.begin + g.end) / 2.0;
+      bool hit = false;
       for (size_t i = 0; i < pred.size(); ++i) {
         if (used[i]) continue;
         double pm = (pred[i].toponym.begin + pred[i].toponym.end) / 2.0;
         if (std::fabs(pm - gm) > 10 || !SamePhrase(pred[i].text, g.phrase)) continue;
         used[i] = true;
+        hit = true;
         ++sc.matched;
         if (g.has_coords) {
           ++sc.e2e;
@@ -396,12 +422,45 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
         }
         break;
       }
+      if (show_fn && !hit && shown_fn < examples) {
+        ++shown_fn;
+        fmt::print(stderr, "  {} missed: {}\n", name, Around(a.text, g.begin, g.end));
+      }
+    }
+    for (size_t i = 0; i < pred.size(); ++i) {
+      if (used[i]) continue;
+      const double pm = (pred[i].toponym.begin + pred[i].toponym.end) / 2.0;
+      for (const GoldToponym& g : a.neutral) {
+        if (std::fabs(pm - (g.begin + g.end) / 2.0) <= 10 && SamePhrase(pred[i].text, g.phrase)) {
+          used[i] = true;
+          --sc.predicted;
+          break;
+        }
+      }
+    }
+    for (size_t i = 0; i < pred.size() && show_fp; ++i) {
+      if (used[i] || shown_fp >= examples) continue;
+      ++shown_fp;
+      const auto& r = pred[i].resolution;
+      fmt::print(stderr, "  {} spurious: {} -> {} {} {}\n", name,
+                 Around(a.text, pred[i].toponym.begin, pred[i].toponym.end), r.resolved ? r.name : "(none)",
+                 r.admin1, r.country);
     }
     // Resolution on gold toponyms: the article's gold phrases resolved together.
+    // The text around the gold spans gives containers as it does to the recogniser: "Decatur, Ill." and
+    // "Hranitne in Donetsk Oblast" (the next gold toponym right after ", " or " in ").
     queries.clear();
-    for (const GoldToponym& g : a.toponyms) {
+    for (size_t i = 0; i < a.toponyms.size(); ++i) {
+      const GoldToponym& g = a.toponyms[i];
       geo::PlaceQuery q;
       q.text = g.phrase;
+      if (i + 1 < a.toponyms.size()) {
+        const GoldToponym& n = a.toponyms[i + 1];
+        if (n.begin >= g.end && n.begin - g.end <= 4 && n.end <= a.text.size()) {
+          std::string_view between = std::string_view(a.text).substr(g.end, n.begin - g.end);
+          if (between == ", " || between == "," || between == " in " || between == ", in ") q.context = n.phrase;
+        }
+      }
       queries.push_back(q);
     }
     geo::ResolvePlaces(gaz, queries, &res);
@@ -418,10 +477,11 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
         if (err <= 161) ++sc.id161;
         if (res[i].gazetteer_id == "geonames:" + std::to_string(g.geonameid)) ++sc.exact_id;
       }
-      if (err > 161 && shown < examples) {
+      if (show_res && err > 161 && shown < examples) {
         ++shown;
-        fmt::print(stderr, "  {} miss: '{}' gold {:.2f},{:.2f} got {} {} {} ({:.0f} km)\n", name, g.phrase, g.lat,
-                   g.lon, res[i].resolved ? res[i].name : "(none)", res[i].admin1, res[i].country, err);
+        fmt::print(stderr, "  {} wrong: '{}' gold {:.2f},{:.2f} id {} got {} {} {} {} ({:.0f} km) | {}\n", name,
+                   g.phrase, g.lat, g.lon, g.geonameid, res[i].resolved ? res[i].name : "(none)", res[i].admin1,
+                   res[i].country, res[i].gazetteer_id, err, Around(a.text, g.begin, g.end));
       }
     }
   }
@@ -433,6 +493,7 @@ struct EvalArgs {
   std::vector<std::string> sets;
   std::string data, gazetteer, gold_dir, json;
   int examples = 0;
+  std::string show = "res";
 };
 
 int RunGeoEval(const EvalArgs& args) {
@@ -457,7 +518,7 @@ int RunGeoEval(const EvalArgs& args) {
       fmt::print(stderr, "sitrep geo-eval: {}\n", err);
       return 1;
     }
-    scores.push_back(EvalSet(*gaz.value(), rg, set, arts, args.examples));
+    scores.push_back(EvalSet(*gaz.value(), rg, set, arts, args.examples, args.show));
   }
   fmt::print("gazetteer: {} places from {}\n", gaz.value()->size(), gaz.value()->sources());
   fmt::print("{:<9} {:>5} {:>6} {:>6} {:>6} {:>6} | {:>7} {:>7} {:>6} {:>7} {:>6} {:>9} | {:>7} {:>8}\n", "set",
@@ -483,7 +544,8 @@ int RunGeoEval(const EvalArgs& args) {
   json += "}\n";
   fmt::print("P/R/F1: recognition (same phrase, midpoint within 10 chars). acc@161, AUC, id-rate: resolution of the\n"
              "gold toponyms (Mordecai's setting); unresolved count as 20039 km. id:@161: acc@161 on the gold toponyms\n"
-             "that have a GeoNames id (/ how many). e2e@161: of matched predictions.\n");
+             "that have a GeoNames id (/ how many). e2e@161: of matched predictions. GeoWebNews' demonym spans (no\n"
+             "coordinates) are neutral: a demonym found there counts neither way; LGL counts demonyms as toponyms.\n");
   if (!args.json.empty()) {
     std::ofstream o(args.json);
     o << json;
@@ -493,12 +555,17 @@ int RunGeoEval(const EvalArgs& args) {
 
 }  // namespace
 
-int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json);
+int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json,
+                   int examples);
 
 // For `sitrep eval geo` in commands.cc: declare `int RunGeoEvalSets(const std::vector<std::string>&, const
-// std::string&, const std::string&);` there and call it with the sets (empty = all), --gold dir and --json path.
-int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json) {
+// std::string&, const std::string&, int);` there and call it with the sets (empty = all), --gold dir, --json path
+// and --examples (errors of each kind shown on stderr; `sitrep geo-eval --show` picks one kind).
+int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json,
+                   int examples) {
   EvalArgs a;
+  a.examples = examples;
+  a.show = "all";
   a.sets = sets;
   a.gold_dir = gold_dir;
   a.json = json;
@@ -520,7 +587,12 @@ void AddGeoCommands(CLI::App& app, CommandList* out) {
   ev->add_option("--data", eval_args->data, "Data folder");
   ev->add_option("--gazetteer", eval_args->gazetteer, "Gazetteer index");
   ev->add_option("--json", eval_args->json, "Also write the metrics as JSON to this file");
-  ev->add_option("--examples", eval_args->examples, "Resolution errors shown per set")->capture_default_str();
+  ev->add_option("--examples", eval_args->examples, "Errors shown per set and kind (on stderr)")->capture_default_str();
+  ev->add_option("--show", eval_args->show,
+                 "Which errors --examples shows: res (wrong resolutions of gold toponyms), fn (gold toponyms not "
+                 "recognised), fp (recognised spans that are no gold toponym), all")
+      ->check(CLI::IsMember({"res", "fn", "fp", "all"}))
+      ->capture_default_str();
   out->push_back({ev, [eval_args] { return RunGeoEval(*eval_args); }});
 }
 

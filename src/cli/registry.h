@@ -28,7 +28,8 @@ bool WriteStdout(const std::string& s);
 
 void AddGeoCommands(CLI::App& app, CommandList* out);    // src/cli/geo_commands.cc
 // `sitrep eval geo [lgl gwn geovirus]`: geoparsing scores on the gold sets under gold_dir (geo_commands.cc).
-int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json);
+int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json,
+                   int examples);
 void AddStoreCommands(CLI::App& app, CommandList* out);  // src/cli/store_commands.cc
 void AddServeCommands(CLI::App& app, CommandList* out);  // src/cli/serve_command.cc
 

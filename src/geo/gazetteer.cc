@@ -57,8 +57,17 @@ void Gazetteer::NameKey(std::string_view name, std::string* out) {
       clean.push_back(static_cast<char>(c));
     }
     if (!clean.empty()) {
-      if (out->size() > start) out->push_back(' ');
-      out->append(clean);
+      const bool first_word = out->size() == start;
+      if (!first_word) out->push_back(' ');
+      // Abbreviated leading words as GeoNames spells them out: "St. Cloud" = "Saint Cloud", "Ft. Worth",
+      // "Mt. Vernon". Only before another word ("Main St." stays a street).
+      size_t k = j;
+      while (k < name.size() && (name[k] == ' ' || name[k] == '-')) ++k;
+      if (first_word && k < name.size() && clean.size() == 2 && (clean == "st" || clean == "ft" || clean == "mt")) {
+        out->append(clean == "st" ? "saint" : clean == "ft" ? "fort" : "mount");
+      } else {
+        out->append(clean);
+      }
     }
     i = j;
   }
@@ -157,6 +166,23 @@ uint32_t Gazetteer::CountryPlace(std::string_view iso2) const {
     }
   }
   return kNone;
+}
+
+std::string_view Gazetteer::CountryName(std::string_view iso2) const {
+  const uint32_t p = CountryPlace(iso2);
+  return p == kNone ? std::string_view() : name(p);
+}
+
+std::string CountryNameOrCode(std::string_view iso2) {
+  static const Gazetteer* const gaz = [] {
+    auto g = Gazetteer::Open(Gazetteer::DefaultPath(""));
+    return g.ok() ? std::move(g.value()).release() : nullptr;  // kept for the life of the process
+  }();
+  if (gaz != nullptr) {
+    std::string_view n = gaz->CountryName(iso2);
+    if (!n.empty()) return std::string(n);
+  }
+  return std::string(iso2);
 }
 
 }  // namespace sitrep::geo

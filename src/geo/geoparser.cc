@@ -47,11 +47,43 @@ constexpr std::array<std::string_view, 26> kTitles = {
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
     "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
 // Capitalised words that name places but in news nearly always mean something else.
-constexpr std::array<std::string_view, 40> kNotPlaces = {
+constexpr std::array<std::string_view, 98> kNotPlaces = {
     "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
     "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
     "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
-    "independence", "liberty", "god"};
+    "independence", "liberty", "god", "no",
+    // Sentence-initial function words ("In Kabul, ...", "But Lewisburg Mayor ...") start no name.
+    "but", "and", "or", "in", "on", "at", "for", "from", "to", "by", "with", "after", "before", "during", "when",
+    "while", "as", "if", "near", "outside", "since", "across", "inside", "into", "of", "its", "his", "her",
+    "their", "our", "there", "then", "also",
+    // Generic place nouns ("City Council", "County officials", "State Police").
+    "city", "town", "village", "county", "state",
+    // Months and weekdays ("March 30", "in August"): places of those names are far rarer in news than dates.
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+// Last words of street names ("Memphis St.", "North Cooper Street"), and roads named by a number ("Highway 200").
+constexpr std::array<std::string_view, 16> kStreetNouns = {
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway", "pkwy",
+    "pike", "turnpike", "expressway", "freeway"};
+// Lower-case nouns after a place name that make it a place of people or offices ("Roselle police").
+constexpr std::array<std::string_view, 16> kLocalNouns = {
+    "police", "officers", "officials", "residents", "man", "woman", "boy", "girl", "teen", "council", "mayor",
+    "trustees", "voters", "authorities", "schools", "native"};
+// Last words of the names of buildings and sites in a town ("Barclays Center", "Manila Cathedral").
+constexpr std::array<std::string_view, 30> kBuildingNouns = {
+    "center", "centre", "tower", "stadium", "hospital", "university", "college", "school", "airport", "cathedral",
+    "church", "mosque", "park", "square", "hall", "bridge", "market", "mall", "hotel", "station", "museum", "arena",
+    "prison", "jail", "library", "theatre", "theater", "building", "plaza", "campus"};
+constexpr std::array<std::string_view, 5> kStreetAbbrevs = {"st", "ave", "rd", "blvd", "pkwy"};
+constexpr std::array<std::string_view, 4> kNumberedRoads = {"highway", "interstate", "route", "hwy"};
+// Capitalised words after a place name that make the run an institution or office of the place ("Fargo Police",
+// "Minnesota House", "Douglas County Sheriff's Office", "Texas Department of ..."): the place is still a toponym.
+constexpr std::array<std::string_view, 44> kInstitutionHeads = {
+    "police", "sheriff", "sheriffs", "mayor", "governor", "city", "state", "department", "dept", "fire", "school",
+    "schools", "public", "board", "council", "house", "senate", "legislature", "assembly", "national", "attorney",
+    "commission", "commissioners", "court", "superior", "district", "health", "chamber", "historical", "county",
+    "municipal", "regional", "community", "area", "airport", "highway", "region", "parks", "township", "village",
+    "town", "coroner", "jail", "officials"};
 constexpr std::array<std::string_view, 19> kSpeechVerbs = {
     "said", "says", "announced", "told", "accused", "warned", "denied", "claimed", "insisted", "condemned",
     "rejected", "urged", "vowed", "threatened", "responded", "demanded", "stated", "declared", "welcomed"};
@@ -126,7 +158,7 @@ double Prior(const Gazetteer& gaz, const Posting& c) {
     case Feature::kOther: if (p.kind == PlaceKind::kCity) s -= 0.3; break;
     default: break;
   }
-  if (c.source == kNameAlias) s += 3;
+  if (c.source == kNameAlias || c.source == kNameAbbrev) s += 3;
   if (c.source == kNamePrimary) s += 0.3;
   return s;
 }
@@ -164,6 +196,13 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     w.pq = Parse(gaz, q.text, q.hint);
     size_t n = gaz.Lookup(w.pq.key, buf, kMaxCandidates);
     w.cands.assign(buf, buf + n);
+    // A plural demonym names the country's people ("Palestinians", "Russians"): the singular's country.
+    if (n == 0 && w.pq.key.size() > 4 && w.pq.key.back() == 's') {
+      n = gaz.Lookup(std::string_view(w.pq.key).substr(0, w.pq.key.size() - 1), buf, kMaxCandidates);
+      for (size_t k = 0; k < n; ++k) {
+        if (buf[k].source == kNameDemonym) w.cands.push_back(buf[k]);
+      }
+    }
     // What the words around the name say it is.
     auto keep = [&](auto pred) {
       std::vector<Posting> kept;
@@ -184,6 +223,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       keep([](const PlaceRecord& p) { return p.kind == PlaceKind::kCountry; });
     }
     if (w.pq.feature && !gaz.Contains(Key(q.text))) w.cands.clear();
+    if (q.hint == PlaceHint::kStreet) w.cands.clear();
     // The container: "Mare', Aleppo", "Kabul, Afghanistan", "Hranitne in Donetsk Oblast".
     std::vector<uint32_t> ctx_places;
     if (!q.context.empty()) {
@@ -196,12 +236,16 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       const uint32_t pl = w.cands[k].place;
       const PlaceRecord& p = gaz.place(pl);
       double s = Prior(gaz, w.cands[k]);
+      // A county named without its noun ("Jackson", "Arlington") is nearly always the town of that name.
+      if (p.kind == PlaceKind::kAdmin2 && !w.pq.low_admin && w.cands[k].source != kNamePrimary) s -= 2.5;
       for (uint32_t cp : ctx_places) {
         const PlaceRecord& c = gaz.place(cp);
         if (cp == pl) continue;
         if (c.kind == PlaceKind::kCountry && c.country == p.country) s += 4;
         else if (c.kind == PlaceKind::kAdmin1 && AdminOf(gaz, pl) == cp) s += 5;
-        else if (c.kind == PlaceKind::kCity && p.admin1 != kNone && c.admin1 == p.admin1) s += 2.5;
+        // A town as container ("Mare', Aleppo") only when it is a capital: "Louisiana, Nevada" is a list.
+        else if (c.kind == PlaceKind::kCity && p.admin1 != kNone && c.admin1 == p.admin1 &&
+                 (c.feature == Feature::kPPLA || c.feature == Feature::kPPLC)) s += 2.5;
         else continue;
         break;
       }
@@ -315,6 +359,34 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     }
   }
 
+  // Streets and buildings the gazetteer lacks ("Frenchmen Street", "Barclays Center", "Memphis St.") are in the
+  // article's main town: the town its toponyms name most often (the first of equals), when it names one.
+  uint32_t focus = kNone;
+  int focus_n = 0;
+  std::unordered_map<uint32_t, int> towns;
+  for (size_t i = 0; i < work.size(); ++i) {
+    if (queries[i].metonym || work[i].best < 0) continue;
+    const uint32_t pl = work[i].cands[work[i].best].place;
+    if (gaz.place(pl).kind != PlaceKind::kCity) continue;
+    const int n = ++towns[pl];
+    if (n > focus_n) {
+      focus = pl;
+      focus_n = n;
+    }
+  }
+  for (size_t i = 0; i < work.size() && focus != kNone; ++i) {
+    Work& w = work[i];
+    if (queries[i].metonym || w.best >= 0) continue;
+    const std::string_view key = w.pq.key;
+    const size_t sp = key.rfind(' ');
+    const std::string_view last = sp == std::string_view::npos ? std::string_view() : key.substr(sp + 1);
+    if (queries[i].hint == PlaceHint::kStreet || In(kStreetNouns, last) || In(kBuildingNouns, last)) {
+      w.cands.assign(1, Posting{focus, kNamePrimary});
+      w.base.assign(1, 0.0);
+      w.best = 0;
+    }
+  }
+
   for (size_t i = 0; i < queries.size(); ++i) {
     const Work& w = work[i];
     PlaceResolution& r = (*out)[i];
@@ -396,7 +468,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
     for (size_t i = 0; i < n; ++i) {
       const PlaceRecord& p = gaz.place(buf[i].place);
       int v = 1;
-      if (buf[i].source == kNameDemonym) continue;
+      if (buf[i].source == kNameDemonym || buf[i].source == kNameAbbrev) continue;
       if (p.kind == PlaceKind::kAdmin2) v = 1;
       else if (p.kind != PlaceKind::kCity || buf[i].source == kNameAlias) v = 3;
       else if (p.population >= 100000 || p.feature == Feature::kPPLC) v = 3;
@@ -404,6 +476,56 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       s = std::max(s, v);
     }
     return s;
+  };
+  // Surnames of the people the article names ("Ruben Williams", "Gov. Jackson"): a later bare "Williams" is the
+  // person, not Williams, Arizona. Keys are hashed; an article names few people.
+  std::vector<uint64_t> people;
+  auto remember_person = [&](uint32_t a, uint32_t b) {  // a rejected capitalised run [a, b)
+    if (b < a + 2) return;
+    const Token& l = doc.tokens[b - 1];
+    if (l.kind != text::kWord || !l.Has(text::kCapitalized) || l.Has(text::kAllCaps)) return;
+    key.clear();
+    Gazetteer::NameKey(doc.Key(l), &key);
+    // "Lake Vermont", "New Mexico": the last word is a state or country; a town's name may be a surname
+    // ("Abraham Lincoln", "Maria Flores").
+    size_t n = gaz.Lookup(key, buf, 8);
+    for (size_t j = 0; j < n; ++j) {
+      const PlaceKind kind = gaz.place(buf[j].place).kind;
+      if (buf[j].source != kNameAbbrev && (kind == PlaceKind::kCountry || kind == PlaceKind::kAdmin1)) return;
+    }
+    people.push_back(Gazetteer::HashKey(key));
+  };
+  auto is_person = [&](std::string_view name_key) {
+    return std::find(people.begin(), people.end(), Gazetteer::HashKey(name_key)) != people.end();
+  };
+  // A division's abbreviation at token a of a sentence ending at `last`: "Ill." (word and dot), "W.Va." and
+  // "W. Va." (two such), "S.C." (one token), or a postal code "TX" when `postal`. The end token, or a when none.
+  auto abbrev_at = [&](uint32_t a, uint32_t last, bool postal) {
+    auto is_abbrev = [&](uint32_t x, uint32_t y) {
+      key.clear();
+      Gazetteer::NameKey(doc.Slice(doc.tokens[x].begin, doc.tokens[y - 1].end), &key);
+      size_t n = gaz.Lookup(key, buf, 8);
+      for (size_t j = 0; j < n; ++j) {
+        if (buf[j].source == kNameAbbrev) return true;
+      }
+      return false;
+    };
+    auto word_dot = [&](uint32_t x) {  // "Va" "." with the dot touching the word
+      return x + 1 < last && doc.tokens[x].kind == text::kWord && doc.tokens[x].Has(text::kCapitalized) &&
+             doc.tokens[x].end - doc.tokens[x].begin <= 5 && doc.Key(doc.tokens[x + 1]) == "." &&
+             doc.tokens[x + 1].begin == doc.tokens[x].end;
+    };
+    if (a >= last || doc.tokens[a].kind != text::kWord) return a;
+    const Token& t = doc.tokens[a];
+    if (word_dot(a)) {
+      if (word_dot(a + 2) && is_abbrev(a, a + 4)) return a + 4;
+      if (is_abbrev(a, a + 2)) return a + 2;
+      return a;
+    }
+    const std::string_view text = doc.Slice(t.begin, t.end);
+    if (t.Has(text::kAllCaps) && text.find('.') != std::string_view::npos && is_abbrev(a, a + 1)) return a + 1;
+    if (postal && t.Has(text::kAllCaps) && text.size() == 2 && is_abbrev(a, a + 1)) return a + 1;
+    return a;
   };
   for (const text::Sentence& sent : doc.sentences) {
     const uint32_t first = sent.first_token, last = sent.last_token;
@@ -418,7 +540,29 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
     const bool shouting = words >= 2 && caps * 10 >= words * 6;
     for (uint32_t i = first; i < last; ++i) {
       const Token& t = doc.tokens[i];
-      if (!IsCap(t) || In(kNotPlaces, k(i)) || In(kNameParticles, k(i))) continue;
+      if (!IsCap(t)) continue;
+      // A party and its district ("D-S.C.", "R-Texas", "DFL-Minneapolis"): the district is a place.
+      const bool party = i > first && doc.tokens[i].Has(text::kHyphenBefore) &&
+                         (k(i - 1) == "d" || k(i - 1) == "r" || k(i - 1) == "i" || k(i - 1) == "dfl");
+      if (t.Has(text::kAllCaps) && (k(i) == "d" || k(i) == "r" || k(i) == "dfl") && i + 1 < last &&
+          doc.tokens[i + 1].Has(text::kHyphenBefore)) {
+        continue;
+      }
+      // An abbreviated division where abbreviations stand: after "Town," ("Decatur, Ill.") or a party.
+      if (uint32_t ae = abbrev_at(i, last, true);
+          ae > i && (party || (i >= first + 2 && k(i - 1) == "," && !out->empty() &&
+                               out->back().end <= doc.tokens[i - 1].begin &&
+                               out->back().end + 3 >= doc.tokens[i - 1].begin))) {
+        Toponym top;
+        top.hint = PlaceHint::kAdmin;
+        top.cued = true;
+        top.begin = t.begin;
+        top.end = doc.tokens[ae - 1].end;
+        out->push_back(top);
+        i = ae - 1;
+        continue;
+      }
+      if (In(kNotPlaces, k(i)) || In(kNameParticles, k(i))) continue;
       // The capitalised run: names, inner particles ("Deir ez-Zor", "Bab al-Hawa"), hyphen-joined parts.
       uint32_t r = i + 1;
       while (r < last && r < i + 8) {
@@ -434,6 +578,37 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           break;
         }
       }
+      // Streets and roads: toponyms no gazetteer here resolves, reported unresolved.
+      if (!shouting) {
+        uint32_t se = 0;
+        if (r - i >= 2 && In(kStreetNouns, k(r - 1))) {
+          se = r;  // "Shamrock Street", "North Cooper Street"
+        } else if (In(kNumberedRoads, k(i)) && i + 1 < last && doc.tokens[i + 1].kind == text::kNumber) {
+          se = i + 2;  // "Highway 200", "Interstate 395"
+        } else if (k(i) == "county" && k(i + 1) == "road" && i + 2 < last &&
+                   doc.tokens[i + 2].kind == text::kNumber) {
+          se = i + 3;  // "County Road 43"
+        }
+        if (se != 0) {
+          uint32_t sb = i;  // "E. Broad St.", "N. High St."
+          if (sb >= first + 2 && k(sb - 1) == "." && doc.tokens[sb - 2].kind == text::kWord &&
+              doc.tokens[sb - 2].end - doc.tokens[sb - 2].begin == 1 && IsCap(doc.tokens[sb - 2])) {
+            sb -= 2;
+          }
+          if (se < last && k(se) == "." && In(kStreetAbbrevs, k(se - 1)) &&
+              doc.tokens[se].begin == doc.tokens[se - 1].end) {
+            ++se;  // the abbreviation's dot
+          }
+          Toponym st;
+          st.hint = PlaceHint::kStreet;
+          st.cued = true;
+          st.begin = doc.tokens[sb].begin;
+          st.end = doc.tokens[se - 1].end;
+          out->push_back(st);
+          i = se - 1;
+          continue;
+        }
+      }
       // The longest gazetteer name at the start of the run.
       uint32_t e = i;
       int strong = 0;
@@ -445,6 +620,30 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         }
       }
       Toponym top;
+      uint32_t skip_to = 0;
+      bool introduced = false;  // by "the town of", whatever the gazetteer knows
+      // A demonym ("Syrian", "South Korean", "Palestinians"): reported as such, resolved to its country.
+      if (strong == 0 && (e == i || (e < last && !IsCap(doc.tokens[e])) || e == r) && !shouting) {
+        const uint32_t de = e == i ? i + 1 : e;
+        key.clear();
+        Gazetteer::NameKey(doc.Slice(doc.tokens[i].begin, doc.tokens[de - 1].end), &key);
+        size_t n = gaz.Lookup(key, buf, 8);
+        if (n == 0 && key.size() > 4 && key.back() == 's') {
+          key.pop_back();
+          n = gaz.Lookup(key, buf, 8);
+        }
+        bool demonym = false;
+        for (size_t j = 0; j < n; ++j) demonym = demonym || buf[j].source == kNameDemonym;
+        if (demonym && (de == r || !IsCap(doc.tokens[de]))) {
+          top.demonym = true;
+          top.hint = PlaceHint::kCountry;
+          top.begin = doc.tokens[i].begin;
+          top.end = doc.tokens[de - 1].end;
+          out->push_back(top);
+          i = de - 1;
+          continue;
+        }
+      }
       if (e == i) {
         // No gazetteer name: a division or feature by its noun ("Rapides Parish", "Orontes River").
         std::string_view lk = k(r - 1), fk = k(i);
@@ -452,7 +651,17 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           e = r;
           top.hint = In(kAdminNouns, lk) ? PlaceHint::kAdmin : PlaceHint::kRegion;
           top.cued = In(kLowAdminNouns, lk) || lk == "province" || lk == "governorate" || lk == "oblast";
+        } else if (!shouting && i >= first + 2 && k(i - 1) == "of" && In(kPlaceNouns, k(i - 2)) &&
+                   !doc.tokens[i - 2].Has(text::kCapitalized)) {
+          e = r;  // "the town of Akuressa": a place the gazetteer lacks, reported unresolved
+          top.cued = true;
+          introduced = true;
         } else {
+          // A sentence's first word is capitalised whatever it is ("Yesterday Roselle police"): the name may
+          // start after it.
+          const bool opener = i == first || (i == first + 1 && doc.tokens[first].kind == text::kPunct);
+          if (opener && r - i >= 2 && !shouting) continue;
+          if (!shouting) remember_person(i, r);
           i = r - 1;
           continue;
         }
@@ -460,15 +669,21 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         // The run goes on past the name: "Washington Post", "Jordan Peterson" are not places, but
         // "Homs Province", "Kherson Oblast", "Gaza City" are.
         std::string_view nk = k(e);
-        if (In(kAdminNouns, nk)) {
+        if (In(kAdminNouns, nk) && e + 1 == r) {
           top.hint = PlaceHint::kAdmin;
           top.cued = true;
           ++e;
         } else if (nk == "city" && e + 1 == r) {
           ++e;
-        } else if (!shouting) {
+        } else if (doc.tokens[e].Has(text::kHyphenBefore) && (!IsCap(doc.tokens[e]) || strength(span_key(e, e + 1)) >= 1)) {
+          // "Washington-based", "Fargo-Moorhead": the name stands alone; a hyphenated place after it is its own.
+        } else if (!shouting && !In(kInstitutionHeads, nk)) {
+          remember_person(i, r);
           i = r - 1;
           continue;
+        } else if (!shouting) {
+          skip_to = r;  // the rest of the run names the institution, not a place
+          top.cued = true;
         }
       } else if (e < last && In(kAdminNouns, k(e))) {
         top.hint = PlaceHint::kAdmin;  // "Homs province"
@@ -481,27 +696,33 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       while (p > first && In(kDirections, k(p - 1))) --p;
       std::string_view before = p > first ? k(p - 1) : std::string_view();
       if (In(kTitles, before) || (before == "." && p > first + 1 && In(kTitles, k(p - 2)))) {
+        remember_person(p - 1, r);
         i = std::max(i, e - 1);
         continue;
       }
-      if (In(kPlaceCues, before)) top.cued = true;
+      const bool according = before == "to" && p >= first + 2 && k(p - 2) == "according";
+      if ((In(kPlaceCues, before) && !according) || party) top.cued = true;
+      // A place modifying a local noun: "Roselle police", "an Alexandria man", "Dublin residents".
+      if (e < last && In(kLocalNouns, k(e)) && !doc.tokens[e].Has(text::kCapitalized)) top.cued = true;
       if (before == "of" && p >= first + 2 && (In(kPlaceNouns, k(p - 2)) || In(kDirections, k(p - 2)))) {
         top.cued = true;
       }
-      if (In(kPlaceNouns, before)) top.cued = true;
+      // "the town Kafr Nabl" cues a place; "City Council", "Town Hall" name no place.
+      if (In(kPlaceNouns, before) && !doc.tokens[p - 1].Has(text::kCapitalized)) top.cued = true;
       // Containers: "X, Y" and "X in Y".
       if (e + 1 < last && (k(e) == "," || k(e) == "in")) {
         uint32_t cs = e + 1;
         if (k(cs) == "the" && cs + 1 < last) ++cs;
-        uint32_t ce = cs;
-        for (uint32_t l = std::min<uint32_t>(last, cs + 4); l > cs; --l) {
+        uint32_t ce = k(e) == "," ? abbrev_at(cs, last, true) : cs;
+        const bool abbreviated = ce > cs;
+        for (uint32_t l = std::min<uint32_t>(last, cs + 4); l > cs && !abbreviated; --l) {
           if (IsCap(doc.tokens[cs]) && IsCap(doc.tokens[l - 1]) && gaz.Contains(span_key(cs, l))) {
             ce = l;
             break;
           }
         }
         if (ce < last && ce > cs && In(kAdminNouns, k(ce))) ++ce;
-        if (ce > cs && strength(span_key(cs, ce)) >= 1) {
+        if (ce > cs && (abbreviated || strength(span_key(cs, ce)) >= 1)) {
           top.ctx_begin = doc.tokens[cs].begin;
           top.ctx_end = doc.tokens[ce - 1].end;
           top.cued = true;
@@ -510,13 +731,22 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       const bool initial = i == first || (i == first + 1 && doc.tokens[first].kind == text::kPunct);
       bool accept;
       if (top.cued) {
-        accept = strong >= 1 || top.hint != PlaceHint::kAny || (e - i >= 2);
+        accept = strong >= 1 || top.hint != PlaceHint::kAny || (e - i >= 2) || introduced;
       } else if (initial) {
         accept = strong >= 3;
       } else {
         accept = strong >= 2 || (strong >= 1 && e - i >= 2);
       }
       if (shouting && strong < 3) accept = false;
+      // A weak name that speaks or is quoted is a person ("Taylor said", "said Dyer", "according to Barnes"), and
+      // so is the bare surname of a person the article named before.
+      if (accept && strong < 3 && e - i == 1 && !top.cued && top.hint == PlaceHint::kAny) {
+        uint32_t after_name = e < last && k(e) == "'s" ? e + 1 : e;
+        if ((after_name < last && In(kSpeechVerbs, k(after_name))) || In(kSpeechVerbs, before) || according ||
+            is_person(span_key(i, e))) {
+          accept = false;
+        }
+      }
       if (!accept) {
         i = e - 1;
         continue;
@@ -528,7 +758,7 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       top.begin = doc.tokens[i].begin;
       top.end = doc.tokens[e - 1].end;
       out->push_back(top);
-      i = e - 1;
+      i = std::max(e, skip_to) - 1;
     }
   }
 }

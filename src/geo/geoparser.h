@@ -24,8 +24,9 @@ struct Document;
 
 namespace sitrep::geo {
 
-// What the text says the place is ("Homs province" → kAdmin); kAny when it does not say.
-enum class PlaceHint : uint8_t { kAny, kCity, kAdmin, kCountry, kRegion };
+// What the text says the place is ("Homs province" → kAdmin); kAny when it does not say. kStreet: a street or
+// road ("Memphis St.", "Highway 200"), recognised but left unresolved (the gazetteer has no streets).
+enum class PlaceHint : uint8_t { kAny, kCity, kAdmin, kCountry, kRegion, kStreet };
 
 struct PlaceQuery {
   std::string_view text;     // the toponym as written: "Palmyra", "Homs province", "northern Syria"
@@ -56,6 +57,7 @@ struct Toponym {
   PlaceHint hint = PlaceHint::kAny;
   bool metonym = false;
   bool cued = false;  // a preposition, place noun or container supports it
+  bool demonym = false;  // "Syrian", "Palestinians": resolved to the country, never an event place
 };
 
 // Finds toponyms in doc (tokenised and split into sentences): gazetteer matches over capitalised spans, with

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "geo/gazetteer.h"
 #include "io/json_writer.h"
 
 namespace sitrep::io {
@@ -231,7 +232,7 @@ void AppendCsvRows(OutputFormat format, const ArticleResult& r, std::string* out
       field(e.actor2 && e.actor2->kind == "civilians" ? "Civilian targeting" : "");
       field("");
       field("");
-      field(loc_country);
+      field(loc_country.empty() ? std::string() : geo::CountryNameOrCode(loc_country));  // ACLED: the name
       field(e.location ? e.location->admin1 : "");
       field("");
       field("");

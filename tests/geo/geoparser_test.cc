@@ -168,7 +168,9 @@ TEST_F(GeoTest, GeoparseFindsAndResolvesPlaces) {
   EXPECT_EQ(by["Damascus"]->resolution.country, "SY");
   ASSERT_TRUE(by.count("Genève")) << "diacritics";
   EXPECT_EQ(by["Genève"]->resolution.country, "CH");
-  EXPECT_FALSE(by.count("Syrian")) << "a demonym is not a place";
+  ASSERT_TRUE(by.count("Syrian")) << "a demonym is reported";
+  EXPECT_TRUE(by["Syrian"]->toponym.demonym) << "but never as a place";
+  EXPECT_EQ(by["Syrian"]->resolution.country, "SY");
   for (const auto& x : t) {
     EXPECT_EQ(GeoScratchText(*scratch).substr(x.toponym.begin, x.toponym.end - x.toponym.begin), x.text);
   }
@@ -183,6 +185,172 @@ TEST_F(GeoTest, LongCapitalisedRunsAndEmptyText) {
   for (int i = 0; i < 2000; ++i) run += "Aleppo Homs Hama Idlib ";
   Geoparse(*gaz_, run, scratch.get(), &t);  // must finish quickly and not crash
   SUCCEED();
+}
+
+// Geoparses text and returns its toponyms by text (the last of equal texts wins).
+std::map<std::string, GeoparsedToponym> ParseByText(const Gazetteer& gaz, std::string_view text) {
+  auto scratch = NewGeoScratch();
+  std::vector<GeoparsedToponym> t;
+  Geoparse(gaz, text, scratch.get(), &t);
+  std::map<std::string, GeoparsedToponym> by;
+  for (auto& x : t) by[x.text] = x;
+  return by;
+}
+
+TEST_F(GeoTest, PlaceNamingAnInstitutionIsAToponym) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_,
+                        "Officers of the Shreveport Police Department and the Minnesota House met. "
+                        "The Clarke County Superior Court ruled.");
+  EXPECT_TRUE(by.count("Shreveport"));
+  EXPECT_TRUE(by.count("Minnesota"));
+  EXPECT_TRUE(by.count("Clarke County"));
+  // The rest of the institution's name is not a place (Superior, Wisconsin; Police is none).
+  EXPECT_FALSE(by.count("Superior"));
+  EXPECT_FALSE(by.count("Police Department"));
+  // A run that goes on with a surname is still no place.
+  auto person = ParseByText(*gaz_, "The talk was given by Jordan Peterson yesterday.");
+  EXPECT_FALSE(person.count("Jordan"));
+}
+
+TEST_F(GeoTest, MonthsWeekdaysAndPeopleAreNotPlaces) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_,
+                        "The program starts March 30 and runs to Friday. Officer Ruben Williams met the crowd. "
+                        "Later Williams left for Tbilisi. \"We will go,\" Dyer said.");
+  EXPECT_FALSE(by.count("March"));
+  EXPECT_FALSE(by.count("Friday"));
+  EXPECT_FALSE(by.count("Williams")) << "the surname of a person named before";
+  EXPECT_FALSE(by.count("Dyer")) << "a weak name that speaks is a person";
+  EXPECT_TRUE(by.count("Tbilisi"));
+}
+
+TEST_F(GeoTest, AbbreviatedStatesAreContainersAndPlaces) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_,
+                        "A Decatur, Ill., man was held. CHARLESTON, W.Va. -- Officials met. Rep. James Clyburn, "
+                        "D-S.C., spoke. He moved to Austin, TX in May.");
+  ASSERT_TRUE(by.count("Decatur"));
+  EXPECT_EQ(by["Decatur"].resolution.admin1, "Illinois");
+  ASSERT_TRUE(by.count("Ill."));
+  EXPECT_EQ(by["Ill."].resolution.precision, "admin1");
+  EXPECT_EQ(by["Ill."].resolution.admin1, "Illinois");
+  ASSERT_TRUE(by.count("CHARLESTON"));
+  EXPECT_EQ(by["CHARLESTON"].resolution.admin1, "West Virginia");
+  ASSERT_TRUE(by.count("W.Va."));
+  ASSERT_TRUE(by.count("S.C.")) << "a party's district";
+  EXPECT_EQ(by["S.C."].resolution.admin1, "South Carolina");
+  ASSERT_TRUE(by.count("TX")) << "a postal code after 'Town,'";
+  EXPECT_EQ(by["Austin"].resolution.admin1, "Texas");
+  // Abbreviations are places only where abbreviations stand.
+  auto mass = ParseByText(*gaz_, "They attended Mass. Then Ill health kept him home in Boston.");
+  EXPECT_FALSE(mass.count("Mass"));
+  EXPECT_FALSE(mass.count("Ill"));
+}
+
+TEST_F(GeoTest, HyphenatedPlacesSplit) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_, "The river will crest in Fargo-Moorhead on Friday, a Washington-based group said.");
+  EXPECT_TRUE(by.count("Fargo"));
+  EXPECT_TRUE(by.count("Moorhead"));
+  ASSERT_TRUE(by.count("Washington"));
+  EXPECT_EQ(by["Washington"].resolution.admin1, "District of Columbia") << "the capital, not Washington, Utah";
+}
+
+TEST_F(GeoTest, StreetsAreToponymsLeftUnresolved) {
+  auto by = ParseByText(*gaz_,
+                        "He lives at 2517 Memphis St., near E. Broad St. and Shamrock Street. Highway 200 is "
+                        "closed.");
+  for (const char* s : {"Memphis St.", "E. Broad St.", "Shamrock Street", "Highway 200"}) {
+    ASSERT_TRUE(by.count(s)) << s;
+    EXPECT_EQ(by[s].toponym.hint, PlaceHint::kStreet) << s;
+    EXPECT_FALSE(by[s].resolution.resolved) << s;
+  }
+  EXPECT_FALSE(by.count("Memphis")) << "the street is not the city";
+}
+
+TEST_F(GeoTest, CountyNamedWithoutItsNounIsTheTown) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  std::vector<PlaceQuery> q(2);
+  q[0].text = "Jackson";
+  q[1].text = "Tennessee";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].precision, "city");
+  EXPECT_EQ(r[0].admin1, "Tennessee");
+  PlaceResolution county = ResolveOne("Jackson County", "Tennessee");
+  ASSERT_TRUE(county.resolved);
+  EXPECT_EQ(county.gazetteer_id.rfind("admin2:", 0), 0u) << county.gazetteer_id;
+}
+
+TEST_F(GeoTest, PluralDemonymsAndSpelledOutSaints) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  EXPECT_EQ(ResolveOne("Palestinians").country, "PS");
+  EXPECT_EQ(ResolveOne("Russians").country, "RU");
+  EXPECT_EQ(Key("St. Cloud"), "saint cloud");
+  EXPECT_EQ(Key("Main St."), "main st");
+  PlaceResolution cloud = ResolveOne("St. Cloud", "Minnesota");
+  ASSERT_TRUE(cloud.resolved);
+  EXPECT_EQ(cloud.admin1, "Minnesota");
+}
+
+TEST_F(GeoTest, AListIsNoContainer) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  // "Louisiana, Nevada": Nevada, Missouri does not make Louisiana the Missouri town.
+  PlaceResolution r = ResolveOne("Louisiana", "Nevada");
+  EXPECT_EQ(r.precision, "admin1");
+  EXPECT_EQ(r.admin1, "Louisiana");
+}
+
+TEST_F(GeoTest, CountryNamesForWriters) {
+  EXPECT_EQ(gaz_->CountryName("SY"), "Syria");
+  EXPECT_EQ(gaz_->CountryName("ZZ"), "");
+  EXPECT_EQ(CountryNameOrCode("UA"), "Ukraine");
+  EXPECT_EQ(CountryNameOrCode("ZZ"), "ZZ");
+}
+
+TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  std::vector<PlaceQuery> q(4);
+  q[0].text = "Shreveport";
+  q[1].text = "Frenchmen Street";
+  q[2].text = "Shreveport";
+  q[3].text = "Qqxzy Memorial Hospital";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved) << "a street is in the town the article names most";
+  EXPECT_EQ(r[1].place, r[0].place);
+  ASSERT_TRUE(r[3].resolved);
+  EXPECT_EQ(r[3].place, r[0].place);
+  // Without a town in the article it stays unresolved, and so does a name that is no street or building.
+  std::vector<PlaceQuery> alone(2);
+  alone[0].text = "Frenchmen Street";
+  alone[1].text = "Louisiana";
+  ResolvePlaces(*gaz_, alone, &r);
+  EXPECT_FALSE(r[0].resolved);
+  std::vector<PlaceQuery> other(2);
+  other[0].text = "Shreveport";
+  other[1].text = "Qqxzyville";
+  ResolvePlaces(*gaz_, other, &r);
+  EXPECT_FALSE(r[1].resolved);
+}
+
+TEST_F(GeoTest, CuesOfLocalNewsFindSmallPlaces) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_,
+                        "In Kabul, guards were posted. But Lewisburg Mayor John Manchester said no. The Minnesota "
+                        "Department of Transportation closed roads. A bomb went off in the town of Qqxzyganj. "
+                        "Yesterday Roselle police ticketed drivers.");
+  EXPECT_TRUE(by.count("Kabul")) << "a capitalised preposition starts no name";
+  EXPECT_TRUE(by.count("Lewisburg")) << "a town naming its office";
+  ASSERT_TRUE(by.count("Minnesota")) << "not 'Minnesota Department'";
+  EXPECT_EQ(by["Minnesota"].resolution.precision, "admin1");
+  EXPECT_FALSE(by.count("Minnesota Department"));
+  ASSERT_TRUE(by.count("Qqxzyganj")) << "'the town of' introduces a place the gazetteer lacks";
+  EXPECT_FALSE(by["Qqxzyganj"].resolution.resolved);
+  EXPECT_TRUE(by.count("Roselle")) << "a town's police";
 }
 
 }  // namespace

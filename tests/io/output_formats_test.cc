@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo/gazetteer.h"
 #include "test_util.h"
 
 namespace sitrep::io {
@@ -185,6 +186,12 @@ TEST(OutputFormats, AcledHeaderAndRow) {
                                    "Non-state actor overtakes territory,Islamic State,,2,,,0,"));
   EXPECT_THAT(lines[1], HasSubstr(",Tadmur,34.5600,38.2800,1,Syrian Observatory for Human Rights,,"));
   EXPECT_THAT(lines[1], HasSubstr(",300,claimed,"));
+  // ACLED's country column holds the country's name, not its ISO code (the name comes from the gazetteer; the
+  // code stands in only when no gazetteer index was built).
+  EXPECT_THAT(lines[1], ::testing::AnyOf(HasSubstr(",Syria,"), HasSubstr(",SY,")));
+  if (geo::Gazetteer::Open(geo::Gazetteer::DefaultPath("")).ok()) {
+    EXPECT_THAT(lines[1], HasSubstr(",,Syria,"));
+  }
   // Same number of columns in every row as in the header (fields without quotes here except notes).
   auto columns = [](const std::string& line) {
     size_t n = 1;
