@@ -325,6 +325,20 @@ void InfinitiveEvents(Context& c, uint32_t si) {
     std::string_view before = KeyAt(c, ev.trigger_first - 2);
     if (In(kPhase, before)) continue;
     if (ev.modality != Modality::kAsserted && ev.modality != Modality::kClaimed) continue;  // a cue decided
+    // "agree to establish relations", "agreed to share information": what is agreed is the agreement's content,
+    // one event with the agreement.
+    bool agreed_content = false;
+    for (uint32_t a = L.events_begin; a < L.events_end; ++a) {
+      const Candidate& agreement = s.events[a];
+      if (a != e && agreement.alive && agreement.plover == Plover::kAgree && agreement.trigger_last == ev.trigger_first &&
+          KeyAt(c, agreement.trigger_last - 1) == "to") {
+        agreed_content = true;
+      }
+    }
+    if (agreed_content && ev.sub == AcledSub::kNone) {
+      ev.alive = false;
+      continue;
+    }
     if (In(kIntent, before)) {
       ev.modality = before == "threatened" || before == "threatens" ? Modality::kThreatened : Modality::kPlanned;
     } else {

@@ -1431,7 +1431,8 @@ void MergeCandidates(Context& c, uint32_t si) {
       }
       if (L.nonconflict && e.sub == AcledSub::kChangeToGroup && !HasFightingActor(c, e)) e.alive = false;
       // Weak verbs ("release", "free") act only on someone: "releases 110 schoolgirls", not "released a report".
-      if (Weakly(c, e) && e.voice == Voice::kActive && e.actor2 < 0) e.alive = false;
+      // Agreeing needs no object ("officials agreed on Wednesday that ...", "has agreed to resign").
+      if (Weakly(c, e) && e.voice == Voice::kActive && e.actor2 < 0 && tr.plover != Plover::kAgree) e.alive = false;
       continue;
     }
     if (f == Family::kProtest && L.nonconflict && !HasFightingActor(c, e) &&
