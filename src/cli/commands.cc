@@ -162,6 +162,7 @@ int Main(int argc, char** argv) {
   CommandList modules;
   AddGeoCommands(app, &modules);
   AddStoreCommands(app, &modules);
+  AddQueueCommands(app, &modules);
 
   try {
     app.parse(argc, argv);

@@ -30,5 +30,6 @@ void AddGeoCommands(CLI::App& app, CommandList* out);    // src/cli/geo_commands
 // `sitrep eval geo [lgl gwn geovirus]`: geoparsing scores on the gold sets under gold_dir (geo_commands.cc).
 int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold_dir, const std::string& json);
 void AddStoreCommands(CLI::App& app, CommandList* out);  // src/cli/store_commands.cc
+void AddQueueCommands(CLI::App& app, CommandList* out);  // src/cli/queue_commands.cc (enqueue, worker, queue)
 
 }  // namespace sitrep::cli

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Workers on several "hosts" sharing one PostgreSQL store and queue (issue 7). The hosts are processes talking
+# TCP to 127.0.0.1 (network namespaces need privileges CI may not have). Usage:
+#   pg_cluster_test.sh SITREP_BINARY faults   three workers; one SIGKILLed mid-batch, one stopped past its lease
+#                                             (cut off) and resumed; every article stored exactly once
+#   pg_cluster_test.sh SITREP_BINARY slow     a slow worker holding a batch does not hold back a fast one
+set -euo pipefail
+BIN=$1
+MODE=${2:-faults}
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/pg_env.sh"
+pg_start
+T=$PG_DIR/t
+mkdir -p "$T"
+fail() {
+  echo "FAIL: $*" >&2
+  for f in "$T"/*.err; do [ -f "$f" ] && { echo "--- $f" >&2; tail -5 "$f" >&2; }; done
+  exit 1
+}
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; pg_stop; }
+trap cleanup EXIT
+
+# Articles: the SIGKILL test's generator, with places, dates and casualty figures varying.
+N=${N:-600}
+awk -v n="$N" 'BEGIN {
+  split("Aleppo Douma Palmyra Idlib Raqqa Homs Hama Daraa", p, " ");
+  for (i = 0; i < n; i++) {
+    d = 1 + i % 28;
+    printf "{\"id\": \"a%d\", \"published\": \"2016-02-%02d\", \"text\": \"Air strikes killed %d civilians in %s on Monday, the Syrian Observatory for Human Rights said. Islamic State fighters attacked a checkpoint near %s. Report number %d.\"}\n", i, d, i % 50 + 2, p[i % 8 + 1], p[(i + 3) % 8 + 1], i;
+  }
+}' >"$T/articles.jsonl"
+
+status_json() { "$BIN" queue status --db "$PG_URL" --format json 2>/dev/null; }
+# The number in `"key":N` of the queue status, for one worker (name) or the whole queue.
+leased_by() { status_json | grep -o "\"name\":\"$1\",\"leased\":[0-9]*" | grep -o '[0-9]*$' || echo 0; }
+done_count() { pg_scalar "SELECT count(*) FROM queue WHERE done_at IS NOT NULL"; }
+wait_for() {  # wait_for SECONDS COMMAND…: until the command succeeds
+  local limit=$1; shift
+  for _ in $(seq 1 $((limit * 10))); do "$@" && return 0; sleep 0.1; done
+  return 1
+}
+
+"$BIN" enqueue "$T/articles.jsonl" --db "$PG_URL" 2>"$T/enqueue.err" || fail "enqueue"
+grep -q "$N enqueued" "$T/enqueue.err" || fail "enqueue count: $(cat "$T/enqueue.err")"
+# Enqueueing again adds nothing.
+"$BIN" enqueue "$T/articles.jsonl" --db "$PG_URL" 2>"$T/enqueue2.err" || fail "enqueue again"
+grep -q "0 enqueued, $N already queued" "$T/enqueue2.err" || fail "re-enqueue: $(cat "$T/enqueue2.err")"
+
+check_exactly_once() {
+  [ "$(pg_scalar "SELECT count(*) FROM queue WHERE done_at IS NULL")" = 0 ] || fail "queue not drained"
+  [ "$(pg_scalar "SELECT count(*) FROM documents")" = "$N" ] || fail "documents: $(pg_scalar "SELECT count(*) FROM documents") != $N"
+  [ "$(pg_scalar "SELECT count(*) FROM queue q LEFT JOIN documents d ON d.hash=q.hash WHERE d.id IS NULL")" = 0 ] \
+    || fail "queued articles missing from the store"
+  [ "$(pg_scalar "SELECT count(*) FROM (SELECT doc_id FROM documents GROUP BY doc_id HAVING count(*) > 1) x")" = 0 ] \
+    || fail "duplicate documents"
+  [ "$(pg_scalar "SELECT count(*) FROM documents d WHERE event_count <> (SELECT count(*) FROM claims c WHERE c.document_id=d.id)")" = 0 ] \
+    || fail "documents with missing or duplicate claims"
+  [ "$(pg_scalar "SELECT sum(claim_count) FROM events")" = "$(pg_scalar "SELECT count(*) FROM claims")" ] \
+    || fail "event claim counts disagree with the claims"
+  # The same claims as one process ingesting into SQLite.
+  "$BIN" ingest "$T/articles.jsonl" --db "$T/ref.db" -j 1 2>"$T/ref.err" || fail "reference ingest"
+  local ref_claims
+  ref_claims=$(grep -o '[0-9]* events (' "$T/ref.err" | grep -o '^[0-9]*')
+  [ "$(pg_scalar "SELECT count(*) FROM claims")" = "$ref_claims" ] \
+    || fail "claims: $(pg_scalar "SELECT count(*) FROM claims") in PostgreSQL, $ref_claims in the reference"
+}
+
+if [ "$MODE" = faults ]; then
+  LEASE=3
+  # w2 claims a batch and sits on it (it will be SIGKILLed); w3 is slow and will be cut off (SIGSTOP) past its
+  # lease while it holds a batch, then resumed after the others finished.
+  "$BIN" worker --db "$PG_URL" --name w2 -j 1 --batch 20 --lease $LEASE --delay-ms 600000 2>"$T/w2.err" &
+  W2=$!; PIDS+=($W2)
+  wait_for 60 test "$(leased_by w2)" -gt 0 || fail "w2 never claimed a batch"
+  "$BIN" worker --db "$PG_URL" --name w3 -j 1 --batch 20 --lease $LEASE --delay-ms 1500 2>"$T/w3.err" &
+  W3=$!; PIDS+=($W3)
+  wait_for 60 test "$(leased_by w3)" -gt 0 || fail "w3 never claimed a batch"
+  kill -STOP $W3
+  kill -9 $W2
+  "$BIN" worker --db "$PG_URL" --name w1 -j 1 --batch 20 --lease $LEASE 2>"$T/w1.err" &
+  W1=$!; PIDS+=($W1)
+  wait $W1 || fail "w1 failed"
+  # w1 finished everything, including the batches of the killed and the stopped worker, once their leases ran out.
+  [ "$(done_count)" = "$N" ] || fail "w1 left $(( N - $(done_count) )) articles"
+  status_json | grep -q '"name":"w1"' || fail "w1 not in queue status"
+  kill -CONT $W3
+  wait $W3 || fail "w3 failed after being resumed"
+  grep -q "sitrep worker w3: " "$T/w3.err" || fail "w3 summary missing"
+  check_exactly_once
+  "$BIN" queue status --db "$PG_URL" >"$T/status.txt" || fail "queue status"
+  grep -q "$N done, 0 pending, 0 leased, 0 with an expired lease, 0 failed" "$T/status.txt" || fail "status: $(cat "$T/status.txt")"
+  echo "PASS: killed and cut-off workers; every article stored exactly once"
+else
+  # slow: its batch of 10 takes 8 s to store; the fast worker must finish the other articles meanwhile.
+  "$BIN" worker --db "$PG_URL" --name slow -j 1 --batch 10 --lease 60 --delay-ms 8000 2>"$T/slow.err" &
+  WS=$!; PIDS+=($WS)
+  wait_for 60 test "$(leased_by slow)" -gt 0 || fail "the slow worker never claimed"
+  start=$(date +%s)
+  "$BIN" worker --db "$PG_URL" --name fast -j 1 --batch 20 --lease 60 --poll 0.1 2>"$T/fast.err" &
+  WF=$!; PIDS+=($WF)
+  # Everything but the slow worker's batch is done while the slow worker still holds it.
+  wait_for 120 test "$(done_count)" -ge $((N - 10)) || fail "the fast worker was held back ($(done_count) done)"
+  slow_done=$(pg_scalar "SELECT count(*) FROM queue WHERE done_by='slow'")
+  [ "$slow_done" -le 10 ] || fail "the slow worker did $slow_done (expected at most its first batch)"
+  wait $WS || fail "slow worker failed"
+  wait $WF || fail "fast worker failed"
+  fast_done=$(pg_scalar "SELECT count(*) FROM queue WHERE done_by='fast'")
+  [ "$fast_done" -ge $((N - 20)) ] || fail "the fast worker did only $fast_done"
+  check_exactly_once
+  echo "PASS: a slow worker does not hold back the others (fast $fast_done, slow $(pg_scalar "SELECT count(*) FROM queue WHERE done_by='slow'"), $(( $(date +%s) - start )) s)"
+fi
