@@ -35,7 +35,9 @@ status_json() { "$BIN" queue status --db "$PG_URL" --format json 2>/dev/null; }
 # The number in `"key":N` of the queue status, for one worker (name) or the whole queue.
 leased_by() { status_json | grep -o "\"name\":\"$1\",\"leased\":[0-9]*" | grep -o '[0-9]*$' || echo 0; }
 done_count() { pg_scalar "SELECT count(*) FROM queue WHERE done_at IS NOT NULL"; }
-wait_for() {  # wait_for SECONDS COMMAND…: until the command succeeds
+has_lease() { test "$(leased_by "$1")" -gt 0; }
+done_at_least() { test "$(done_count)" -ge "$1"; }
+wait_for() {  # wait_for SECONDS COMMAND…: until the command succeeds (evaluated anew each time)
   local limit=$1; shift
   for _ in $(seq 1 $((limit * 10))); do "$@" && return 0; sleep 0.1; done
   return 1
@@ -72,10 +74,10 @@ if [ "$MODE" = faults ]; then
   # lease while it holds a batch, then resumed after the others finished.
   "$BIN" worker --db "$PG_URL" --name w2 -j 1 --batch 20 --lease $LEASE --delay-ms 600000 2>"$T/w2.err" &
   W2=$!; PIDS+=($W2)
-  wait_for 60 test "$(leased_by w2)" -gt 0 || fail "w2 never claimed a batch"
+  wait_for 60 has_lease w2 || fail "w2 never claimed a batch"
   "$BIN" worker --db "$PG_URL" --name w3 -j 1 --batch 20 --lease $LEASE --delay-ms 1500 2>"$T/w3.err" &
   W3=$!; PIDS+=($W3)
-  wait_for 60 test "$(leased_by w3)" -gt 0 || fail "w3 never claimed a batch"
+  wait_for 60 has_lease w3 || fail "w3 never claimed a batch"
   kill -STOP $W3
   kill -9 $W2
   "$BIN" worker --db "$PG_URL" --name w1 -j 1 --batch 20 --lease $LEASE 2>"$T/w1.err" &
@@ -90,17 +92,18 @@ if [ "$MODE" = faults ]; then
   check_exactly_once
   "$BIN" queue status --db "$PG_URL" >"$T/status.txt" || fail "queue status"
   grep -q "$N done, 0 pending, 0 leased, 0 with an expired lease, 0 failed" "$T/status.txt" || fail "status: $(cat "$T/status.txt")"
+  cat "$T/w1.err" "$T/w3.err" >&2
   echo "PASS: killed and cut-off workers; every article stored exactly once"
 else
   # slow: its batch of 10 takes 8 s to store; the fast worker must finish the other articles meanwhile.
   "$BIN" worker --db "$PG_URL" --name slow -j 1 --batch 10 --lease 60 --delay-ms 8000 2>"$T/slow.err" &
   WS=$!; PIDS+=($WS)
-  wait_for 60 test "$(leased_by slow)" -gt 0 || fail "the slow worker never claimed"
+  wait_for 60 has_lease slow || fail "the slow worker never claimed"
   start=$(date +%s)
   "$BIN" worker --db "$PG_URL" --name fast -j 1 --batch 20 --lease 60 --poll 0.1 2>"$T/fast.err" &
   WF=$!; PIDS+=($WF)
   # Everything but the slow worker's batch is done while the slow worker still holds it.
-  wait_for 120 test "$(done_count)" -ge $((N - 10)) || fail "the fast worker was held back ($(done_count) done)"
+  wait_for 120 done_at_least $((N - 10)) || fail "the fast worker was held back ($(done_count) done)"
   slow_done=$(pg_scalar "SELECT count(*) FROM queue WHERE done_by='slow'")
   [ "$slow_done" -le 10 ] || fail "the slow worker did $slow_done (expected at most its first batch)"
   wait $WS || fail "slow worker failed"
