@@ -80,7 +80,7 @@ if [ "$MODE" = faults ]; then
   wait_for 60 has_lease w3 || fail "w3 never claimed a batch"
   kill -STOP $W3
   kill -9 $W2
-  "$BIN" worker --db "$PG_URL" --name w1 -j 1 --batch 20 --lease $LEASE 2>"$T/w1.err" &
+  "$BIN" worker --db "$PG_URL" --name w1 -j 2 --batch 20 --lease $LEASE 2>"$T/w1.err" &
   W1=$!; PIDS+=($W1)
   wait $W1 || fail "w1 failed"
   # w1 finished everything, including the batches of the killed and the stopped worker, once their leases ran out.
