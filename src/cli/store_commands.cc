@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 #include "cli/batch_extract.h"
 #include "cli/registry.h"
@@ -57,57 +58,63 @@ int RunIngest(const IngestArgs& args) {
   std::vector<std::string> failures;
   std::vector<io::InputError> errors;
   constexpr size_t kBatch = 256;
-  std::vector<io::InputArticle> batch;
-  std::vector<std::string> hashes;
-  std::vector<char> known;
-  std::vector<ArticleResult> results;
+  // A pipeline of two batches: while the store writes batch k (one thread), the extractor threads work on batch
+  // k+1. Storage order, and so every id, is the input order whatever the thread count.
+  struct Batch {
+    std::vector<io::InputArticle> articles;
+    std::vector<std::string> hashes;
+    std::vector<char> known;
+    std::vector<ArticleResult> results;
+  };
+  Batch batches[2];
   bool more = true;
   Status fatal;
-  while (more && fatal.ok()) {
-    batch.clear();
+  // Reads the next batch and marks the articles already stored (they are not extracted again).
+  auto read_batch = [&](Batch* b) {
+    b->articles.clear();
     io::InputArticle a;
-    while (batch.size() < kBatch && (more = reader.Next(&a, &errors))) batch.push_back(std::move(a));
+    while (b->articles.size() < kBatch && (more = reader.Next(&a, &errors))) b->articles.push_back(std::move(a));
     for (const auto& e : errors) {
       fmt::print(stderr, "sitrep: {}: {}\n", e.origin, e.message);
       if (e.failed) failures.push_back(e.origin);
     }
     errors.clear();
-    // Articles already stored are not extracted again.
-    hashes.resize(batch.size());
-    known.assign(batch.size(), 0);
-    for (size_t i = 0; i < batch.size() && fatal.ok(); ++i) {
-      hashes[i] = store::ContentHash(batch[i].text, args.date.empty() ? batch[i].published : args.date);
-      auto has = db.HasDocument(hashes[i]);
+    b->hashes.resize(b->articles.size());
+    b->known.assign(b->articles.size(), 0);
+    for (size_t i = 0; i < b->articles.size() && fatal.ok(); ++i) {
+      const auto& art = b->articles[i];
+      b->hashes[i] = store::ContentHash(art.text, args.date.empty() ? art.published : args.date);
+      auto has = db.HasDocument(b->hashes[i]);
       if (!has.ok()) fatal = has.status();
-      else known[i] = has.value();
+      else b->known[i] = has.value();
     }
-    if (!fatal.ok()) break;
-    batch_extractor.Run(batch, &known, &results);
+  };
+  auto store_batch = [&](Batch& b) {
     // Each article is atomic (a savepoint); the batch becomes durable in one commit (--commit-each: one commit
     // per article).
     if (!args.commit_each) {
       if (Status st = db.BeginBatch(); !st.ok()) {
         fatal = st;
-        break;
+        return;
       }
     }
     uint64_t p_stored = 0, p_claims = 0, p_new = 0, p_fused = 0, p_places = 0, p_articles = 0, p_bytes = 0,
              p_skipped = 0;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (known[i]) {
+    for (size_t i = 0; i < b.articles.size(); ++i) {
+      if (b.known[i]) {
         ++p_articles;
-        p_bytes += batch[i].bytes;
+        p_bytes += b.articles[i].bytes;
         ++p_skipped;
         continue;
       }
       store::IngestResult r;
-      Status st = db.Ingest(results[i], hashes[i], &r);
+      Status st = db.Ingest(b.results[i], b.hashes[i], &r);
       if (!st.ok()) {
-        fatal = Status::IoError(batch[i].origin + ": " + st.message());
+        fatal = Status::IoError(b.articles[i].origin + ": " + st.message());
         break;
       }
       ++p_articles;
-      p_bytes += batch[i].bytes;
+      p_bytes += b.articles[i].bytes;
       if (r.stored) {
         ++p_stored;
         p_claims += static_cast<uint64_t>(r.claims);
@@ -130,6 +137,25 @@ int RunIngest(const IngestArgs& args) {
     stored += p_stored, claims += p_claims, new_events += p_new, fused += p_fused, places += p_places;
     articles += p_articles, bytes += p_bytes, skipped += p_skipped;
     progress.Update(articles, bytes);
+  };
+  int cur = 0;
+  bool have_prev = false;
+  while (fatal.ok() && (more || have_prev)) {
+    Batch& next = batches[cur];
+    Batch& prev = batches[1 - cur];
+    bool have_next = false;
+    if (more) {
+      read_batch(&next);
+      have_next = fatal.ok();
+    }
+    std::thread extract;
+    if (have_next) {
+      extract = std::thread([&] { batch_extractor.Run(next.articles, &next.known, &next.results); });
+    }
+    if (have_prev) store_batch(prev);
+    if (extract.joinable()) extract.join();
+    have_prev = have_next;
+    cur = 1 - cur;
   }
   progress.Finish();
   if (!fatal.ok()) {
