@@ -5,6 +5,7 @@
 #   ingest PostgreSQL -j 2           one process into a throwaway local server
 #   queue: 1 worker -j 3 vs 3 workers -j 1   enqueue first (not timed), then the workers until the queue is empty
 # Usage: SITREP_SHARED=/work/shared bash scripts/bench_store.sh [corpus.jsonl]   (default: reuters21578.jsonl)
+#        BENCH_PG_ONLY=1: only the PostgreSQL lines
 #        BUILD_DIR=build (default) must hold tools/sitrep. Numbers go to stdout; record them in bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,14 +30,16 @@ run() {  # run LABEL COMMAND…
   printf '%-40s %s\n' "$label" "$(rate "$t0" "$t1")"
 }
 echo "== $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $N articles from $(basename "$CORPUS"), sitrep $(git rev-parse --short HEAD)"
-run "extract -j 1" "$BIN" extract -j 1 "$CORPUS"
-run "extract -j 2" "$BIN" extract -j 2 "$CORPUS"
-run "ingest SQLite -j 1" "$BIN" ingest "$CORPUS" --db "$T/j1.db" -j 1
-run "ingest SQLite -j 2" "$BIN" ingest "$CORPUS" --db "$T/j2.db" -j 2
-run "re-ingest SQLite (all stored, warm)" "$BIN" ingest "$CORPUS" --db "$T/j2.db" -j 2
+if [ "${BENCH_PG_ONLY:-0}" != 1 ]; then
+  run "extract -j 1" "$BIN" extract -j 1 "$CORPUS"
+  run "extract -j 2" "$BIN" extract -j 2 "$CORPUS"
+  run "ingest SQLite -j 1" "$BIN" ingest "$CORPUS" --db "$T/j1.db" -j 1
+  run "ingest SQLite -j 2" "$BIN" ingest "$CORPUS" --db "$T/j2.db" -j 2
+  run "re-ingest SQLite (all stored, warm)" "$BIN" ingest "$CORPUS" --db "$T/j2.db" -j 2
+fi
 run "ingest PostgreSQL -j 2 (one process)" "$BIN" ingest "$CORPUS" --db "$PG_URL" -j 2
 queue_run() {  # queue_run LABEL WORKERS JOBS
-  "${PG_PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS q" -c "CREATE DATABASE q" >/dev/null
+  "${PG_PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS q" -c "CREATE DATABASE q" >/dev/null 2>&1
   local url=${PG_URL%/sitrep}/q
   "$BIN" enqueue "$CORPUS" --db "$url" 2>/dev/null
   local t0 t1 pids=()

@@ -520,29 +520,25 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
             break;
           }
         };
-        Query same(C, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
+        // One round trip: the events at the same place or (with coordinates) within the radius box, in id order;
+        // the first compatible one is the lowest id of both sets, as in the SQLite store's two scans.
+        Query cand(C, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
                       " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
                       " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
                       " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
-                      " WHERE e.family=$1 AND e.place_id=$2 AND e.date_start>=$3 AND e.date_start<=$4"
-                      " ORDER BY e.id LIMIT 256");
-        same.Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
-        PG_TRY(same, "finding events to fuse with");
-        scan(same);
+                      " WHERE e.family=$1 AND e.date_start>=$3 AND e.date_start<=$4 AND (e.place_id=$2 OR"
+                      " ($5::float8 IS NOT NULL AND e.lat BETWEEN $5 AND $6 AND e.lon BETWEEN $7 AND $8))"
+                      " ORDER BY e.id LIMIT 512");
+        cand.Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
         if (lat && lon) {
           const double dlat = fo.radius_km / 111.0;
           const double dlon = dlat / std::max(0.05, std::cos(*lat * M_PI / 180.0));
-          Query near(C, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
-                        " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
-                        " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
-                        " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
-                        " WHERE e.lat BETWEEN $1 AND $2 AND e.lon BETWEEN $3 AND $4 AND e.family=$5"
-                        " AND e.date_start>=$6 AND e.date_start<=$7 ORDER BY e.id LIMIT 256");
-          near.Bind(1, *lat - dlat).Bind(2, *lat + dlat).Bind(3, *lon - dlon).Bind(4, *lon + dlon);
-          near.Bind(5, key.family).Bind(6, lo).Bind(7, hi);
-          PG_TRY(near, "finding events to fuse with");
-          scan(near);
+          cand.Bind(5, *lat - dlat).Bind(6, *lat + dlat).Bind(7, *lon - dlon).Bind(8, *lon + dlon);
+        } else {
+          cand.Null(5).Null(6).Null(7).Null(8);
         }
+        PG_TRY(cand, "finding events to fuse with");
+        scan(cand);
       }
 
       const bool new_event = event_id == 0;
@@ -562,11 +558,53 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       }
       const bool first_from_doc = events_of_doc.insert(event_id).second;
 
-      Query cl(C, "INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
-                  " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
-                  " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
-                  " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
-                  "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id");
+      // The claim, its link and the event's update in one statement (one round trip): a new event gets the claim
+      // as its anchor; a fused one widens its dates and killed range, fills in actors and keeps the best confidence.
+      std::string why, detail;
+      std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
+      std::string ds, de;
+      if (new_event) {
+        why = fusable ? "new_event" : "new_event_unfusable";
+        detail = fusable ? "no compatible event"
+                 : key.family.empty() ? "no type family"
+                 : place_id == 0      ? "no place"
+                 : (key.place_precision == "country" || key.place_precision == "region")
+                     ? "place too coarse (" + key.place_precision + ")"
+                     : "date unresolved or vaguer than a week";
+      } else {
+        why = match.rule;
+        detail = match.detail;
+        if (killed) {
+          kmin = kmin ? std::min(*kmin, *killed) : *killed;
+          kmax = kmax ? std::max(*kmax, *killed) : *killed;
+        }
+        ds = std::min(ev_start, key.date_start);
+        de = std::max(ev_end, key.date_end);
+      }
+      static const char* kClaimNew =
+          "WITH c AS (INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
+          " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
+          " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
+          " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
+          "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id),"
+          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) SELECT id, $1, $28, $29, $30"
+          " FROM c),"
+          " u AS (UPDATE events SET anchor_claim_id=(SELECT id FROM c) WHERE id=$1)"
+          " SELECT id FROM c";
+      static const char* kClaimFused =
+          "WITH c AS (INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
+          " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
+          " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
+          " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
+          "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id),"
+          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) SELECT id, $1, $28, $29, $30"
+          " FROM c),"
+          " u AS (UPDATE events SET date_start=$31, date_end=$32, killed_min=$33, killed_max=$34,"
+          " claim_count=claim_count+1, source_count=source_count+$35, confidence=$36,"
+          " actor1_id=coalesce(actor1_id, $11), actor2_id=coalesce(actor2_id, $13),"
+          " lat=coalesce(lat, $37), lon=coalesce(lon, $38) WHERE id=$1)"
+          " SELECT id FROM c";
+      Query cl(C, new_event ? kClaimNew : kClaimFused);
       cl.Bind(1, event_id).Bind(2, doc_id).Bind(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
       cl.BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
       cl.BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
@@ -575,6 +613,12 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       cl.BindText(19, e.date.end).BindText(20, e.date.precision).BindText(21, e.date.basis);
       cl.BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
       cl.Bind(24, e.modality).Bind(25, e.negated ? 1 : 0).Bind(26, e.confidence).BindOpt(27, killed);
+      cl.BindId(28, new_event ? 0 : anchor).Bind(29, why).Bind(30, detail);
+      if (!new_event) {
+        cl.Bind(31, ds).Bind(32, de).BindOpt(33, kmin).BindOpt(34, kmax).Bind(35, first_from_doc ? 1 : 0);
+        cl.Bind(36, std::max(ev_conf, e.confidence)).BindOpt(37, lat).BindOpt(38, lon);
+        ++out->fused;
+      }
       PG_TRY(cl, "storing a claim");
       cl.Next();
       const int64_t claim_id = cl.Int(0);
@@ -585,41 +629,6 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
         cnt.Bind(1, claim_id).Bind(2, c.what).Bind(3, c.n).BindText(4, c.of).Bind(5, c.approx ? 1 : 0);
         cnt.Bind(6, c.vague ? 1 : 0).BindText(7, c.text);
         PG_TRY(cnt, "storing a count");
-      }
-
-      Query link(C, "INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) VALUES($1,$2,$3,$4,$5)");
-      link.Bind(1, claim_id).Bind(2, event_id);
-      if (new_event) {
-        std::string why = fusable ? "new_event" : "new_event_unfusable";
-        std::string detail = fusable ? "no compatible event"
-                             : key.family.empty() ? "no type family"
-                             : place_id == 0      ? "no place"
-                             : (key.place_precision == "country" || key.place_precision == "region")
-                                 ? "place too coarse (" + key.place_precision + ")"
-                                 : "date unresolved or vaguer than a week";
-        link.BindId(3, 0).Bind(4, why).Bind(5, detail);
-        PG_TRY(link, "storing a link");
-        Query up(C, "UPDATE events SET anchor_claim_id=$1 WHERE id=$2");
-        up.Bind(1, claim_id).Bind(2, event_id);
-        PG_TRY(up, "updating an event");
-      } else {
-        link.BindId(3, anchor).Bind(4, match.rule).Bind(5, match.detail);
-        PG_TRY(link, "storing a link");
-        ++out->fused;
-        std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
-        if (killed) {
-          kmin = kmin ? std::min(*kmin, *killed) : *killed;
-          kmax = kmax ? std::max(*kmax, *killed) : *killed;
-        }
-        std::string ds = std::min(ev_start, key.date_start), de = std::max(ev_end, key.date_end);
-        Query up(C, "UPDATE events SET date_start=$1, date_end=$2, killed_min=$3, killed_max=$4,"
-                    " claim_count=claim_count+1, source_count=source_count+$5, confidence=$6,"
-                    " actor1_id=coalesce(actor1_id, $7), actor2_id=coalesce(actor2_id, $8),"
-                    " lat=coalesce(lat, $9), lon=coalesce(lon, $10) WHERE id=$11");
-        up.Bind(1, ds).Bind(2, de).BindOpt(3, kmin).BindOpt(4, kmax).Bind(5, first_from_doc ? 1 : 0);
-        up.Bind(6, std::max(ev_conf, e.confidence)).BindId(7, actor_ids[0]).BindId(8, actor_ids[1]);
-        up.BindOpt(9, lat).BindOpt(10, lon).Bind(11, event_id);
-        PG_TRY(up, "updating an event");
       }
     }
     return Status::Ok();
