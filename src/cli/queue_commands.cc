@@ -169,17 +169,12 @@ int RunWorker(WorkerArgs args) {
     }
     ++batches;
     batch.clear();
-    known.assign(items.size(), 0);
-    Status fatal;
-    for (size_t i = 0; i < items.size(); ++i) {
-      batch.push_back(items[i].article);
-      auto has = db.HasDocument(items[i].hash);
-      if (!has.ok()) {
-        fatal = has.status();
-        break;
-      }
-      known[i] = has.value();
+    std::vector<std::string> hashes;
+    for (const auto& it : items) {
+      batch.push_back(it.article);
+      hashes.push_back(it.hash);
     }
+    Status fatal = db.HasDocuments(hashes, &known);
     if (!fatal.ok()) {
       if (!recover(fatal)) return 1;
       continue;

@@ -80,14 +80,11 @@ int RunIngest(const IngestArgs& args) {
     }
     errors.clear();
     b->hashes.resize(b->articles.size());
-    b->known.assign(b->articles.size(), 0);
-    for (size_t i = 0; i < b->articles.size() && fatal.ok(); ++i) {
+    for (size_t i = 0; i < b->articles.size(); ++i) {
       const auto& art = b->articles[i];
       b->hashes[i] = store::ContentHash(art.text, args.date.empty() ? art.published : args.date);
-      auto has = db.HasDocument(b->hashes[i]);
-      if (!has.ok()) fatal = has.status();
-      else b->known[i] = has.value();
     }
+    if (Status st = db.HasDocuments(b->hashes, &b->known); !st.ok()) fatal = st;
   };
   auto store_batch = [&](Batch& b) {
     // Each article is atomic (a savepoint); the batch becomes durable in one commit (--commit-each: one commit

@@ -1,6 +1,7 @@
 #include "store/pg_store.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -358,6 +359,26 @@ Result<bool> PgStore::HasDocument(std::string_view hash) {
   q.Bind(1, hash);
   if (Status s = q.Run("looking up a document"); !s.ok()) return s;
   return q.rows() > 0;
+}
+
+Status PgStore::HasDocuments(const std::vector<std::string>& hashes, std::vector<char>* known) {
+  known->assign(hashes.size(), 0);
+  if (hashes.empty()) return Status::Ok();
+  // Hashes are hex (ContentHash), so the array literal needs no quoting; anything else is looked up one by one.
+  std::string arr = "{";
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    for (char ch : hashes[i])
+      if (!std::isxdigit(static_cast<unsigned char>(ch))) return Store::HasDocuments(hashes, known);
+    arr += (i ? "," : "") + hashes[i];
+  }
+  arr += "}";
+  Query q(&impl_->conn, "SELECT hash FROM documents WHERE hash = ANY($1::text[])");
+  q.Bind(1, arr);
+  if (Status s = q.Run("looking up documents"); !s.ok()) return s;
+  std::unordered_map<std::string, bool> found;
+  while (q.Next()) found[q.Text(0)] = true;
+  for (size_t i = 0; i < hashes.size(); ++i) (*known)[i] = found.count(hashes[i]) > 0;
+  return Status::Ok();
 }
 
 // ---------------------------------------------------------------------------------------------- ingest

@@ -60,6 +60,7 @@ class PgStore final : public Store {
   void set_schema_version(int v) { schema_version_ = v; }
 
   Result<bool> HasDocument(std::string_view hash) override;
+  Status HasDocuments(const std::vector<std::string>& hashes, std::vector<char>* known) override;
   Status Ingest(const ArticleResult& article, std::string_view hash, IngestResult* result) override;
   Status BeginBatch() override;
   Status CommitBatch() override;

@@ -241,6 +241,16 @@ std::string RedactUrl(std::string_view db) {
 
 Store::~Store() = default;
 
+Status Store::HasDocuments(const std::vector<std::string>& hashes, std::vector<char>* known) {
+  known->assign(hashes.size(), 0);
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    auto has = HasDocument(hashes[i]);
+    if (!has.ok()) return has.status();
+    (*known)[i] = has.value();
+  }
+  return Status::Ok();
+}
+
 // ---------------------------------------------------------------------------------------------- SqliteStore
 
 namespace {

@@ -126,6 +126,8 @@ class Store {
 
   // Whether a document with this content hash is stored (lets ingest skip extraction).
   virtual Result<bool> HasDocument(std::string_view hash) = 0;
+  // (*known)[i] = whether hashes[i] is stored; one round trip on a server store.
+  virtual Status HasDocuments(const std::vector<std::string>& hashes, std::vector<char>* known);
   // Stores one article and fuses its claims atomically: on failure nothing of it is kept. Outside a batch the
   // article is one transaction; inside a batch it is a savepoint of the batch's transaction.
   virtual Status Ingest(const ArticleResult& article, std::string_view hash, IngestResult* result) = 0;
