@@ -1,14 +1,32 @@
 #!/usr/bin/env bash
-# Workers on several "hosts" sharing one PostgreSQL store and queue (issue 7). The hosts are processes talking
-# TCP to 127.0.0.1 (network namespaces need privileges CI may not have). Usage:
-#   pg_cluster_test.sh SITREP_BINARY faults   three workers; one SIGKILLed mid-batch, one stopped past its lease
-#                                             (cut off) and resumed; every article stored exactly once
+# Workers on several "hosts" sharing one PostgreSQL store and queue (issue 7). As root with iproute2, the worker
+# that gets cut off runs in its own network namespace joined to the server by a veth pair, and the cut is the
+# link going down; otherwise (no privileges) the hosts are processes talking TCP to 127.0.0.1 and the cut is a
+# SIGSTOP. Usage:
+#   pg_cluster_test.sh SITREP_BINARY faults   three workers; one SIGKILLed mid-batch, one cut off past its lease
+#                                             while it holds a batch, then reconnected; every article stored
+#                                             exactly once
 #   pg_cluster_test.sh SITREP_BINARY slow     a slow worker holding a batch does not hold back a fast one
 set -euo pipefail
 BIN=$1
 MODE=${2:-faults}
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/pg_env.sh"
+# A network namespace for the worker that will be cut off, when we may make one.
+NS="" NET=$((RANDOM % 250 + 1))
+if [ "$MODE" = faults ] && [ "$(id -u)" = 0 ] && command -v ip >/dev/null && [ "${SITREP_TEST_NETNS:-1}" = 1 ]; then
+  NS=sitrep_w3_$$
+  if ip netns add "$NS" 2>/dev/null && ip link add "sv$$" type veth peer name "sw$$" 2>/dev/null &&
+     ip link set "sw$$" netns "$NS" && ip addr add "10.231.$NET.1/30" dev "sv$$" && ip link set "sv$$" up &&
+     ip netns exec "$NS" ip addr add "10.231.$NET.2/30" dev "sw$$" && ip netns exec "$NS" ip link set "sw$$" up &&
+     ip netns exec "$NS" ip link set lo up; then
+    export PG_LISTEN="127.0.0.1,10.231.$NET.1"
+  else
+    ip link del "sv$$" 2>/dev/null || true
+    ip netns del "$NS" 2>/dev/null || true
+    NS=""
+  fi
+fi
 pg_start
 T=$PG_DIR/t
 mkdir -p "$T"
@@ -18,7 +36,11 @@ fail() {
   exit 1
 }
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; pg_stop; }
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -CONT "$p" 2>/dev/null || true; kill -9 "$p" 2>/dev/null || true; done
+  pg_stop
+  if [ -n "$NS" ]; then ip link del "sv$$" 2>/dev/null || true; ip netns del "$NS" 2>/dev/null || true; fi
+}
 trap cleanup EXIT
 
 # Articles: the SIGKILL test's generator, with places, dates and casualty figures varying.
@@ -75,10 +97,17 @@ if [ "$MODE" = faults ]; then
   "$BIN" worker --db "$PG_URL" --name w2 -j 1 --batch 20 --lease $LEASE --delay-ms 600000 2>"$T/w2.err" &
   W2=$!; PIDS+=($W2)
   wait_for 60 has_lease w2 || fail "w2 never claimed a batch"
-  "$BIN" worker --db "$PG_URL" --name w3 -j 1 --batch 20 --lease $LEASE --delay-ms 1500 2>"$T/w3.err" &
+  if [ -n "$NS" ]; then
+    # w3 is another host: its own network namespace, reaching the server over a veth link.
+    W3_URL="postgresql://postgres@10.231.$NET.1:$PG_PORT/sitrep"
+    ip netns exec "$NS" "$BIN" worker --db "$W3_URL" --name w3 -j 1 --batch 20 --lease $LEASE --delay-ms 1500 \
+      2>"$T/w3.err" &
+  else
+    "$BIN" worker --db "$PG_URL" --name w3 -j 1 --batch 20 --lease $LEASE --delay-ms 1500 2>"$T/w3.err" &
+  fi
   W3=$!; PIDS+=($W3)
   wait_for 60 has_lease w3 || fail "w3 never claimed a batch"
-  kill -STOP $W3
+  if [ -n "$NS" ]; then ip link set "sv$$" down; CUT="veth link down"; else kill -STOP $W3; CUT="SIGSTOP"; fi
   kill -9 $W2
   "$BIN" worker --db "$PG_URL" --name w1 -j 2 --batch 20 --lease $LEASE 2>"$T/w1.err" &
   W1=$!; PIDS+=($W1)
@@ -86,14 +115,14 @@ if [ "$MODE" = faults ]; then
   # w1 finished everything, including the batches of the killed and the stopped worker, once their leases ran out.
   [ "$(done_count)" = "$N" ] || fail "w1 left $(( N - $(done_count) )) articles"
   status_json | grep -q '"name":"w1"' || fail "w1 not in queue status"
-  kill -CONT $W3
-  wait $W3 || fail "w3 failed after being resumed"
+  if [ -n "$NS" ]; then ip link set "sv$$" up; else kill -CONT $W3; fi
+  wait $W3 || fail "w3 failed after being reconnected"
   grep -q "sitrep worker w3: " "$T/w3.err" || fail "w3 summary missing"
   check_exactly_once
   "$BIN" queue status --db "$PG_URL" >"$T/status.txt" || fail "queue status"
   grep -q "$N done, 0 pending, 0 leased, 0 with an expired lease, 0 failed" "$T/status.txt" || fail "status: $(cat "$T/status.txt")"
   cat "$T/w1.err" "$T/w3.err" >&2
-  echo "PASS: killed and cut-off workers; every article stored exactly once"
+  echo "PASS: killed and cut-off ($CUT) workers; every article stored exactly once"
 else
   # slow: its batch of 10 takes 8 s to store; the fast worker must finish the other articles meanwhile.
   "$BIN" worker --db "$PG_URL" --name slow -j 1 --batch 10 --lease 60 --delay-ms 8000 2>"$T/slow.err" &

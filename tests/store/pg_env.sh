@@ -2,7 +2,7 @@
 # 127.0.0.1 (a free port) and on a unix socket in that folder, with trust authentication; stops it and removes
 # the folder on exit. PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user (or
 # `nobody`) through runuser/setpriv. Sets PG_URL (postgresql://…/sitrep), PG_PSQL (a psql command line) and
-# PG_DIR. Exits 77 (CTest: skipped) with a message when no PostgreSQL server binaries are installed.
+# PG_DIR. PG_LISTEN (default 127.0.0.1) sets the addresses the server listens on. Exits 77 (CTest: skipped) with a message when no PostgreSQL server binaries are installed.
 #   Usage: source tests/store/pg_env.sh; pg_start; … ; (pg_stop runs at exit)
 
 PG_BIN=${PG_BIN:-}
@@ -37,11 +37,13 @@ pg_start() {
   trap pg_stop EXIT
   "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --locale=C.UTF-8 -E UTF8 \
     >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; echo "FAIL: initdb" >&2; exit 1; }
+  # Clients from test network namespaces (10.231.0.0/16, see pg_cluster_test.sh) are trusted too.
+  echo "host all all 10.231.0.0/16 trust" >>"$PG_DIR/data/pg_hba.conf"
   local port ok=0
   for _ in 1 2 3 4 5; do
     port=$((20000 + RANDOM % 30000))
     if "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-        -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50" start >/dev/null 2>&1; then
+        -o "-p $port -k $PG_DIR -c listen_addresses=${PG_LISTEN:-127.0.0.1} -c fsync=off -c max_connections=50" start >/dev/null 2>&1; then
       ok=1
       break
     fi
