@@ -392,9 +392,12 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
   *out = IngestResult{};
   Impl& I = *impl_;
   pg::Conn* C = &I.conn;
-  if (I.batch) {
+  // An article without events is one INSERT, atomic by itself: no savepoint (two round trips fewer; most news
+  // articles have no events). If that INSERT fails, the batch's transaction is aborted and CommitBatch says so.
+  const bool savepoint = I.batch && !r.events.empty();
+  if (savepoint) {
     if (Status s = C->Exec("SAVEPOINT article", "starting an article"); !s.ok()) return s;
-  } else {
+  } else if (!I.batch) {
     if (Status s = I.BeginWrite(); !s.ok()) return s;
   }
   Status st = [&]() -> Status {
@@ -655,8 +658,10 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
     return Status::Ok();
   }();
   if (!st.ok()) {
-    if (I.batch) {
+    if (savepoint) {
       if (C->ok()) C->Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article", "rolling back an article");
+    } else if (I.batch) {
+      // The transaction is aborted: the batch is lost (CommitBatch reports it).
     } else if (C->ok()) {
       C->Exec("ROLLBACK", "rolling back");
     }
@@ -664,7 +669,8 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
     *out = IngestResult{};
     return st;
   }
-  if (I.batch) return C->Exec("RELEASE SAVEPOINT article", "storing an article");
+  if (savepoint) return C->Exec("RELEASE SAVEPOINT article", "storing an article");
+  if (I.batch) return Status::Ok();
   if (Status s = C->Exec("COMMIT", "committing"); !s.ok()) {
     I.ClearCaches();
     *out = IngestResult{};
