@@ -881,6 +881,7 @@ Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
                     (f.newest_first ? " ORDER BY e.date_start DESC NULLS LAST, e.id DESC"
                                     : " ORDER BY e.date_start ASC NULLS FIRST, e.id");
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+  if (f.offset > 0) sql += " OFFSET " + std::to_string(f.offset);
   Query q(&impl_->conn, sql.c_str(), false);
   for (size_t i = 0; i < params.size(); ++i) q.Bind(static_cast<int>(i + 1), params[i]);
   if (Status s = q.Run("querying events"); !s.ok()) return s;
@@ -1005,6 +1006,51 @@ Status PgStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vect
       out->push_back(std::move(c));
     }
   }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------------- serving (issue 5)
+
+Status PgStore::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
+  out->clear();
+  std::string pattern;
+  for (char ch : prefix) {
+    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+    pattern += ch;
+  }
+  pattern += '%';
+  Query q(&impl_->conn,
+          "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
+          " WHERE p.name ILIKE $1 OR p.text ILIKE $1 ORDER BY n DESC, p.id LIMIT $2");
+  q.Bind(1, pattern).Bind(2, static_cast<int64_t>(limit));
+  if (Status s = q.Run("searching places"); !s.ok()) return s;
+  while (q.Next()) {
+    PlaceInfo p = ReadPlace(q, 0);
+    p.events = q.Int(10);
+    out->push_back(std::move(p));
+  }
+  return Status::Ok();
+}
+
+Status PgStore::GetDocument(std::string_view doc_id, DocumentInfo* out) {
+  Query d(&impl_->conn, "SELECT id, doc_id, title, source, url, published, event_count, sentence_count FROM documents"
+                        " WHERE doc_id=$1 ORDER BY id LIMIT 1");
+  d.Bind(1, doc_id);
+  if (Status s = d.Run("reading a document"); !s.ok()) return s;
+  if (!d.Next()) return Status::NotFound("no document '" + std::string(doc_id) + "' in " + impl_->conn.label());
+  const int64_t id = d.Int(0);
+  out->doc_id = d.Text(1);
+  out->title = d.Text(2);
+  out->source = d.Text(3);
+  out->url = d.Text(4);
+  out->published = d.Text(5);
+  out->event_count = d.Int(6);
+  out->sentence_count = d.Int(7);
+  out->sentences.clear();
+  Query s(&impl_->conn, "SELECT idx, text FROM sentences WHERE document_id=$1 ORDER BY idx");
+  s.Bind(1, id);
+  if (Status st = s.Run("reading sentences"); !st.ok()) return st;
+  while (s.Next()) out->sentences.push_back({s.Int(0), s.Text(1)});
   return Status::Ok();
 }
 

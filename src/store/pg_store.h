@@ -71,6 +71,8 @@ class PgStore final : public Store {
   Status GetEvent(int64_t id, EventInfo* out) override;
   Status LoadClaims(EventInfo* event) override;
   Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) override;
+  Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) override;
+  Status GetDocument(std::string_view doc_id, DocumentInfo* out) override;
 
   // ---- the work queue (src/store/queue.cc)
   // Adds articles (hash = ContentHash(text, published)); *added counts the new ones (the rest were queued before).

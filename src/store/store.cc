@@ -274,6 +274,8 @@ class SqliteStore final : public Store {
   Status GetEvent(int64_t id, EventInfo* out) override;
   Status LoadClaims(EventInfo* event) override;
   Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) override;
+  Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) override;
+  Status GetDocument(std::string_view doc_id, DocumentInfo* out) override;
 
  private:
   std::unique_ptr<Impl> impl_;
@@ -387,6 +389,11 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const 
     }
   }
   impl->Exec("PRAGMA temp_store=MEMORY");
+  if (options.read_only) {
+    // Readers (the server's pool): a page cache of their own and the file mapped, instead of a pread per page.
+    impl->Exec("PRAGMA cache_size=-16384");
+    impl->Exec("PRAGMA mmap_size=268435456");
+  }
   // Schema version: create and migrate in one immediate transaction, so two processes starting together agree.
   int version = 0;
   {
@@ -990,6 +997,7 @@ Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* ou
   std::string sql = std::string("SELECT ") + kEventCols + kEventJoins + where +
                     (f.newest_first ? " ORDER BY e.date_start DESC, e.id DESC" : " ORDER BY e.date_start, e.id");
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+  if (f.offset > 0) sql += (f.limit > 0 ? "" : " LIMIT -1") + std::string(" OFFSET ") + std::to_string(f.offset);
   Stmt s;
   int rc = s.Prepare(impl_->db, sql);
   if (rc != SQLITE_OK) return impl_->Error(rc, "preparing the query");
@@ -1123,6 +1131,55 @@ Status SqliteStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::
     }
     if (rc != SQLITE_DONE) return impl_->Error(rc, "reading territory claims");
   }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------------- serving (issue 5)
+
+Status SqliteStore::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
+  out->clear();
+  // LIKE with the user's text escaped: % and _ match themselves.
+  std::string pattern;
+  for (char ch : prefix) {
+    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+    pattern += ch;
+  }
+  pattern += '%';
+  PREP(s, "SELECT p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon,"
+          " (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
+          " WHERE p.name LIKE ?1 ESCAPE '\\' OR p.text LIKE ?1 ESCAPE '\\' ORDER BY n DESC, p.id LIMIT ?2");
+  s->Bind(1, pattern).Bind(2, static_cast<int64_t>(limit));
+  int rc;
+  while ((rc = s->Step()) == SQLITE_ROW) {
+    PlaceInfo p = ReadPlace(*s, 0);
+    p.events = s->Int(10);
+    out->push_back(std::move(p));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error(rc, "searching places");
+  return Status::Ok();
+}
+
+Status SqliteStore::GetDocument(std::string_view doc_id, DocumentInfo* out) {
+  PREP(d, "SELECT id, doc_id, title, source, url, published, event_count, sentence_count FROM documents"
+          " WHERE doc_id=?1 ORDER BY id LIMIT 1");
+  d->Bind(1, doc_id);
+  int rc = d->Step();
+  if (rc == SQLITE_DONE) return Status::NotFound("no document '" + std::string(doc_id) + "' in " + impl_->path);
+  if (rc != SQLITE_ROW) return impl_->Error(rc, "reading a document");
+  int64_t id = d->Int(0);
+  out->doc_id = d->Text(1);
+  out->title = d->Text(2);
+  out->source = d->Text(3);
+  out->url = d->Text(4);
+  out->published = d->Text(5);
+  out->event_count = d->Int(6);
+  out->sentence_count = d->Int(7);
+  out->sentences.clear();
+  d->Reset();
+  PREP(s, "SELECT idx, text FROM sentences WHERE document_id=?1 ORDER BY idx");
+  s->Bind(1, id);
+  while ((rc = s->Step()) == SQLITE_ROW) out->sentences.push_back({s->Int(0), s->Text(1)});
+  if (rc != SQLITE_DONE) return impl_->Error(rc, "reading sentences");
   return Status::Ok();
 }
 

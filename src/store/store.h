@@ -107,7 +107,19 @@ struct EventFilter {
   std::string source;      // attributed source or outlet
   double min_confidence = 0;
   int64_t limit = 0;       // 0 = all
+  int64_t offset = 0;      // skip this many first (pagination)
   bool newest_first = false;  // else oldest first (undated events come first when oldest first, last otherwise)
+};
+
+// A stored article as the store keeps it: its fields and the sentences kept as evidence (issue 5).
+struct DocumentInfo {
+  struct Sentence {
+    int64_t idx = 0;  // the sentence's index in the article
+    std::string text;
+  };
+  std::string doc_id, title, source, url, published;
+  int64_t event_count = 0, sentence_count = 0;
+  std::vector<Sentence> sentences;  // the stored ones only, in article order
 };
 
 // Whether `db` names a PostgreSQL store (postgresql:// or postgres://) rather than a SQLite file.
@@ -150,6 +162,12 @@ class Store {
   virtual Status LoadClaims(EventInfo* event) = 0;
   // The territory claims (capture, recapture, transfer, withdrawal) at these places.
   virtual Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) = 0;
+
+  // Serving (issue 5).
+  // Places whose name or text starts with `prefix` (case-insensitive), most events first, at most `limit`.
+  virtual Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) = 0;
+  // The document with this doc id (the first stored, when several share it); NotFound when there is none.
+  virtual Status GetDocument(std::string_view doc_id, DocumentInfo* out) = 0;
 
  protected:
   Store() = default;
