@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libsqlite3-dev libpq-dev libcpp-httplib-dev zlib1g-dev
+  postgresql
   iso-codes libgeonames-common libglib2.0-bin
   chromium wrk
 )

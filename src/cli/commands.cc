@@ -163,6 +163,7 @@ int Main(int argc, char** argv) {
   AddGeoCommands(app, &modules);
   AddStoreCommands(app, &modules);
   AddServeCommands(app, &modules);
+  AddQueueCommands(app, &modules);
 
   try {
     app.parse(argc, argv);

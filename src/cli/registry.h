@@ -32,5 +32,6 @@ int RunGeoEvalSets(const std::vector<std::string>& sets, const std::string& gold
                    int examples);
 void AddStoreCommands(CLI::App& app, CommandList* out);  // src/cli/store_commands.cc
 void AddServeCommands(CLI::App& app, CommandList* out);  // src/cli/serve_command.cc
+void AddQueueCommands(CLI::App& app, CommandList* out);  // src/cli/queue_commands.cc (enqueue, worker, queue)
 
 }  // namespace sitrep::cli

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 #include "cli/batch_extract.h"
 #include "cli/registry.h"
@@ -40,10 +41,6 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr, "sitrep ingest: --date must be YYYY-MM-DD, got '{}'\n", args.date);
     return 2;
   }
-  if (args.db.rfind("postgresql://", 0) == 0 || args.db.rfind("postgres://", 0) == 0) {
-    fmt::print(stderr, "sitrep ingest: PostgreSQL stores are not supported yet; use a SQLite file path\n");
-    return 2;
-  }
   auto opened = store::Store::Open(args.db);
   if (!opened.ok()) {
     fmt::print(stderr, "sitrep ingest: {}\n", opened.status().message());
@@ -61,57 +58,60 @@ int RunIngest(const IngestArgs& args) {
   std::vector<std::string> failures;
   std::vector<io::InputError> errors;
   constexpr size_t kBatch = 256;
-  std::vector<io::InputArticle> batch;
-  std::vector<std::string> hashes;
-  std::vector<char> known;
-  std::vector<ArticleResult> results;
+  // A pipeline of two batches: while the store writes batch k (one thread), the extractor threads work on batch
+  // k+1. Storage order, and so every id, is the input order whatever the thread count.
+  struct Batch {
+    std::vector<io::InputArticle> articles;
+    std::vector<std::string> hashes;
+    std::vector<char> known;
+    std::vector<ArticleResult> results;
+  };
+  Batch batches[2];
   bool more = true;
   Status fatal;
-  while (more && fatal.ok()) {
-    batch.clear();
+  // Reads the next batch and marks the articles already stored (they are not extracted again).
+  auto read_batch = [&](Batch* b) {
+    b->articles.clear();
     io::InputArticle a;
-    while (batch.size() < kBatch && (more = reader.Next(&a, &errors))) batch.push_back(std::move(a));
+    while (b->articles.size() < kBatch && (more = reader.Next(&a, &errors))) b->articles.push_back(std::move(a));
     for (const auto& e : errors) {
       fmt::print(stderr, "sitrep: {}: {}\n", e.origin, e.message);
       if (e.failed) failures.push_back(e.origin);
     }
     errors.clear();
-    // Articles already stored are not extracted again.
-    hashes.resize(batch.size());
-    known.assign(batch.size(), 0);
-    for (size_t i = 0; i < batch.size() && fatal.ok(); ++i) {
-      hashes[i] = store::ContentHash(batch[i].text, args.date.empty() ? batch[i].published : args.date);
-      auto has = db.HasDocument(hashes[i]);
-      if (!has.ok()) fatal = has.status();
-      else known[i] = has.value();
+    b->hashes.resize(b->articles.size());
+    for (size_t i = 0; i < b->articles.size(); ++i) {
+      const auto& art = b->articles[i];
+      b->hashes[i] = store::ContentHash(art.text, args.date.empty() ? art.published : args.date);
     }
-    if (!fatal.ok()) break;
-    batch_extractor.Run(batch, &known, &results);
+    if (Status st = db.HasDocuments(b->hashes, &b->known); !st.ok()) fatal = st;
+  };
+  auto store_batch = [&](Batch& b) {
     // Each article is atomic (a savepoint); the batch becomes durable in one commit (--commit-each: one commit
     // per article).
     if (!args.commit_each) {
       if (Status st = db.BeginBatch(); !st.ok()) {
         fatal = st;
-        break;
+        return;
       }
     }
     uint64_t p_stored = 0, p_claims = 0, p_new = 0, p_fused = 0, p_places = 0, p_articles = 0, p_bytes = 0,
              p_skipped = 0;
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (known[i]) {
+    for (size_t i = 0; i < b.articles.size(); ++i) {
+      if (b.known[i]) {
         ++p_articles;
-        p_bytes += batch[i].bytes;
+        p_bytes += b.articles[i].bytes;
         ++p_skipped;
         continue;
       }
       store::IngestResult r;
-      Status st = db.Ingest(results[i], hashes[i], &r);
+      Status st = db.Ingest(b.results[i], b.hashes[i], &r);
       if (!st.ok()) {
-        fatal = Status::IoError(batch[i].origin + ": " + st.message());
+        fatal = Status::IoError(b.articles[i].origin + ": " + st.message());
         break;
       }
       ++p_articles;
-      p_bytes += batch[i].bytes;
+      p_bytes += b.articles[i].bytes;
       if (r.stored) {
         ++p_stored;
         p_claims += static_cast<uint64_t>(r.claims);
@@ -134,6 +134,25 @@ int RunIngest(const IngestArgs& args) {
     stored += p_stored, claims += p_claims, new_events += p_new, fused += p_fused, places += p_places;
     articles += p_articles, bytes += p_bytes, skipped += p_skipped;
     progress.Update(articles, bytes);
+  };
+  int cur = 0;
+  bool have_prev = false;
+  while (fatal.ok() && (more || have_prev)) {
+    Batch& next = batches[cur];
+    Batch& prev = batches[1 - cur];
+    bool have_next = false;
+    if (more) {
+      read_batch(&next);
+      have_next = fatal.ok();
+    }
+    std::thread extract;
+    if (have_next) {
+      extract = std::thread([&] { batch_extractor.Run(next.articles, &next.known, &next.results); });
+    }
+    if (have_prev) store_batch(prev);
+    if (extract.joinable()) extract.join();
+    have_prev = have_next;
+    cur = 1 - cur;
   }
   progress.Finish();
   if (!fatal.ok()) {
@@ -346,6 +365,77 @@ void AppendAcledRow(const store::EventInfo& e, std::string* out) {
   io::AppendCsvRows(io::OutputFormat::kAcled, r, out);
 }
 
+// One fused event as a PLOVER JSON Lines record (openeventdata/PLOVER data model; the fields of
+// /work/shared/spec/ONTOLOGIES.md): event_type and mode from PLOVER, context from ACLED and CAMEO, actors with
+// type and country, location, fatalities as the range over the claims with every source's figure, and the
+// sources and evidence sentences.
+void AppendPloverLine(const store::EventInfo& e, std::string* out) {
+  io::JsonWriter w(out);
+  w.BeginObject();
+  w.Key("id").String("sitrep-" + std::to_string(e.id));
+  w.Key("date").StringOrNull(e.date_start);
+  w.Key("date_end").StringOrNull(e.date_end);
+  w.Key("event_type").StringOrNull(e.plover);
+  std::string mode;
+  for (const auto& c : e.claims)
+    if (mode.empty()) mode = c.mode;
+  w.Key("mode").StringOrNull(mode);
+  w.Key("context").BeginArray();
+  if (!e.acled.empty()) w.String("acled:" + e.acled);
+  if (!e.acled_sub.empty()) w.String("acled_sub:" + e.acled_sub);
+  if (!e.cameo.empty()) w.String("cameo:" + e.cameo);
+  w.EndArray();
+  std::string a1_country, a2_country;
+  for (const auto& c : e.claims) {
+    if (a1_country.empty() && c.actor1 == e.actor1) a1_country = c.actor1_country;
+    if (a2_country.empty() && c.actor2 == e.actor2) a2_country = c.actor2_country;
+  }
+  w.Key("actor1").StringOrNull(e.actor1).Key("actor1_type").StringOrNull(e.actor1_kind);
+  w.Key("actor1_country").StringOrNull(a1_country);
+  w.Key("actor2").StringOrNull(e.actor2).Key("actor2_type").StringOrNull(e.actor2_kind);
+  w.Key("actor2_country").StringOrNull(a2_country);
+  w.Key("location");
+  if (e.place) {
+    w.BeginObject().Key("placename").String(e.place->name.empty() ? e.place->text : e.place->name);
+    w.Key("admin1").StringOrNull(e.place->admin1).Key("country").StringOrNull(e.place->country);
+    w.Key("lat");
+    e.lat ? w.Double(*e.lat, 5) : w.Null();
+    w.Key("lon");
+    e.lon ? w.Double(*e.lon, 5) : w.Null();
+    w.Key("precision").StringOrNull(e.place->precision).EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("fatalities");
+  if (e.killed_min) {
+    w.BeginObject().Key("min").Int(*e.killed_min).Key("max").Int(*e.killed_max).Key("by_source").BeginArray();
+    for (const auto& c : e.claims)
+      if (c.killed) w.BeginObject().Key("n").Int(*c.killed).Key("source").String(c.Says()).EndObject();
+    w.EndArray().EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("confidence").Double(e.confidence, 2);
+  w.Key("claims").Int(e.claim_count);
+  w.Key("sources").BeginArray();
+  std::vector<std::string> seen;
+  for (const auto& c : e.claims) {
+    std::string says = c.Says();
+    if (std::find(seen.begin(), seen.end(), says) != seen.end()) continue;
+    seen.push_back(says);
+    w.String(says);
+  }
+  w.EndArray();
+  w.Key("text").BeginArray();
+  for (const auto& c : e.claims) {
+    w.BeginObject().Key("doc").String(c.document).Key("published").StringOrNull(c.published);
+    w.Key("url").StringOrNull(c.url).Key("sentence").String(c.evidence).EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  *out += "\n";
+}
+
 std::string Fit(std::string s, size_t width) {
   // Byte-based cut at a UTF-8 boundary.
   if (s.size() <= width) return s + std::string(width - s.size(), ' ');
@@ -365,8 +455,6 @@ struct QueryArgs {
 };
 
 Result<std::unique_ptr<store::Store>> OpenForReading(const std::string& path) {
-  if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0)
-    return Status::InvalidInput("PostgreSQL stores are not supported yet; use a SQLite file path");
   store::OpenOptions o;
   o.read_only = true;
   return store::Store::Open(path, o);
@@ -374,8 +462,9 @@ Result<std::unique_ptr<store::Store>> OpenForReading(const std::string& path) {
 
 int RunQuery(QueryArgs args) {
   const std::string& fmt_name = args.format;
-  if (fmt_name != "table" && fmt_name != "json" && fmt_name != "csv" && fmt_name != "geojson" && fmt_name != "acled") {
-    fmt::print(stderr, "sitrep query: unknown --format '{}' (table, json, csv, geojson, acled)\n", fmt_name);
+  if (fmt_name != "table" && fmt_name != "json" && fmt_name != "csv" && fmt_name != "geojson" && fmt_name != "acled" &&
+      fmt_name != "plover") {
+    fmt::print(stderr, "sitrep query: unknown --format '{}' (table, json, csv, geojson, acled, plover)\n", fmt_name);
     return 2;
   }
   if (!ValidDate(args.filter.from) || !ValidDate(args.filter.to)) {
@@ -417,7 +506,9 @@ int RunQuery(QueryArgs args) {
   if (more) events.resize(static_cast<size_t>(limit));
   const bool need_claims = fmt_name != "geojson";
   for (auto& e : events) {
-    if (!need_claims || (e.claim_count == 1 && !e.killed_min && fmt_name != "acled" && fmt_name != "json")) continue;
+    if (!need_claims ||
+        (e.claim_count == 1 && !e.killed_min && fmt_name != "acled" && fmt_name != "json" && fmt_name != "plover"))
+      continue;
     if (Status st = db.LoadClaims(&e); !st.ok()) {
       fmt::print(stderr, "sitrep query: {}\n", st.message());
       return 1;
@@ -490,6 +581,8 @@ int RunQuery(QueryArgs args) {
     }
     w.EndArray().EndObject();
     out += "\n";
+  } else if (fmt_name == "plover") {
+    for (const auto& e : events) AppendPloverLine(e, &out);
   } else {
     io::AppendCsvHeader(io::OutputFormat::kAcled, &out);
     for (const auto& e : events) AppendAcledRow(e, &out);
@@ -671,7 +764,7 @@ void AddStoreCommands(CLI::App& app, CommandList* out) {
   auto ingest_args = std::make_shared<IngestArgs>();
   auto* ingest = app.add_subcommand("ingest", "Extract articles and store their events (fused) in a database");
   ingest->add_option("inputs", ingest_args->inputs, "Files (.txt, .jsonl), folders, or - for stdin");
-  ingest->add_option("--db", ingest_args->db, "SQLite database file (created when missing)")->required();
+  ingest->add_option("--db", ingest_args->db, "SQLite database file (created when missing) or postgresql:// URL")->required();
   ingest->add_option("--date", ingest_args->date, "Publication date YYYY-MM-DD (overrides the article's own)");
   ingest->add_option("--data", ingest_args->data, "Data folder holding lexicon/");
   ingest->add_option("-j,--jobs", ingest_args->jobs, "Extraction threads (default: all cores)");
@@ -693,7 +786,7 @@ void AddStoreCommands(CLI::App& app, CommandList* out) {
   query->add_option("--source", q->filter.source, "A source named in the claims, or the outlet");
   query->add_option("--min-confidence", q->filter.min_confidence, "Minimum confidence 0-1");
   query->add_option("--limit", q->limit, "At most this many events (default 100 for the table, else all; 0 = all)");
-  query->add_option("--format", q->format, "table | json | csv | geojson | acled")->capture_default_str();
+  query->add_option("--format", q->format, "table | json | csv | geojson | acled | plover (JSON Lines)")->capture_default_str();
   out->push_back({query, [q] { return RunQuery(*q); }});
 
   auto ev_db = std::make_shared<std::string>();

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "store/pg_store.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -220,9 +222,70 @@ std::string ClaimInfo::Says() const {
   return document;
 }
 
+bool IsPostgresUrl(std::string_view db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
+std::string RedactUrl(std::string_view db) {
+  // scheme://user:password@host… -> scheme://user:***@host…
+  std::string s(db);
+  size_t scheme = s.find("://");
+  if (scheme == std::string::npos) return s;
+  size_t at = s.find('@', scheme + 3);
+  size_t slash = s.find('/', scheme + 3);
+  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return s;
+  size_t colon = s.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return s;
+  return s.substr(0, colon + 1) + "***" + s.substr(at);
+}
+
+Store::~Store() = default;
+
+Status Store::HasDocuments(const std::vector<std::string>& hashes, std::vector<char>* known) {
+  known->assign(hashes.size(), 0);
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    auto has = HasDocument(hashes[i]);
+    if (!has.ok()) return has.status();
+    (*known)[i] = has.value();
+  }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------------- SqliteStore
+
+namespace {
+
+// The SQLite backend: one file, WAL.
+class SqliteStore final : public Store {
+ public:
+  struct Impl;
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options);
+  explicit SqliteStore(std::unique_ptr<Impl> impl);
+  ~SqliteStore() override;
+
+  Result<bool> HasDocument(std::string_view hash) override;
+  Status Ingest(const ArticleResult& article, std::string_view hash, IngestResult* result) override;
+  Status BeginBatch() override;
+  Status CommitBatch() override;
+  bool in_batch() const override;
+  Result<Totals> GetTotals() override;
+  Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) override;
+  Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out) override;
+  Status GetEvent(int64_t id, EventInfo* out) override;
+  Status LoadClaims(EventInfo* event) override;
+  Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) override;
+  Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) override;
+  Status GetDocument(std::string_view doc_id, DocumentInfo* out) override;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace
+
 // ---------------------------------------------------------------------------------------------- Impl
 
-struct Store::Impl {
+struct SqliteStore::Impl {
   sqlite3* db = nullptr;
   std::string path;
   OpenOptions options;
@@ -285,10 +348,15 @@ struct Store::Impl {
   Stmt* var = impl_->Prep(sql, &prep_rc_##var); \
   if (!var) return impl_->Error(prep_rc_##var, "preparing a statement")
 
-Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Store::~Store() = default;
+SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteStore::~SqliteStore() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOptions& options) {
+  if (IsPostgresUrl(path)) return OpenPostgres(path, options);
+  return SqliteStore::Open(path, options);
+}
+
+Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path, const OpenOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
@@ -387,12 +455,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOp
     }
     version = kSchemaVersion;
   }
-  std::unique_ptr<Store> store(new Store(std::move(impl)));
+  auto store = std::make_unique<SqliteStore>(std::move(impl));
   store->schema_version_ = version;
-  return store;
+  return std::unique_ptr<Store>(std::move(store));
 }
 
-Result<bool> Store::HasDocument(std::string_view hash) {
+Result<bool> SqliteStore::HasDocument(std::string_view hash) {
   int rc = 0;
   Stmt* s = impl_->Prep("SELECT 1 FROM documents WHERE hash=?1", &rc);
   if (!s) return impl_->Error(rc, "preparing a statement");
@@ -424,7 +492,7 @@ std::optional<int64_t> Killed(const Event& e) {
 
 }  // namespace
 
-Status Store::Ingest(const ArticleResult& r, std::string_view hash, IngestResult* out) {
+Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResult* out) {
   *out = IngestResult{};
   Impl& I = *impl_;
   int rc = I.Exec(I.batch ? "SAVEPOINT article" : "BEGIN IMMEDIATE");
@@ -713,9 +781,9 @@ Status Store::Ingest(const ArticleResult& r, std::string_view hash, IngestResult
   return Status::Ok();
 }
 
-bool Store::in_batch() const { return impl_->batch; }
+bool SqliteStore::in_batch() const { return impl_->batch; }
 
-Status Store::BeginBatch() {
+Status SqliteStore::BeginBatch() {
   if (impl_->batch) return Status::Ok();
   int rc = impl_->Exec("BEGIN IMMEDIATE");
   if (rc != SQLITE_OK) return impl_->Error(rc, "starting a transaction");
@@ -723,7 +791,7 @@ Status Store::BeginBatch() {
   return Status::Ok();
 }
 
-Status Store::CommitBatch() {
+Status SqliteStore::CommitBatch() {
   if (!impl_->batch) return Status::Ok();
   impl_->batch = false;
   if (sqlite3_get_autocommit(impl_->db)) {
@@ -745,7 +813,7 @@ Status Store::CommitBatch() {
 
 // ---------------------------------------------------------------------------------------------- queries
 
-Result<Totals> Store::GetTotals() {
+Result<Totals> SqliteStore::GetTotals() {
   Totals t;
   int64_t* fields[] = {&t.documents, &t.sentences, &t.claims, &t.events, &t.places, &t.actors, &t.links};
   const char* tables[] = {"documents", "sentences", "claims", "events", "places", "actors", "links"};
@@ -817,7 +885,7 @@ EventInfo ReadEvent(const Stmt& s) {
 
 }  // namespace
 
-Status Store::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
+Status SqliteStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
   out->clear();
   std::string sql = std::string("SELECT ") + kPlaceCols +
                     ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p WHERE ";
@@ -838,7 +906,7 @@ Status Store::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
   return Status::Ok();
 }
 
-Status Store::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
+Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
   out->clear();
   std::string where;
   std::vector<std::string> texts;  // bound in order as ?1, ?2, …
@@ -945,7 +1013,7 @@ Status Store::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
   return Status::Ok();
 }
 
-Status Store::GetEvent(int64_t id, EventInfo* out) {
+Status SqliteStore::GetEvent(int64_t id, EventInfo* out) {
   Stmt s;
   int rc = s.Prepare(impl_->db, std::string("SELECT ") + kEventCols + kEventJoins + " WHERE e.id=?1");
   if (rc != SQLITE_OK) return impl_->Error(rc, "preparing an event lookup");
@@ -957,7 +1025,7 @@ Status Store::GetEvent(int64_t id, EventInfo* out) {
   return LoadClaims(out);
 }
 
-Status Store::LoadClaims(EventInfo* ev) {
+Status SqliteStore::LoadClaims(EventInfo* ev) {
   ev->claims.clear();
   PREP(s, "SELECT c.id, c.event_id, c.ext_id, d.doc_id, d.title, d.source, d.published, d.url, c.trigger, c.acled,"
           " c.acled_sub, c.plover, c.cameo, c.mode, a1.name, a1.kind, a1.country, a2.name, a2.kind, a2.country,"
@@ -1029,7 +1097,7 @@ Status Store::LoadClaims(EventInfo* ev) {
   return Status::Ok();
 }
 
-Status Store::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) {
+Status SqliteStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) {
   out->clear();
   PREP(s, "SELECT c.id, c.event_id, c.date_start, c.date_end, c.acled_sub, c.trigger, c.mode, a1.name, a1.kind,"
           " a2.name, a2.kind, c.modality, c.negated, c.confidence, coalesce(c.source_name, d.source, d.doc_id),"
@@ -1068,7 +1136,7 @@ Status Store::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector
 
 // ---------------------------------------------------------------------------------------------- serving (issue 5)
 
-Status Store::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
+Status SqliteStore::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
   out->clear();
   // LIKE with the user's text escaped: % and _ match themselves.
   std::string pattern;
@@ -1091,7 +1159,7 @@ Status Store::SearchPlaces(std::string_view prefix, int limit, std::vector<Place
   return Status::Ok();
 }
 
-Status Store::GetDocument(std::string_view doc_id, DocumentInfo* out) {
+Status SqliteStore::GetDocument(std::string_view doc_id, DocumentInfo* out) {
   PREP(d, "SELECT id, doc_id, title, source, url, published, event_count, sentence_count FROM documents"
           " WHERE doc_id=?1 ORDER BY id LIMIT 1");
   d->Bind(1, doc_id);

@@ -1,6 +1,8 @@
-// The store: documents, evidence sentences, claims, fused events, actors and places in SQLite (issue 4).
+// The store: documents, evidence sentences, claims, fused events, actors and places (issue 4), in SQLite (a file
+// path) or PostgreSQL (a postgresql:// URL, src/store/pg_store.cc). Store is the backend-neutral interface; both
+// backends have the same schema concepts, the same idempotent writes and the same query results.
 //
-//   auto store = sitrep::store::Store::Open("syria.db", {});
+//   auto store = sitrep::store::Store::Open("syria.db", {});   // or "postgresql://host/db"
 //   if (!store.ok()) { report store.status().message(); }
 //   store.value()->Ingest(article_result, ContentHash(text, published), &result);
 //
@@ -9,7 +11,8 @@
 // key is a hash of the article's content). Claims are fused into events as they arrive (fuse/fuse.h) and every
 // claim's link records the rule that matched. The schema is versioned: schema_version holds the number of
 // migrations applied; Open() applies the missing ones in order (docs/STORE.md). Not thread-safe: one Store per
-// thread (several processes may share the file).
+// thread (several processes may share the file or the PostgreSQL database; PostgreSQL writers take turns on a
+// store-wide lock per transaction so fusion stays serial and deterministic for a given commit order).
 #pragma once
 
 #include <cstdint>
@@ -119,49 +122,55 @@ struct DocumentInfo {
   std::vector<Sentence> sentences;  // the stored ones only, in article order
 };
 
+// Whether `db` names a PostgreSQL store (postgresql:// or postgres://) rather than a SQLite file.
+bool IsPostgresUrl(std::string_view db);
+// The URL without its password, for messages.
+std::string RedactUrl(std::string_view db);
+
 class Store {
  public:
+  // A SQLite file path, or a postgresql:// URL (libpq connection URI, e.g.
+  // postgresql://user@host:5432/db or postgresql:///db?host=/run/postgresql).
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options = {});
-  ~Store();
+  virtual ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
   // Whether a document with this content hash is stored (lets ingest skip extraction).
-  Result<bool> HasDocument(std::string_view hash);
+  virtual Result<bool> HasDocument(std::string_view hash) = 0;
+  // (*known)[i] = whether hashes[i] is stored; one round trip on a server store.
+  virtual Status HasDocuments(const std::vector<std::string>& hashes, std::vector<char>* known);
   // Stores one article and fuses its claims atomically: on failure nothing of it is kept. Outside a batch the
   // article is one transaction; inside a batch it is a savepoint of the batch's transaction.
-  Status Ingest(const ArticleResult& article, std::string_view hash, IngestResult* result);
+  virtual Status Ingest(const ArticleResult& article, std::string_view hash, IngestResult* result) = 0;
 
   // Group commit: articles ingested between BeginBatch() and CommitBatch() are each atomic and become durable
   // together (one WAL commit instead of one per article). After a failed Ingest inside a batch, call
   // CommitBatch() to keep the articles before it (it reports whether the batch survived the error).
-  Status BeginBatch();
-  Status CommitBatch();
-  bool in_batch() const;
+  virtual Status BeginBatch() = 0;
+  virtual Status CommitBatch() = 0;
+  virtual bool in_batch() const = 0;
 
-  Result<Totals> GetTotals();
+  virtual Result<Totals> GetTotals() = 0;
   int schema_version() const { return schema_version_; }
 
   // Places whose name, text or gazetteer id is `query` (case-insensitive), or "#ID"; most events first.
-  Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out);
-  Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out);
+  virtual Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) = 0;
+  virtual Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out) = 0;
   // One event with its claims; NotFound when there is none.
-  Status GetEvent(int64_t id, EventInfo* out);
-  Status LoadClaims(EventInfo* event);
+  virtual Status GetEvent(int64_t id, EventInfo* out) = 0;
+  virtual Status LoadClaims(EventInfo* event) = 0;
   // The territory claims (capture, recapture, transfer, withdrawal) at these places.
-  Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out);
+  virtual Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) = 0;
 
   // Serving (issue 5).
   // Places whose name or text starts with `prefix` (case-insensitive), most events first, at most `limit`.
-  Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out);
+  virtual Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) = 0;
   // The document with this doc id (the first stored, when several share it); NotFound when there is none.
-  Status GetDocument(std::string_view doc_id, DocumentInfo* out);
+  virtual Status GetDocument(std::string_view doc_id, DocumentInfo* out) = 0;
 
-  struct Impl;
-
- private:
-  explicit Store(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+ protected:
+  Store() = default;
   int schema_version_ = 0;
 };
 

@@ -1,0 +1,1057 @@
+#include "store/pg_store.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+#include "store/pg_util.h"
+
+namespace sitrep::store {
+
+// ---------------------------------------------------------------------------------------------- libpq helpers
+
+namespace pg {
+
+Status Conn::Open(const std::string& url) {
+  Close();
+  url_ = url;
+  label_ = RedactUrl(url);
+  c_ = PQconnectdb(url.c_str());
+  if (!c_ || PQstatus(c_) != CONNECTION_OK) {
+    std::string msg = c_ ? PQerrorMessage(c_) : "out of memory";
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    Close();
+    return Status::Unavailable(label_ + ": cannot connect to PostgreSQL: " + msg);
+  }
+  PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);  // NOTICEs (e.g. "already exists") are not errors
+  return Status::Ok();
+}
+
+Status Conn::Error(std::string_view what, const PGresult* res) const {
+  std::string msg = res ? PQresultErrorMessage(res) : "";
+  if (msg.empty() && c_) msg = PQerrorMessage(c_);
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  if (!c_ || PQstatus(c_) != CONNECTION_OK) msg += " (connection lost)";
+  return Status::IoError(label_ + ": " + std::string(what) + ": " + msg);
+}
+
+Status Conn::Exec(const std::string& sql, std::string_view what) {
+  if (!c_) return Status::Unavailable(label_ + ": not connected");
+  PGresult* r = PQexec(c_, sql.c_str());
+  ExecStatusType st = PQresultStatus(r);
+  Status out = Status::Ok();
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    last_sqlstate = state ? state : "";
+    out = Error(what, r);
+  }
+  PQclear(r);
+  return out;
+}
+
+const char* Conn::Prepared(const char* sql, std::string* error) {
+  auto it = prepared_.find(sql);
+  if (it != prepared_.end()) return it->second.c_str();
+  std::string name = "s" + std::to_string(prepared_.size());
+  PGresult* r = PQprepare(c_, name.c_str(), sql, 0, nullptr);
+  bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+  if (!ok) *error = PQresultErrorMessage(r);
+  PQclear(r);
+  if (!ok) return nullptr;
+  return prepared_.emplace(sql, std::move(name)).first->second.c_str();
+}
+
+Status Query::Run(std::string_view what) {
+  Clear();
+  PGconn* c = conn_->get();
+  if (!c) return Status::Unavailable(conn_->label() + ": not connected");
+  std::vector<const char*> values(params_.size());
+  for (size_t i = 0; i < params_.size(); ++i) values[i] = params_[i] ? params_[i]->c_str() : nullptr;
+  const int n = static_cast<int>(values.size());
+  if (prepare_) {
+    std::string err;
+    const char* name = conn_->Prepared(sql_, &err);
+    if (!name) {
+      conn_->last_sqlstate.clear();
+      return Status::IoError(conn_->label() + ": " + std::string(what) + ": preparing: " + err);
+    }
+    res_ = PQexecPrepared(c, name, n, values.data(), nullptr, nullptr, 0);
+  } else {
+    res_ = PQexecParams(c, sql_, n, nullptr, values.data(), nullptr, nullptr, 0);
+  }
+  ExecStatusType st = PQresultStatus(res_);
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+    const char* state = res_ ? PQresultErrorField(res_, PG_DIAG_SQLSTATE) : nullptr;
+    conn_->last_sqlstate = state ? state : "";
+    Status s = conn_->Error(what, res_);
+    Clear();
+    return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace pg
+
+// ---------------------------------------------------------------------------------------------- schema
+
+namespace {
+
+using pg::Query;
+
+// Migrations for PostgreSQL, applied in order (the same numbering as the SQLite ones: version N has the same
+// tables and meaning in both). Never edit one that has shipped: add the next. Case-insensitive columns of the
+// SQLite schema (COLLATE NOCASE) are compared through lower() here, with expression indexes; ISO dates use the C
+// collation so that text order is date order whatever the database's locale.
+const char* const kPgMigrations[] = {
+    // 1: the first schema, plus the work queue (issue 7).
+    R"sql(
+CREATE TABLE documents(
+  id BIGSERIAL PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  doc_id TEXT NOT NULL,
+  title TEXT, source TEXT, url TEXT, published TEXT COLLATE "C", published_basis TEXT,
+  lexicon_version TEXT, sentence_count INTEGER, event_count INTEGER,
+  ingested_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE INDEX documents_doc_id ON documents(doc_id);
+CREATE INDEX documents_source ON documents(lower(source));
+CREATE TABLE sentences(
+  id BIGSERIAL PRIMARY KEY,
+  document_id BIGINT NOT NULL REFERENCES documents(id),
+  idx INTEGER NOT NULL, begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, text TEXT NOT NULL,
+  UNIQUE(document_id, idx));
+CREATE TABLE places(
+  id BIGSERIAL PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  text TEXT NOT NULL, name TEXT, admin1 TEXT, country TEXT,
+  lat DOUBLE PRECISION, lon DOUBLE PRECISION, gazetteer_id TEXT, precision TEXT);
+CREATE INDEX places_text ON places(lower(text));
+CREATE INDEX places_name ON places(lower(name));
+CREATE INDEX places_gazetteer ON places(gazetteer_id);
+CREATE INDEX places_latlon ON places(lat, lon);
+CREATE TABLE actors(
+  id BIGSERIAL PRIMARY KEY,
+  name TEXT NOT NULL, kind TEXT, country TEXT);
+CREATE UNIQUE INDEX actors_name ON actors(lower(name));
+CREATE TABLE events(
+  id BIGSERIAL PRIMARY KEY,
+  family TEXT NOT NULL,
+  acled TEXT, acled_sub TEXT, plover TEXT, cameo TEXT,
+  place_id BIGINT REFERENCES places(id), country TEXT, admin1 TEXT,
+  lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+  date_start TEXT COLLATE "C", date_end TEXT COLLATE "C",
+  actor1_id BIGINT REFERENCES actors(id), actor2_id BIGINT REFERENCES actors(id),
+  killed_min BIGINT, killed_max BIGINT,
+  claim_count INTEGER NOT NULL DEFAULT 0, source_count INTEGER NOT NULL DEFAULT 0,
+  confidence DOUBLE PRECISION NOT NULL DEFAULT 0,
+  anchor_claim_id BIGINT);
+CREATE INDEX events_date ON events(date_start, date_end);
+CREATE INDEX events_fuse ON events(family, place_id, date_start);
+CREATE INDEX events_place ON events(place_id, date_start, date_end);
+CREATE INDEX events_country ON events(lower(country), date_start, date_end);
+CREATE INDEX events_admin1 ON events(lower(admin1), date_start, date_end);
+CREATE INDEX events_acled ON events(lower(acled), date_start, date_end);
+CREATE INDEX events_sub ON events(lower(acled_sub), date_start, date_end);
+CREATE INDEX events_plover ON events(lower(plover), date_start, date_end);
+CREATE INDEX events_actor1 ON events(actor1_id, date_start, date_end);
+CREATE INDEX events_actor2 ON events(actor2_id, date_start, date_end);
+CREATE INDEX events_latlon ON events(lat, lon);
+CREATE TABLE claims(
+  id BIGSERIAL PRIMARY KEY,
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  document_id BIGINT NOT NULL REFERENCES documents(id),
+  sentence_id BIGINT REFERENCES sentences(id),
+  ext_id TEXT NOT NULL,
+  trigger TEXT, acled TEXT, acled_sub TEXT, plover TEXT, cameo TEXT, mode TEXT,
+  actor1_id BIGINT REFERENCES actors(id), actor1_text TEXT,
+  actor2_id BIGINT REFERENCES actors(id), actor2_text TEXT,
+  place_id BIGINT REFERENCES places(id), place_text TEXT,
+  date_text TEXT, date_start TEXT COLLATE "C", date_end TEXT COLLATE "C", date_precision TEXT, date_basis TEXT,
+  source_name TEXT, source_text TEXT,
+  modality TEXT NOT NULL, negated INTEGER NOT NULL, confidence DOUBLE PRECISION NOT NULL,
+  killed BIGINT);
+CREATE INDEX claims_event ON claims(event_id);
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX claims_source ON claims(lower(source_name));
+CREATE INDEX claims_place ON claims(place_id, acled_sub);
+CREATE TABLE counts(
+  id BIGSERIAL PRIMARY KEY,
+  claim_id BIGINT NOT NULL REFERENCES claims(id),
+  what TEXT NOT NULL, n BIGINT NOT NULL, "of" TEXT, approx INTEGER NOT NULL, vague INTEGER NOT NULL, text TEXT);
+CREATE INDEX counts_claim ON counts(claim_id);
+CREATE TABLE links(
+  claim_id BIGINT PRIMARY KEY REFERENCES claims(id),
+  event_id BIGINT NOT NULL REFERENCES events(id),
+  linked_claim_id BIGINT REFERENCES claims(id),
+  rule TEXT NOT NULL, detail TEXT);
+CREATE INDEX links_event ON links(event_id);
+CREATE TABLE queue(
+  id BIGSERIAL PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  origin TEXT NOT NULL, doc_id TEXT, title TEXT, source TEXT, url TEXT, published TEXT, text TEXT NOT NULL,
+  bytes BIGINT NOT NULL DEFAULT 0,
+  enqueued_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  claimed_by TEXT, claimed_at TIMESTAMPTZ, lease_until TIMESTAMPTZ,
+  attempts INTEGER NOT NULL DEFAULT 0, done_at TIMESTAMPTZ, done_by TEXT, error TEXT);
+CREATE INDEX queue_open ON queue(id) WHERE done_at IS NULL;
+)sql",
+};
+constexpr int kPgMigrationCount = sizeof(kPgMigrations) / sizeof(kPgMigrations[0]);
+static_assert(kPgMigrationCount == kSchemaVersion);
+
+// Advisory lock keys (pg_advisory_xact_lock): the schema migration, and the store-wide writer lock.
+constexpr int64_t kMigrationLock = 0x73697472'00000001;  // "sitr"
+constexpr int64_t kWriteLock = 0x73697472'00000002;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+std::string PlaceKey(const PlaceRef& p) {
+  if (!p.gazetteer_id.empty()) return p.gazetteer_id;
+  return "text:" + Lower(p.text);
+}
+
+std::optional<int64_t> Killed(const Event& e) {
+  std::optional<int64_t> k;
+  for (const auto& c : e.counts)
+    if (c.what == "killed" && (!k || c.n > *k)) k = c.n;
+  return k;
+}
+
+}  // namespace
+
+struct PgStore::Impl {
+  pg::Conn conn;
+  std::string url;
+  OpenOptions options;
+  std::unordered_map<std::string, int64_t> place_cache, actor_cache;  // cleared on rollback
+  bool batch = false;
+  int idle_timeout_ms = 30000;
+
+  void ClearCaches() {
+    place_cache.clear();
+    actor_cache.clear();
+  }
+  // Starts a write transaction: BEGIN and the store-wide writer lock.
+  Status BeginWrite() {
+    if (Status s = conn.Exec("BEGIN", "starting a transaction"); !s.ok()) return s;
+    Query q(&conn, "SELECT pg_advisory_xact_lock($1)");
+    q.Bind(1, kWriteLock);
+    if (Status s = q.Run("waiting for the writer lock"); !s.ok()) {
+      conn.Exec("ROLLBACK", "rolling back");
+      return s;
+    }
+    return Status::Ok();
+  }
+};
+
+pg::Conn* PgConnOf(PgStore::Impl* impl) { return &impl->conn; }
+
+PgStore::PgStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PgStore::~PgStore() {
+  if (impl_->conn.ok() && impl_->conn.InTransaction()) impl_->conn.Exec("ROLLBACK", "rolling back");
+}
+
+namespace {
+
+Status Migrate(pg::Conn& conn, bool read_only, int* version) {
+  *version = 0;
+  {
+    Query q(&conn, "SELECT to_regclass('schema_version') IS NOT NULL", false);
+    if (Status s = q.Run("reading the schema"); !s.ok()) return s;
+    if (q.Next() && q.Text(0) == "t") {
+      Query v(&conn, "SELECT coalesce(max(version), 0) FROM schema_version", false);
+      if (Status s = v.Run("reading the schema version"); !s.ok()) return s;
+      if (v.Next()) *version = static_cast<int>(v.Int(0));
+    } else {
+      Query t(&conn, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", false);
+      if (Status s = t.Run("reading the schema"); !s.ok()) return s;
+      if (t.Next() && t.Int(0) > 0)
+        return Status::InvalidInput(conn.label() + ": not a sitrep database (its schema has other tables)");
+    }
+  }
+  if (*version > kSchemaVersion)
+    return Status::InvalidInput(conn.label() + ": schema version " + std::to_string(*version) +
+                                " is newer than this sitrep understands (" + std::to_string(kSchemaVersion) +
+                                "); upgrade sitrep");
+  if (*version == kSchemaVersion) return Status::Ok();
+  if (read_only) {
+    if (*version == 0) return Status::NotFound(conn.label() + ": empty database (create it with sitrep ingest)");
+    return Status::InvalidInput(conn.label() + ": schema version " + std::to_string(*version) +
+                                " is old; run sitrep ingest on it once to migrate");
+  }
+  // Create and migrate under a lock, so that workers starting together agree.
+  if (Status s = conn.Exec("BEGIN", "starting the migration"); !s.ok()) return s;
+  auto fail = [&](Status s) {
+    conn.Exec("ROLLBACK", "rolling back");
+    return s;
+  };
+  {
+    Query l(&conn, "SELECT pg_advisory_xact_lock($1)", false);
+    l.Bind(1, kMigrationLock);
+    if (Status s = l.Run("locking for the migration"); !s.ok()) return fail(s);
+  }
+  if (Status s = conn.Exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL, "
+                           "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                           "creating schema_version");
+      !s.ok())
+    return fail(s);
+  {
+    Query v(&conn, "SELECT coalesce(max(version), 0) FROM schema_version", false);
+    if (Status s = v.Run("reading the schema version"); !s.ok()) return fail(s);
+    if (v.Next()) *version = static_cast<int>(v.Int(0));
+  }
+  for (int m = *version; m < kSchemaVersion; ++m) {
+    if (Status s = conn.Exec(kPgMigrations[m], "migrating to schema version " + std::to_string(m + 1)); !s.ok())
+      return fail(s);
+    if (Status s = conn.Exec("INSERT INTO schema_version(version) VALUES(" + std::to_string(m + 1) + ")",
+                             "recording the schema version");
+        !s.ok())
+      return fail(s);
+  }
+  if (Status s = conn.Exec("COMMIT", "committing the migration"); !s.ok()) return fail(s);
+  *version = kSchemaVersion;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url, const OpenOptions& options) {
+  auto impl = std::make_unique<PgStore::Impl>();
+  impl->url = url;
+  impl->options = options;
+  if (Status s = impl->conn.Open(url); !s.ok()) return s;
+  // Stable output regardless of server settings; a session stuck inside a transaction (a stopped or cut-off
+  // worker) is ended by the server so that it cannot hold the writer lock for ever.
+  std::string setup = "SET client_encoding = 'UTF8'; SET lock_timeout = '" +
+                      std::to_string(std::max(1000, options.busy_timeout_ms * 6)) + "ms'";
+  if (!options.read_only) setup += "; SET idle_in_transaction_session_timeout = '30s'";
+  if (Status s = impl->conn.Exec(setup, "configuring the session"); !s.ok()) return s;
+  int version = 0;
+  if (Status s = Migrate(impl->conn, options.read_only, &version); !s.ok()) return s;
+  if (options.read_only) impl->conn.Exec("SET default_transaction_read_only = on", "configuring the session");
+  auto store = std::make_unique<PgStore>(std::move(impl));
+  store->set_schema_version(version);
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Status PgStore::Reconnect() {
+  impl_->batch = false;
+  impl_->ClearCaches();
+  if (Status s = impl_->conn.Open(impl_->url); !s.ok()) return s;
+  return SetIdleTimeout(impl_->idle_timeout_ms);
+}
+
+Status PgStore::SetIdleTimeout(int ms) {
+  impl_->idle_timeout_ms = ms;
+  return impl_->conn.Exec("SET client_encoding = 'UTF8'; SET idle_in_transaction_session_timeout = '" +
+                              std::to_string(ms) + "ms'",
+                          "configuring the session");
+}
+
+Result<bool> PgStore::HasDocument(std::string_view hash) {
+  Query q(&impl_->conn, "SELECT 1 FROM documents WHERE hash=$1");
+  q.Bind(1, hash);
+  if (Status s = q.Run("looking up a document"); !s.ok()) return s;
+  return q.rows() > 0;
+}
+
+Status PgStore::HasDocuments(const std::vector<std::string>& hashes, std::vector<char>* known) {
+  known->assign(hashes.size(), 0);
+  if (hashes.empty()) return Status::Ok();
+  // Hashes are hex (ContentHash), so the array literal needs no quoting; anything else is looked up one by one.
+  std::string arr = "{";
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    for (char ch : hashes[i])
+      if (!std::isxdigit(static_cast<unsigned char>(ch))) return Store::HasDocuments(hashes, known);
+    arr += (i ? "," : "") + hashes[i];
+  }
+  arr += "}";
+  Query q(&impl_->conn, "SELECT hash FROM documents WHERE hash = ANY($1::text[])");
+  q.Bind(1, arr);
+  if (Status s = q.Run("looking up documents"); !s.ok()) return s;
+  std::unordered_map<std::string, bool> found;
+  while (q.Next()) found[q.Text(0)] = true;
+  for (size_t i = 0; i < hashes.size(); ++i) (*known)[i] = found.count(hashes[i]) > 0;
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------------- ingest
+
+#define PG_TRY(q, what)                              \
+  do {                                               \
+    if (Status s_ = (q).Run(what); !s_.ok()) return s_; \
+  } while (0)
+
+Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResult* out) {
+  *out = IngestResult{};
+  Impl& I = *impl_;
+  pg::Conn* C = &I.conn;
+  // An article without events is one INSERT, atomic by itself: no savepoint (two round trips fewer; most news
+  // articles have no events). If that INSERT fails, the batch's transaction is aborted and CommitBatch says so.
+  const bool savepoint = I.batch && !r.events.empty();
+  if (savepoint) {
+    if (Status s = C->Exec("SAVEPOINT article", "starting an article"); !s.ok()) return s;
+  } else if (!I.batch) {
+    if (Status s = I.BeginWrite(); !s.ok()) return s;
+  }
+  Status st = [&]() -> Status {
+    Query doc(C, "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis, lexicon_version,"
+                 " sentence_count, event_count) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT(hash) DO NOTHING"
+                 " RETURNING id");
+    doc.Bind(1, hash).Bind(2, r.doc.id).BindText(3, r.doc.title).BindText(4, r.doc.source).BindText(5, r.doc.url);
+    doc.BindText(6, r.doc.published).BindText(7, r.doc.published_basis).BindText(8, r.lexicon_version);
+    doc.Bind(9, static_cast<int64_t>(r.sentence_count)).Bind(10, static_cast<int64_t>(r.events.size()));
+    PG_TRY(doc, "storing a document");
+    if (!doc.Next()) return Status::Ok();  // already stored
+    const int64_t doc_id = doc.Int(0);
+    out->stored = true;
+
+    std::unordered_map<uint32_t, int64_t> sentence_ids;
+    std::set<int64_t> events_of_doc;
+    for (const Event& e : r.events) {
+      int64_t sentence_id = 0;
+      if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) {
+        sentence_id = it->second;
+      } else {
+        uint32_t b = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
+        uint32_t en = std::min<uint32_t>(std::max(e.span_end, b), static_cast<uint32_t>(r.text.size()));
+        Query sen(C, "INSERT INTO sentences(document_id, idx, begin_byte, end_byte, text) VALUES($1,$2,$3,$4,$5)"
+                     " RETURNING id");
+        sen.Bind(1, doc_id).Bind(2, static_cast<int64_t>(e.sentence)).Bind(3, static_cast<int64_t>(b));
+        sen.Bind(4, static_cast<int64_t>(en)).Bind(5, std::string_view(r.text).substr(b, en - b));
+        PG_TRY(sen, "storing a sentence");
+        sen.Next();
+        sentence_id = sen.Int(0);
+        sentence_ids.emplace(e.sentence, sentence_id);
+      }
+      // Place.
+      int64_t place_id = 0;
+      std::optional<double> lat, lon;
+      if (e.location && !e.location->text.empty()) {
+        const PlaceRef& p = *e.location;
+        lat = p.lat;
+        lon = p.lon;
+        std::string key = PlaceKey(p);
+        if (auto it = I.place_cache.find(key); it != I.place_cache.end()) {
+          place_id = it->second;
+        } else {
+          Query ins(C, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
+                       " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT(key) DO NOTHING RETURNING id");
+          ins.Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
+          ins.BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
+          PG_TRY(ins, "storing a place");
+          if (ins.Next()) {
+            place_id = ins.Int(0);
+            ++out->new_places;
+          } else {
+            Query sel(C, "SELECT id FROM places WHERE key=$1");
+            sel.Bind(1, key);
+            PG_TRY(sel, "looking up a place");
+            if (!sel.Next()) return Status::Internal(C->label() + ": place '" + key + "' vanished");
+            place_id = sel.Int(0);
+          }
+          I.place_cache.emplace(std::move(key), place_id);
+        }
+      }
+      // Actors.
+      int64_t actor_ids[2] = {0, 0};
+      std::string actor_names[2];
+      const std::optional<ActorRef>* refs[2] = {&e.actor1, &e.actor2};
+      for (int k = 0; k < 2; ++k) {
+        if (!*refs[k]) continue;
+        const ActorRef& a = **refs[k];
+        std::string name = a.name.empty() ? a.text : a.name;
+        if (name.empty()) continue;
+        actor_names[k] = name;
+        std::string key = Lower(name);
+        if (auto it = I.actor_cache.find(key); it != I.actor_cache.end()) {
+          actor_ids[k] = it->second;
+          continue;
+        }
+        Query sel(C, "SELECT id FROM actors WHERE lower(name)=lower($1)");
+        sel.Bind(1, name);
+        PG_TRY(sel, "looking up an actor");
+        if (sel.Next()) {
+          actor_ids[k] = sel.Int(0);
+        } else {
+          Query ins(C, "INSERT INTO actors(name, kind, country) VALUES($1,$2,$3) RETURNING id");
+          ins.Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
+          PG_TRY(ins, "storing an actor");
+          ins.Next();
+          actor_ids[k] = ins.Int(0);
+        }
+        I.actor_cache.emplace(std::move(key), actor_ids[k]);
+      }
+
+      // Fusion: the first compatible event, by id (the same rules and order as the SQLite store).
+      fuse::FuseKey key;
+      key.family = fuse::TypeFamily(e.acled, e.acled_sub, e.plover);
+      key.place_id = place_id;
+      key.place_precision = e.location ? e.location->precision : "";
+      key.lat = lat;
+      key.lon = lon;
+      key.date_start = e.date.start;
+      key.date_end = e.date.end.empty() ? e.date.start : e.date.end;
+      key.actor1 = actor_ids[0];
+      key.actor2 = actor_ids[1];
+      key.actor1_name = actor_names[0];
+      key.actor2_name = actor_names[1];
+      const std::optional<int64_t> killed = Killed(e);
+
+      int64_t event_id = 0, anchor = 0;
+      fuse::Match match;
+      std::optional<int64_t> ev_kmin, ev_kmax;
+      std::string ev_start, ev_end;
+      double ev_conf = 0;
+      const fuse::FuseOptions& fo = I.options.fuse;
+      const bool fusable = fuse::Fusable(key, fo);
+      if (fusable) {
+        const std::string lo = fuse::ShiftDate(key.date_start, -fo.max_gap_days - fo.max_range_days);
+        const std::string hi = fuse::ShiftDate(key.date_end, fo.max_gap_days);
+        auto scan = [&](Query& s) {
+          while (s.Next()) {
+            fuse::FuseKey ev;
+            ev.family = key.family;
+            ev.place_id = s.Int(1);
+            ev.place_precision = s.Text(2);
+            ev.lat = s.OptDouble(3);
+            ev.lon = s.OptDouble(4);
+            ev.date_start = s.Text(5);
+            ev.date_end = s.Text(6);
+            ev.actor1 = s.Int(7);
+            ev.actor2 = s.Int(8);
+            ev.actor1_name = s.Text(9);
+            ev.actor2_name = s.Text(10);
+            if (event_id != 0 && s.Int(0) > event_id) break;
+            fuse::Match m = fuse::Compatible(ev, key, fo);
+            if (!m.ok) continue;
+            if (event_id == 0 || s.Int(0) < event_id) {
+              event_id = s.Int(0);
+              match = std::move(m);
+              ev_kmin = s.OptInt(11);
+              ev_kmax = s.OptInt(12);
+              ev_start = ev.date_start;
+              ev_end = ev.date_end;
+              ev_conf = s.Double(13);
+              anchor = s.Int(14);
+            }
+            break;
+          }
+        };
+        // One round trip: the events at the same place or (with coordinates) within the radius box, in id order;
+        // the first compatible one is the lowest id of both sets, as in the SQLite store's two scans.
+        Query cand(C, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
+                      " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
+                      " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
+                      " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
+                      " WHERE e.family=$1 AND e.date_start>=$3 AND e.date_start<=$4 AND (e.place_id=$2 OR"
+                      " ($5::float8 IS NOT NULL AND e.lat BETWEEN $5 AND $6 AND e.lon BETWEEN $7 AND $8))"
+                      " ORDER BY e.id LIMIT 512");
+        cand.Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
+        if (lat && lon) {
+          const double dlat = fo.radius_km / 111.0;
+          const double dlon = dlat / std::max(0.05, std::cos(*lat * M_PI / 180.0));
+          cand.Bind(5, *lat - dlat).Bind(6, *lat + dlat).Bind(7, *lon - dlon).Bind(8, *lon + dlon);
+        } else {
+          cand.Null(5).Null(6).Null(7).Null(8);
+        }
+        PG_TRY(cand, "finding events to fuse with");
+        scan(cand);
+      }
+
+      const bool new_event = event_id == 0;
+      if (new_event) {
+        Query ins(C, "INSERT INTO events(family, acled, acled_sub, plover, cameo, place_id, country, admin1, lat, lon,"
+                     " date_start, date_end, actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count,"
+                     " confidence) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,1,1,$16) RETURNING id");
+        ins.Bind(1, key.family).BindText(2, e.acled).BindText(3, e.acled_sub).BindText(4, e.plover);
+        ins.BindText(5, e.cameo).BindId(6, place_id).BindText(7, e.location ? e.location->country : "");
+        ins.BindText(8, e.location ? e.location->admin1 : "").BindOpt(9, lat).BindOpt(10, lon);
+        ins.BindText(11, key.date_start).BindText(12, key.date_start.empty() ? "" : key.date_end);
+        ins.BindId(13, actor_ids[0]).BindId(14, actor_ids[1]).BindOpt(15, killed).Bind(16, e.confidence);
+        PG_TRY(ins, "storing an event");
+        ins.Next();
+        event_id = ins.Int(0);
+        ++out->new_events;
+      }
+      const bool first_from_doc = events_of_doc.insert(event_id).second;
+
+      // The claim, its link and the event's update in one statement (one round trip): a new event gets the claim
+      // as its anchor; a fused one widens its dates and killed range, fills in actors and keeps the best confidence.
+      std::string why, detail;
+      std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
+      std::string ds, de;
+      if (new_event) {
+        why = fusable ? "new_event" : "new_event_unfusable";
+        detail = fusable ? "no compatible event"
+                 : key.family.empty() ? "no type family"
+                 : place_id == 0      ? "no place"
+                 : (key.place_precision == "country" || key.place_precision == "region")
+                     ? "place too coarse (" + key.place_precision + ")"
+                     : "date unresolved or vaguer than a week";
+      } else {
+        why = match.rule;
+        detail = match.detail;
+        if (killed) {
+          kmin = kmin ? std::min(*kmin, *killed) : *killed;
+          kmax = kmax ? std::max(*kmax, *killed) : *killed;
+        }
+        ds = std::min(ev_start, key.date_start);
+        de = std::max(ev_end, key.date_end);
+      }
+      static const char* kClaimNew =
+          "WITH c AS (INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
+          " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
+          " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
+          " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
+          "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id),"
+          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) SELECT id, $1, $28, $29, $30"
+          " FROM c),"
+          " u AS (UPDATE events SET anchor_claim_id=(SELECT id FROM c) WHERE id=$1)"
+          " SELECT id FROM c";
+      static const char* kClaimFused =
+          "WITH c AS (INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
+          " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
+          " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
+          " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
+          "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id),"
+          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) SELECT id, $1, $28, $29, $30"
+          " FROM c),"
+          " u AS (UPDATE events SET date_start=$31, date_end=$32, killed_min=$33, killed_max=$34,"
+          " claim_count=claim_count+1, source_count=source_count+$35, confidence=$36,"
+          " actor1_id=coalesce(actor1_id, $11), actor2_id=coalesce(actor2_id, $13),"
+          " lat=coalesce(lat, $37), lon=coalesce(lon, $38) WHERE id=$1)"
+          " SELECT id FROM c";
+      Query cl(C, new_event ? kClaimNew : kClaimFused);
+      cl.Bind(1, event_id).Bind(2, doc_id).Bind(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
+      cl.BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
+      cl.BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
+      cl.BindId(13, actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, place_id);
+      cl.BindText(16, e.location ? e.location->text : "").BindText(17, e.date.text).BindText(18, e.date.start);
+      cl.BindText(19, e.date.end).BindText(20, e.date.precision).BindText(21, e.date.basis);
+      cl.BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
+      cl.Bind(24, e.modality).Bind(25, e.negated ? 1 : 0).Bind(26, e.confidence).BindOpt(27, killed);
+      cl.BindId(28, new_event ? 0 : anchor).Bind(29, why).Bind(30, detail);
+      if (!new_event) {
+        cl.Bind(31, ds).Bind(32, de).BindOpt(33, kmin).BindOpt(34, kmax).Bind(35, first_from_doc ? 1 : 0);
+        cl.Bind(36, std::max(ev_conf, e.confidence)).BindOpt(37, lat).BindOpt(38, lon);
+        ++out->fused;
+      }
+      PG_TRY(cl, "storing a claim");
+      cl.Next();
+      const int64_t claim_id = cl.Int(0);
+      ++out->claims;
+
+      for (const Count& c : e.counts) {
+        Query cnt(C, "INSERT INTO counts(claim_id, what, n, \"of\", approx, vague, text) VALUES($1,$2,$3,$4,$5,$6,$7)");
+        cnt.Bind(1, claim_id).Bind(2, c.what).Bind(3, c.n).BindText(4, c.of).Bind(5, c.approx ? 1 : 0);
+        cnt.Bind(6, c.vague ? 1 : 0).BindText(7, c.text);
+        PG_TRY(cnt, "storing a count");
+      }
+    }
+    return Status::Ok();
+  }();
+  if (!st.ok()) {
+    if (savepoint) {
+      if (C->ok()) C->Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article", "rolling back an article");
+    } else if (I.batch) {
+      // The transaction is aborted: the batch is lost (CommitBatch reports it).
+    } else if (C->ok()) {
+      C->Exec("ROLLBACK", "rolling back");
+    }
+    I.ClearCaches();
+    *out = IngestResult{};
+    return st;
+  }
+  if (savepoint) return C->Exec("RELEASE SAVEPOINT article", "storing an article");
+  if (I.batch) return Status::Ok();
+  if (Status s = C->Exec("COMMIT", "committing"); !s.ok()) {
+    I.ClearCaches();
+    *out = IngestResult{};
+    return s;
+  }
+  return Status::Ok();
+}
+
+bool PgStore::in_batch() const { return impl_->batch; }
+
+Status PgStore::BeginBatch() {
+  if (impl_->batch) return Status::Ok();
+  if (Status s = impl_->BeginWrite(); !s.ok()) return s;
+  impl_->batch = true;
+  return Status::Ok();
+}
+
+Status PgStore::CommitBatch() {
+  if (!impl_->batch) return Status::Ok();
+  impl_->batch = false;
+  pg::Conn& C = impl_->conn;
+  if (!C.ok() || PQtransactionStatus(C.get()) == PQTRANS_INERROR) {
+    if (C.ok()) C.Exec("ROLLBACK", "rolling back");
+    impl_->ClearCaches();
+    return Status::IoError(C.label() + ": the articles of the last batch were rolled back after the error");
+  }
+  if (Status s = C.Exec("COMMIT", "committing"); !s.ok()) {
+    impl_->ClearCaches();
+    return s;
+  }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------------- queries
+
+Result<Totals> PgStore::GetTotals() {
+  Totals t;
+  Query q(&impl_->conn,
+          "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), (SELECT count(*) FROM claims),"
+          " (SELECT count(*) FROM events), (SELECT count(*) FROM places), (SELECT count(*) FROM actors),"
+          " (SELECT count(*) FROM links)");
+  if (Status s = q.Run("counting"); !s.ok()) return s;
+  q.Next();
+  t.documents = q.Int(0);
+  t.sentences = q.Int(1);
+  t.claims = q.Int(2);
+  t.events = q.Int(3);
+  t.places = q.Int(4);
+  t.actors = q.Int(5);
+  t.links = q.Int(6);
+  return t;
+}
+
+namespace {
+
+constexpr int kMaxEventDays = 366;
+
+#define PG_PLACE_COLS "p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon"
+
+PlaceInfo ReadPlace(const Query& s, int c) {
+  PlaceInfo p;
+  p.id = s.Int(c);
+  p.key = s.Text(c + 1);
+  p.text = s.Text(c + 2);
+  p.name = s.Text(c + 3);
+  p.admin1 = s.Text(c + 4);
+  p.country = s.Text(c + 5);
+  p.gazetteer_id = s.Text(c + 6);
+  p.precision = s.Text(c + 7);
+  p.lat = s.OptDouble(c + 8);
+  p.lon = s.OptDouble(c + 9);
+  return p;
+}
+
+#define PG_EVENT_COLS                                                                                              \
+  "e.id, e.family, e.acled, e.acled_sub, e.plover, e.cameo, e.country, e.lat, e.lon, e.date_start, e.date_end,"   \
+  " a1.name, a1.kind, a2.name, a2.kind, e.killed_min, e.killed_max, e.claim_count, e.source_count, e.confidence," \
+  " e.place_id, p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon"
+#define PG_EVENT_JOINS                                                                       \
+  " FROM events e LEFT JOIN actors a1 ON a1.id=e.actor1_id LEFT JOIN actors a2 ON a2.id=e.actor2_id" \
+  " LEFT JOIN places p ON p.id=e.place_id"
+
+EventInfo ReadEvent(const Query& s) {
+  EventInfo e;
+  e.id = s.Int(0);
+  e.family = s.Text(1);
+  e.acled = s.Text(2);
+  e.acled_sub = s.Text(3);
+  e.plover = s.Text(4);
+  e.cameo = s.Text(5);
+  e.country = s.Text(6);
+  e.lat = s.OptDouble(7);
+  e.lon = s.OptDouble(8);
+  e.date_start = s.Text(9);
+  e.date_end = s.Text(10);
+  e.actor1 = s.Text(11);
+  e.actor1_kind = s.Text(12);
+  e.actor2 = s.Text(13);
+  e.actor2_kind = s.Text(14);
+  e.killed_min = s.OptInt(15);
+  e.killed_max = s.OptInt(16);
+  e.claim_count = s.Int(17);
+  e.source_count = s.Int(18);
+  e.confidence = s.Double(19);
+  if (!s.IsNull(20)) e.place = ReadPlace(s, 21);
+  return e;
+}
+
+}  // namespace
+
+Status PgStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
+  out->clear();
+  bool by_id = query.size() > 1 && query[0] == '#';
+  const char* sql =
+      by_id ? "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
+              " WHERE p.id=$1 ORDER BY n DESC, p.id"
+            : "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
+              " WHERE (lower(p.text)=lower($1) OR lower(p.name)=lower($1) OR p.gazetteer_id=$1) ORDER BY n DESC, p.id";
+  Query q(&impl_->conn, sql);
+  if (by_id) q.Bind(1, static_cast<int64_t>(std::atoll(std::string(query.substr(1)).c_str())));
+  else q.Bind(1, query);
+  if (Status s = q.Run("looking up places"); !s.ok()) return s;
+  while (q.Next()) {
+    PlaceInfo p = ReadPlace(q, 0);
+    p.events = q.Int(10);
+    out->push_back(std::move(p));
+  }
+  return Status::Ok();
+}
+
+Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
+  out->clear();
+  std::string where;
+  std::vector<std::string> params;  // bound in order as $1, $2, … (text; PostgreSQL casts by context)
+  auto param = [&](std::string v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  auto add = [&](const std::string& cond) { where += (where.empty() ? " WHERE " : " AND ") + cond; };
+
+  std::optional<double> clat, clon;
+  if (!f.place.empty()) {
+    std::vector<PlaceInfo> places;
+    if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
+    if (places.empty()) return Status::Ok();
+    std::string ids;
+    for (const auto& p : places) {
+      ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
+      if (!clat && p.lat && p.lon) {
+        clat = p.lat;
+        clon = p.lon;
+      }
+    }
+    if (f.radius_km > 0 && clat) {
+      double dlat = f.radius_km / 111.0, dlon = dlat / std::max(0.05, std::cos(*clat * M_PI / 180.0));
+      Query ps(&impl_->conn, "SELECT id, lat, lon FROM places WHERE lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4");
+      ps.Bind(1, *clat - dlat).Bind(2, *clat + dlat).Bind(3, *clon - dlon).Bind(4, *clon + dlon);
+      if (Status s = ps.Run("looking up places"); !s.ok()) return s;
+      while (ps.Next())
+        if (fuse::HaversineKm(*clat, *clon, ps.Double(1), ps.Double(2)) <= f.radius_km)
+          ids += "," + std::to_string(ps.Int(0));
+    }
+    add("e.place_id IN (" + ids + ")");
+  }
+  if (!f.country.empty()) add("lower(e.country)=lower(" + param(f.country) + ")");
+  if (!f.admin1.empty()) add("lower(e.admin1)=lower(" + param(f.admin1) + ")");
+  if (!f.type.empty()) {
+    static const char* kAcled[] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                   "Protests", "Riots", "Strategic developments"};
+    bool is_acled = false;
+    for (const char* t : kAcled) is_acled = is_acled || Lower(t) == Lower(f.type);
+    bool is_plover = f.type.find(' ') == std::string::npos && f.type.find('/') == std::string::npos && !is_acled;
+    std::string col = is_acled ? "acled" : is_plover ? "plover" : "acled_sub";
+    add("lower(e." + col + ")=lower(" + param(f.type) + ")");
+  }
+  if (!f.actor.empty()) {
+    std::string ids;
+    Query s(&impl_->conn, "SELECT id FROM actors WHERE lower(name)=lower($1) OR name ILIKE $2 ORDER BY id");
+    std::string pattern;
+    for (char ch : f.actor) {
+      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+      pattern += ch;
+    }
+    s.Bind(1, f.actor).Bind(2, "%" + pattern + "%");
+    if (Status st = s.Run("looking up actors"); !st.ok()) return st;
+    while (s.Next()) ids += (ids.empty() ? "" : ",") + std::to_string(s.Int(0));
+    if (ids.empty()) return Status::Ok();
+    add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
+  }
+  if (!f.from.empty()) {
+    add("e.date_end>=" + param(f.from));
+    add("e.date_start>=" + param(fuse::ShiftDate(f.from, -kMaxEventDays)));
+  }
+  if (!f.to.empty()) add("e.date_start<=" + param(f.to));
+  if (f.min_confidence > 0) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", f.min_confidence);
+    add("e.confidence>=" + param(buf) + "::double precision");
+  }
+  if (!f.source.empty()) {
+    std::string a = param(f.source);
+    add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND lower(c.source_name)=lower(" + a +
+        ")) OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND "
+        "lower(d.source)=lower(" + a + ")))");
+  }
+  // SQLite sorts NULL first: undated events come first when oldest first, last when newest first.
+  std::string sql = std::string("SELECT ") + PG_EVENT_COLS + PG_EVENT_JOINS + where +
+                    (f.newest_first ? " ORDER BY e.date_start DESC NULLS LAST, e.id DESC"
+                                    : " ORDER BY e.date_start ASC NULLS FIRST, e.id");
+  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
+  if (f.offset > 0) sql += " OFFSET " + std::to_string(f.offset);
+  Query q(&impl_->conn, sql.c_str(), false);
+  for (size_t i = 0; i < params.size(); ++i) q.Bind(static_cast<int>(i + 1), params[i]);
+  if (Status s = q.Run("querying events"); !s.ok()) return s;
+  while (q.Next()) out->push_back(ReadEvent(q));
+  return Status::Ok();
+}
+
+Status PgStore::GetEvent(int64_t id, EventInfo* out) {
+  Query q(&impl_->conn, "SELECT " PG_EVENT_COLS PG_EVENT_JOINS " WHERE e.id=$1");
+  q.Bind(1, id);
+  if (Status s = q.Run("reading an event"); !s.ok()) return s;
+  if (!q.Next()) return Status::NotFound("no event " + std::to_string(id) + " in " + impl_->conn.label());
+  *out = ReadEvent(q);
+  return LoadClaims(out);
+}
+
+Status PgStore::LoadClaims(EventInfo* ev) {
+  ev->claims.clear();
+  Query s(&impl_->conn,
+          "SELECT c.id, c.event_id, c.ext_id, d.doc_id, d.title, d.source, d.published, d.url, c.trigger, c.acled,"
+          " c.acled_sub, c.plover, c.cameo, c.mode, a1.name, a1.kind, a1.country, a2.name, a2.kind, a2.country,"
+          " c.place_text, c.date_text, c.date_start, c.date_end, c.date_precision, c.source_name, c.source_text,"
+          " c.modality, c.negated, c.confidence, c.killed, s.idx, s.text, l.linked_claim_id, l.rule, l.detail"
+          " FROM claims c JOIN documents d ON d.id=c.document_id LEFT JOIN sentences s ON s.id=c.sentence_id"
+          " LEFT JOIN actors a1 ON a1.id=c.actor1_id LEFT JOIN actors a2 ON a2.id=c.actor2_id"
+          " LEFT JOIN links l ON l.claim_id=c.id WHERE c.event_id=$1 ORDER BY c.id");
+  s.Bind(1, ev->id);
+  if (Status st = s.Run("reading claims"); !st.ok()) return st;
+  while (s.Next()) {
+    ClaimInfo c;
+    int i = 0;
+    c.id = s.Int(i++);
+    c.event_id = s.Int(i++);
+    c.ext_id = s.Text(i++);
+    c.document = s.Text(i++);
+    c.doc_title = s.Text(i++);
+    c.outlet = s.Text(i++);
+    c.published = s.Text(i++);
+    c.url = s.Text(i++);
+    c.trigger = s.Text(i++);
+    c.acled = s.Text(i++);
+    c.acled_sub = s.Text(i++);
+    c.plover = s.Text(i++);
+    c.cameo = s.Text(i++);
+    c.mode = s.Text(i++);
+    c.actor1 = s.Text(i++);
+    c.actor1_kind = s.Text(i++);
+    c.actor1_country = s.Text(i++);
+    c.actor2 = s.Text(i++);
+    c.actor2_kind = s.Text(i++);
+    c.actor2_country = s.Text(i++);
+    c.place_text = s.Text(i++);
+    c.date_text = s.Text(i++);
+    c.date_start = s.Text(i++);
+    c.date_end = s.Text(i++);
+    c.date_precision = s.Text(i++);
+    c.source_name = s.Text(i++);
+    c.source_text = s.Text(i++);
+    c.modality = s.Text(i++);
+    c.negated = s.Int(i++) != 0;
+    c.confidence = s.Double(i++);
+    c.killed = s.OptInt(i++);
+    c.sentence = static_cast<uint32_t>(s.Int(i++));
+    c.evidence = s.Text(i++);
+    c.linked_claim = s.Int(i++);
+    c.link_rule = s.Text(i++);
+    c.link_detail = s.Text(i++);
+    ev->claims.push_back(std::move(c));
+  }
+  Query cs(&impl_->conn,
+           "SELECT claim_id, what, n, \"of\", approx, vague, text FROM counts c WHERE c.claim_id IN"
+           " (SELECT id FROM claims WHERE event_id=$1) ORDER BY c.id");
+  cs.Bind(1, ev->id);
+  if (Status st = cs.Run("reading counts"); !st.ok()) return st;
+  std::unordered_map<int64_t, size_t> index;
+  for (size_t i = 0; i < ev->claims.size(); ++i) index[ev->claims[i].id] = i;
+  while (cs.Next()) {
+    auto it = index.find(cs.Int(0));
+    if (it == index.end()) continue;
+    Count n;
+    n.what = cs.Text(1);
+    n.n = cs.Int(2);
+    n.of = cs.Text(3);
+    n.approx = cs.Int(4) != 0;
+    n.vague = cs.Int(5) != 0;
+    n.text = cs.Text(6);
+    ev->claims[it->second].counts.push_back(std::move(n));
+  }
+  return Status::Ok();
+}
+
+Status PgStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) {
+  out->clear();
+  for (int64_t pid : place_ids) {
+    Query s(&impl_->conn,
+            "SELECT c.id, c.event_id, c.date_start, c.date_end, c.acled_sub, c.trigger, c.mode, a1.name, a1.kind,"
+            " a2.name, a2.kind, c.modality, c.negated, c.confidence, coalesce(c.source_name, d.source, d.doc_id),"
+            " d.doc_id, s.text FROM claims c JOIN documents d ON d.id=c.document_id"
+            " LEFT JOIN sentences s ON s.id=c.sentence_id LEFT JOIN actors a1 ON a1.id=c.actor1_id"
+            " LEFT JOIN actors a2 ON a2.id=c.actor2_id"
+            " WHERE c.place_id=$1 AND c.acled_sub IN ('Government regains territory',"
+            " 'Non-state actor overtakes territory', 'Non-violent transfer of territory') ORDER BY c.id");
+    s.Bind(1, pid);
+    if (Status st = s.Run("reading territory claims"); !st.ok()) return st;
+    while (s.Next()) {
+      fuse::TerritoryClaim c;
+      c.claim_id = s.Int(0);
+      c.event_id = s.Int(1);
+      c.date_start = s.Text(2);
+      c.date_end = s.Text(3);
+      c.acled_sub = s.Text(4);
+      c.trigger = s.Text(5);
+      c.mode = s.Text(6);
+      if (!s.IsNull(7)) c.actor1 = fuse::Party{s.Text(7), s.Text(8)};
+      if (!s.IsNull(9)) c.actor2 = fuse::Party{s.Text(9), s.Text(10)};
+      c.modality = s.Text(11);
+      c.negated = s.Int(12) != 0;
+      c.confidence = s.Double(13);
+      c.source = s.Text(14);
+      c.document = s.Text(15);
+      c.evidence = s.Text(16);
+      out->push_back(std::move(c));
+    }
+  }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------------- serving (issue 5)
+
+Status PgStore::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
+  out->clear();
+  std::string pattern;
+  for (char ch : prefix) {
+    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+    pattern += ch;
+  }
+  pattern += '%';
+  Query q(&impl_->conn,
+          "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
+          " WHERE p.name ILIKE $1 OR p.text ILIKE $1 ORDER BY n DESC, p.id LIMIT $2");
+  q.Bind(1, pattern).Bind(2, static_cast<int64_t>(limit));
+  if (Status s = q.Run("searching places"); !s.ok()) return s;
+  while (q.Next()) {
+    PlaceInfo p = ReadPlace(q, 0);
+    p.events = q.Int(10);
+    out->push_back(std::move(p));
+  }
+  return Status::Ok();
+}
+
+Status PgStore::GetDocument(std::string_view doc_id, DocumentInfo* out) {
+  Query d(&impl_->conn, "SELECT id, doc_id, title, source, url, published, event_count, sentence_count FROM documents"
+                        " WHERE doc_id=$1 ORDER BY id LIMIT 1");
+  d.Bind(1, doc_id);
+  if (Status s = d.Run("reading a document"); !s.ok()) return s;
+  if (!d.Next()) return Status::NotFound("no document '" + std::string(doc_id) + "' in " + impl_->conn.label());
+  const int64_t id = d.Int(0);
+  out->doc_id = d.Text(1);
+  out->title = d.Text(2);
+  out->source = d.Text(3);
+  out->url = d.Text(4);
+  out->published = d.Text(5);
+  out->event_count = d.Int(6);
+  out->sentence_count = d.Int(7);
+  out->sentences.clear();
+  Query s(&impl_->conn, "SELECT idx, text FROM sentences WHERE document_id=$1 ORDER BY idx");
+  s.Bind(1, id);
+  if (Status st = s.Run("reading sentences"); !st.ok()) return st;
+  while (s.Next()) out->sentences.push_back({s.Int(0), s.Text(1)});
+  return Status::Ok();
+}
+
+}  // namespace sitrep::store

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The PostgreSQL store gives the same answers as the SQLite store: ingest the same articles into both, compare
+# query (json, csv, acled, plover), event and control output; re-ingesting changes nothing; a bad URL gives a
+# clear error. Usage: pg_store_test.sh SITREP_BINARY
+set -euo pipefail
+BIN=$1
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/pg_env.sh"
+pg_start
+T=$PG_DIR/t
+mkdir -p "$T"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+INPUT=$HERE/data/palmyra_douma.jsonl
+"$BIN" ingest "$INPUT" "$HERE/../../data/examples/palmyra.txt" --db "$T/s.db" -j 1 2>"$T/sqlite.err" || { cat "$T/sqlite.err"; fail "sqlite ingest"; }
+"$BIN" ingest "$INPUT" "$HERE/../../data/examples/palmyra.txt" --db "$PG_URL" -j 2 2>"$T/pg.err" || { cat "$T/pg.err"; fail "pg ingest"; }
+diff <(sed 's/, [0-9]* failed//' "$T/sqlite.err") <(sed 's/, [0-9]* failed//' "$T/pg.err") || fail "ingest summaries differ"
+
+for args in "--format json" "--format csv" "--format acled" "--format plover" "--format geojson" \
+            "--place Douma --format json" "--country SY --from 2016-12-01 --format csv" \
+            "--type Air/drone\ strike --format json" "--actor Islamic --format csv" "--limit 3"; do
+  eval "\"$BIN\" query --db \"$T/s.db\" $args" >"$T/a.out" 2>&1 || true
+  eval "\"$BIN\" query --db \"$PG_URL\" $args" >"$T/b.out" 2>&1 || true
+  diff "$T/a.out" "$T/b.out" >/dev/null || { diff "$T/a.out" "$T/b.out" | head -20; fail "query $args differs"; }
+done
+n=$("$BIN" query --db "$PG_URL" --format csv | wc -l)
+[ "$n" -gt 2 ] || fail "too few events in the PostgreSQL store ($n lines)"
+for id in 1 2 3; do
+  diff <("$BIN" event $id --db "$T/s.db" --format json 2>&1) <("$BIN" event $id --db "$PG_URL" --format json 2>&1) \
+    || fail "event $id differs"
+done
+diff <("$BIN" control Palmyra --db "$T/s.db" 2>&1) <("$BIN" control Palmyra --db "$PG_URL" 2>&1) || fail "control differs"
+diff <("$BIN" control Palmyra --on 2016-06-01 --format text --db "$T/s.db" 2>&1) \
+     <("$BIN" control Palmyra --on 2016-06-01 --format text --db "$PG_URL" 2>&1) || fail "control --on differs"
+
+# Re-ingest: nothing changes.
+before=$(pg_scalar "SELECT (SELECT count(*) FROM documents)||'/'||(SELECT count(*) FROM claims)||'/'||(SELECT count(*) FROM events)")
+"$BIN" ingest "$INPUT" --db "$PG_URL" 2>"$T/again.err" || { cat "$T/again.err"; fail "re-ingest"; }
+grep -q "0 stored" "$T/again.err" || { cat "$T/again.err"; fail "re-ingest stored something"; }
+after=$(pg_scalar "SELECT (SELECT count(*) FROM documents)||'/'||(SELECT count(*) FROM claims)||'/'||(SELECT count(*) FROM events)")
+[ "$before" = "$after" ] || fail "re-ingest changed the store: $before -> $after"
+
+# Errors name the server and say what is wrong; no password in messages.
+if "$BIN" query --db "postgresql://u:secret@127.0.0.1:1/none" 2>"$T/bad.err"; then fail "bad URL accepted"; fi
+grep -q "cannot connect to PostgreSQL" "$T/bad.err" || { cat "$T/bad.err"; fail "unclear connection error"; }
+grep -q secret "$T/bad.err" && fail "password printed"
+"${PG_PSQL[@]}" -d postgres -c "CREATE DATABASE other" >/dev/null
+"${PG_PSQL[@]}" -d other -c "CREATE TABLE foreign_table(x int)" >/dev/null
+if "$BIN" ingest "$INPUT" --db "${PG_URL%/sitrep}/other" 2>"$T/foreign.err"; then fail "foreign database accepted"; fi
+grep -q "not a sitrep database" "$T/foreign.err" || { cat "$T/foreign.err"; fail "unclear foreign-database error"; }
+if "$BIN" query --db "${PG_URL%/sitrep}/postgres" 2>"$T/empty.err"; then fail "empty database accepted for query"; fi
+grep -q "empty database" "$T/empty.err" || { cat "$T/empty.err"; fail "unclear empty-database error"; }
+echo "PASS: PostgreSQL store matches SQLite"
