@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD_DIR=${BUILD_DIR:-build-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-"text numbers time lexicon jsonl extract"}
+TARGETS=${FUZZ_TARGETS:-"text numbers time lexicon jsonl extract gazetteer http_api"}
 CXX_BIN=${CXX:-clang++-14}
 command -v "$CXX_BIN" >/dev/null || CXX_BIN=clang++
 command -v "$CXX_BIN" >/dev/null || {
