@@ -168,6 +168,26 @@ void Tokenize(Document* doc) {
       bool abbreviation = true;  // shape "X.Y." so far: single letters separated by dots
       int letters_since_dot = 0;
       while (cur.pos < cur.size) {
+        // Fast path: an ASCII letter or digit (most characters of English news) needs no decoding.
+        const unsigned char b = cur.base[cur.pos];
+        if (b < 0x80 && (kAsciiClasses[b] == kLetter || kAsciiClasses[b] == kDigit)) {
+          if (kAsciiClasses[b] == kLetter) {
+            has_letter = true;
+            if (b <= 'Z') {
+              has_upper = true;
+              if (first) first_upper = true;
+            } else {
+              has_lower = true;
+            }
+          } else {
+            has_digit = true;
+          }
+          ++letters_since_dot;
+          if (letters_since_dot > 1) abbreviation = false;
+          first = false;
+          ++cur.pos;
+          continue;
+        }
         char32_t c = cur.Peek(&len);
         CharClass k = Classify(c);
         if (k == kLetter || k == kDigit) {
