@@ -4,10 +4,10 @@
 #include <array>
 #include <string_view>
 
+#include "text/word_table.h"
+
 namespace sitrep::extract {
 namespace {
-
-bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
 
 // The words of casualty reporting. They are English grammar of counting rather than knowledge of the world,
 // so they live here beside the rules that read them.
@@ -49,17 +49,50 @@ constexpr std::array<std::string_view, 18> kCountModifiers = {
     "suspected", "more", "other", "people", "armed", "unarmed", "innocent", "alleged", "of", "the", "their",
     "enemy", "foreign", "local", "additional", "american", "armored", "armoured"};
 
+// Nouns a number may count besides people, weapons and materiel ("two police stations" counts nothing).
+constexpr std::array<std::string_view, 37> kCountable = {
+    "people", "others", "other", "persons", "person", "were", "was", "are", "is", "have", "had", "has",
+    "died", "dead", "more", "and", "of", "in", "from", "bodies", "children", "adults", "crew", "members",
+    "passengers", "workers", "staff", "students", "pilgrims", "tourists", "migrants", "villagers",
+    "fishermen", "employees", "miners", "sailors", "worshippers"};
+
+// One hash per key answers every list above (text/word_table.h): these words are looked up for every number.
+enum WordClass : uint32_t {
+  kKilledW = 1 << 0, kWoundedW = 1 << 1, kArrestedW = 1 << 2, kCapturedW = 1 << 3, kDisplacedW = 1 << 4,
+  kStrikeW = 1 << 5, kTroopW = 1 << 6, kDestroyW = 1 << 7, kMaterielW = 1 << 8, kUnitW = 1 << 9,
+  kModifierW = 1 << 10, kCountableW = 1 << 11,
+};
+
+uint32_t Classes(std::string_view k) {
+  static const text::WordTable table({{kKilledWords, kKilledW},
+                                      {kWoundedWords, kWoundedW},
+                                      {kArrestedWords, kArrestedW},
+                                      {kCapturedWords, kCapturedW},
+                                      {kDisplacedWords, kDisplacedW},
+                                      {kStrikeNouns, kStrikeW},
+                                      {kTroopNouns, kTroopW},
+                                      {kDestroyWords, kDestroyW},
+                                      {kMateriel, kMaterielW},
+                                      {kUnits, kUnitW},
+                                      {kCountModifiers, kModifierW},
+                                      {kCountable, kCountableW}});
+  return table.Classes(k);
+}
+
+bool Is(std::string_view k, uint32_t classes) { return (Classes(k) & classes) != 0; }
+
 struct WhatHit {
   CountWhat what = CountWhat::kNone;
   uint32_t at = 0;
 };
 
 CountWhat CasualtyWord(std::string_view k) {
-  if (In(kKilledWords, k)) return CountWhat::kKilled;
-  if (In(kWoundedWords, k)) return CountWhat::kWounded;
-  if (In(kArrestedWords, k)) return CountWhat::kArrested;
-  if (In(kCapturedWords, k)) return CountWhat::kCaptured;
-  if (In(kDisplacedWords, k)) return CountWhat::kDisplaced;
+  uint32_t c = Classes(k);
+  if (c & kKilledW) return CountWhat::kKilled;
+  if (c & kWoundedW) return CountWhat::kWounded;
+  if (c & kArrestedW) return CountWhat::kArrested;
+  if (c & kCapturedW) return CountWhat::kCaptured;
+  if (c & kDisplacedW) return CountWhat::kDisplaced;
   return CountWhat::kNone;
 }
 
@@ -131,7 +164,7 @@ void FindCounts(Context& c, uint32_t si) {
     // Not counts: years, dates, measures, times, ordinal parts of names ("F-16"), the inside of a time phrase.
     bool skip = num.year_like;
     std::string_view next = key(after);
-    if (In(kUnits, next)) skip = true;
+    if (Is(next, kUnitW)) skip = true;
     if (c.doc.tokens[num.value_token].Has(text::kHyphenBefore)) skip = true;
     if (num.value_token > sent.first_token) {
       std::string_view before = key(num.value_token - 1);
@@ -149,7 +182,7 @@ void FindCounts(Context& c, uint32_t si) {
 
     // What is counted: the noun after the number.
     uint32_t noun = after;
-    while (noun < sent.last_token && noun < after + 3 && In(kCountModifiers, key(noun)) && !IsEntityAt(c, si, noun)) {
+    while (noun < sent.last_token && noun < after + 3 && Is(key(noun), kModifierW) && !IsEntityAt(c, si, noun)) {
       ++noun;
     }
     uint32_t of_first = 0, of_last = 0;
@@ -172,17 +205,17 @@ void FindCounts(Context& c, uint32_t si) {
       }
     }
     if (of_last == 0 && (nk == "air" || nk == "drone" || nk == "missile" || nk == "rocket") &&
-        In(kStrikeNouns, key(noun + 1))) {
+        Is(key(noun + 1), kStrikeW)) {
       of_first = noun;
       of_last = noun + 2;
       nk = key(noun + 1);
     }
     if (of_last == 0 && noun < sent.last_token && c.doc.tokens[noun].kind == text::kWord &&
-        (In(kStrikeNouns, nk) || In(kMateriel, nk) || In(kTroopNouns, nk))) {
+        (Is(nk, kStrikeW) || Is(nk, kMaterielW) || Is(nk, kTroopW))) {
       of_first = noun;
       of_last = noun + 1;
       // "air strikes", "armored vehicles": two-word nouns.
-      if (noun + 1 < sent.last_token && (In(kStrikeNouns, key(noun + 1)) || In(kMateriel, key(noun + 1)))) {
+      if (noun + 1 < sent.last_token && (Is(key(noun + 1), kStrikeW) || Is(key(noun + 1), kMaterielW))) {
         of_last = noun + 2;
         nk = key(noun + 1);
       }
@@ -190,13 +223,8 @@ void FindCounts(Context& c, uint32_t si) {
     // "two police stations", "three cities": a number of things that are neither people, weapons nor
     // materiel counts nothing here.
     if (of_last == 0 && noun < sent.last_token && c.doc.tokens[noun].kind == text::kWord) {
-      static constexpr std::array<std::string_view, 37> kCountable = {
-          "people", "others", "other", "persons", "person", "were", "was", "are", "is", "have", "had", "has",
-          "died", "dead", "more", "and", "of", "in", "from", "bodies", "children", "adults", "crew", "members",
-          "passengers", "workers", "staff", "students", "pilgrims", "tourists", "migrants", "villagers",
-          "fishermen", "employees", "miners", "sailors", "worshippers"};
       std::string_view w = key(noun);
-      if (!In(kCountable, w) && CasualtyWord(w) == CountWhat::kNone && !In(kDestroyWords, w) &&
+      if (!Is(w, kCountableW) && CasualtyWord(w) == CountWhat::kNone && !Is(w, kDestroyW) &&
           !(num.first > sent.first_token && CasualtyWord(key(num.first - 1)) != CountWhat::kNone)) {
         i = after - 1;
         continue;
@@ -229,17 +257,17 @@ void FindCounts(Context& c, uint32_t si) {
       if (number_here && !(key(t - 1) == "and" || key(t - 1) == ",")) break;
       if (k == ";" || k == "but" || k == "while") break;
       CountWhat w = CasualtyWord(k);
-      if (w == CountWhat::kCaptured && k == "captured" && of_last > 0 && In(kMateriel, nk)) w = CountWhat::kNone;
+      if (w == CountWhat::kCaptured && k == "captured" && of_last > 0 && Is(nk, kMaterielW)) w = CountWhat::kNone;
       if (w != CountWhat::kNone) {
         hit = {w, t};
         break;
       }
-      if (In(kDestroyWords, k)) {
+      if (Is(k, kDestroyW)) {
         hit = {CountWhat::kDestroyed, t};
         break;
       }
     }
-    if (hit.what == CountWhat::kNone && num.first > sent.first_token && In(kDestroyWords, key(num.first - 1))) {
+    if (hit.what == CountWhat::kNone && num.first > sent.first_token && Is(key(num.first - 1), kDestroyW)) {
       hit = {CountWhat::kDestroyed, num.first - 1};  // "destroying 11 tanks"
     }
     // "death toll rose to 20", "the toll stands at 20"
@@ -258,14 +286,14 @@ void FindCounts(Context& c, uint32_t si) {
       i = after - 1;
       continue;
     }
-    if (of_last > 0 && In(kStrikeNouns, nk) && what != CountWhat::kDestroyed) {
+    if (of_last > 0 && Is(nk, kStrikeW) && what != CountWhat::kDestroyed) {
       // "64 air strikes killed 300": the number counts strikes; the casualty word belongs to the next number.
       what = CountWhat::kStrikes;
     }
-    if (what == CountWhat::kDestroyed && !(of_last > 0 && (In(kMateriel, nk) || In(kStrikeNouns, nk)))) {
+    if (what == CountWhat::kDestroyed && !(of_last > 0 && (Is(nk, kMaterielW) || Is(nk, kStrikeW)))) {
       what = CountWhat::kNone;
     }
-    if (what == CountWhat::kNone && of_last > 0 && In(kTroopNouns, nk)) {
+    if (what == CountWhat::kNone && of_last > 0 && Is(nk, kTroopW)) {
       // Troop numbers count only beside a deployment.
       for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
         if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kMobilize) what = CountWhat::kTroops;

@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "text/word_table.h"
 #include "time/time_expressions.h"
 
 namespace sitrep::geo {
@@ -44,7 +45,20 @@ constexpr std::array<std::string_view, 44> kNotPlaceWords = {
     "sunni", "shia", "shiite", "shi'ite", "kurdish", "alawite", "druze", "christian", "muslim", "islamist",
     "jihadist", "arab", "yazidi", "hindu", "buddhist", "jewish", "catholic", "tribal", "pashtun", "tuareg"};
 
-bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
+// One hash per key answers every list above (text/word_table.h).
+enum WordClass : uint32_t {
+  kPreposition = 1, kAdmin = 2, kSettlement = 4, kRegion = 8, kParticle = 16, kNotPlace = 32,
+};
+
+bool Is(std::string_view k, uint32_t classes) {
+  static const text::WordTable table({{kPlacePrepositions, kPreposition},
+                                      {kAdminNouns, kAdmin},
+                                      {kSettlementNouns, kSettlement},
+                                      {kRegionWords, kRegion},
+                                      {kNameParticles, kParticle},
+                                      {kNotPlaceWords, kNotPlace}});
+  return (table.Classes(k) & classes) != 0;
+}
 
 bool IsNameToken(const Document& doc, uint32_t i, const uint8_t* marks, uint32_t first) {
   const text::Token& t = doc.tokens[i];
@@ -52,7 +66,7 @@ bool IsNameToken(const Document& doc, uint32_t i, const uint8_t* marks, uint32_t
   if (marks[i - first] & (kMarkActor | kMarkMetonymActor)) return false;
   if (!(t.Has(text::kCapitalized) || t.Has(text::kAllCaps))) return false;
   std::string_view k = doc.Key(t);
-  if (In(kNotPlaceWords, k)) return false;
+  if (Is(k, kNotPlace)) return false;
   if (timeutil::MonthFromKey(k) != 0 || timeutil::WeekdayFromKey(k) >= 0) return false;
   return true;
 }
@@ -74,13 +88,13 @@ void FindPlaceMentions(const Document& doc, uint32_t first, uint32_t last, const
       }
       // Lower-case particles and hyphen-joined parts inside a name: "Deir ez-Zor", "Ras al-Ain".
       const text::Token& t = doc.tokens[j];
-      if (j > i && t.kind == text::kWord && In(kNameParticles, key(j)) && j + 1 < last &&
+      if (j > i && t.kind == text::kWord && Is(key(j), kParticle) && j + 1 < last &&
           IsNameToken(doc, j + 1, marks, first)) {
         ++j;
         continue;
       }
       if (j > i && t.kind == text::kWord && t.Has(text::kHyphenBefore) && !(marks[j - first] & kMarkActor) &&
-          !In(kAdminNouns, key(j))) {
+          !Is(key(j), kAdmin)) {
         ++j;  // "Kafr-nabl", "Sha'ar-Hanegev"
         continue;
       }
@@ -99,7 +113,7 @@ void FindPlaceMentions(const Document& doc, uint32_t first, uint32_t last, const
       m.last = j;
       m.shape = PlaceShape::kCountry;
       m.country = country_of[i - first];
-      m.cued = i > first && In(kPlacePrepositions, key(i - 1));
+      m.cued = i > first && Is(key(i - 1), kPreposition);
       out->push_back(m);
       i = j - 1;
       continue;
@@ -112,27 +126,27 @@ void FindPlaceMentions(const Document& doc, uint32_t first, uint32_t last, const
     m.first = i;
     m.last = j;
     // Admin noun after the name: "Homs province", "Kherson Oblast", "Al Jawf Governorate".
-    if (j < last && In(kAdminNouns, key(j))) {
+    if (j < last && Is(key(j), kAdmin)) {
       m.last = j + 1;
       m.shape = PlaceShape::kAdmin;
       m.cued = true;
-    } else if (j - 1 > i && In(kAdminNouns, key(j - 1))) {
+    } else if (j - 1 > i && Is(key(j - 1), kAdmin)) {
       m.shape = PlaceShape::kAdmin;
       m.cued = true;
     }
     // What comes before: a preposition, a place noun ("the city of"), a direction ("south of").
     uint32_t p = i;
     if (p > first && (key(p - 1) == "the")) --p;
-    while (p > first && In(kRegionWords, key(p - 1))) --p;  // "in northern Aleppo"
+    while (p > first && Is(key(p - 1), kRegion)) --p;  // "in northern Aleppo"
     if (p > first) {
       std::string_view before = key(p - 1);
-      if (In(kPlacePrepositions, before)) m.cued = true;
-      if (before == "of" && p >= first + 2 && (In(kSettlementNouns, key(p - 2)) || In(kAdminNouns, key(p - 2)) ||
-                                                In(kRegionWords, key(p - 2)))) {
+      if (Is(before, kPreposition)) m.cued = true;
+      if (before == "of" && p >= first + 2 && (Is(key(p - 2), kSettlement) || Is(key(p - 2), kAdmin) ||
+                                                Is(key(p - 2), kRegion))) {
         m.cued = true;
-        if (In(kAdminNouns, key(p - 2)) && key(p - 2) != "district") m.shape = PlaceShape::kAdmin;
+        if (Is(key(p - 2), kAdmin) && key(p - 2) != "district") m.shape = PlaceShape::kAdmin;
       }
-      if (In(kSettlementNouns, before)) m.cued = true;  // "the town Marinka" (rare), "capital Kabul"
+      if (Is(before, kSettlement)) m.cued = true;  // "the town Marinka" (rare), "capital Kabul"
     }
     // Sentence-initial capitalised words are names only when cued or followed by a comma and a container.
     bool sentence_initial = i == first || (i == first + 1 && key(first) == "\"");
@@ -150,14 +164,14 @@ void FindPlaceMentions(const Document& doc, uint32_t first, uint32_t last, const
     if (c + 1 < last && (key(c) == "," || key(c) == "in")) {
       uint32_t cs = c + 1;
       if (key(cs) == "the" && cs + 1 < last) ++cs;
-      while (cs < last && In(kRegionWords, key(cs))) ++cs;
+      while (cs < last && Is(key(cs), kRegion)) ++cs;
       uint32_t ce = cs;
       if (cs < last && (marks[cs - first] & kMarkCountry)) {
         ce = cs + 1;
         while (ce < last && (marks[ce - first] & kMarkCountry) && country_of[ce - first] == country_of[cs - first]) ++ce;
       } else if (cs < last && IsNameToken(doc, cs, marks, first)) {
         ce = run_end(cs);
-        if (ce < last && In(kAdminNouns, key(ce))) ++ce;
+        if (ce < last && Is(key(ce), kAdmin)) ++ce;
       }
       if (ce > cs) {
         m.ctx_first = c + 1;

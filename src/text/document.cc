@@ -36,16 +36,17 @@ char FoldLatin(char32_t cp) {
 }  // namespace
 
 void AppendKey(std::string_view word, std::string* out) {
+  // A key is never longer than its word (dots are dropped, multi-byte apostrophes and Latin letters fold to one
+  // byte, anything else is copied): write into room for the whole word, then cut to what was written.
+  const size_t old_size = out->size();
+  out->resize(old_size + word.size());
+  char* o = out->data() + old_size;
   const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   const auto* end = p + word.size();
   while (p < end) {
     unsigned char c = *p;
     if (c < 0x80) {
-      if (c == '.') {
-        ++p;
-        continue;
-      }
-      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      if (c != '.') *o++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       ++p;
       continue;
     }
@@ -53,14 +54,15 @@ void AppendKey(std::string_view word, std::string* out) {
     int len = DecodeUtf8(p, &cp);
     if (p + len > end) break;
     if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BB || cp == 0x2032 || cp == 0x0060) {
-      out->push_back('\'');
+      *o++ = '\'';
     } else if (char f = FoldLatin(cp); f != 0) {
-      out->push_back(f);
+      *o++ = f;
     } else {
-      out->append(reinterpret_cast<const char*>(p), len);
+      for (int b = 0; b < len; ++b) *o++ = static_cast<char>(p[b]);
     }
     p += len;
   }
+  out->resize(static_cast<size_t>(o - out->data()));
 }
 
 }  // namespace sitrep::text

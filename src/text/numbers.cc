@@ -5,6 +5,8 @@
 #include <string_view>
 #include <utility>
 
+#include "text/word_table.h"
+
 namespace sitrep::text {
 namespace {
 
@@ -41,12 +43,55 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kApproxP
     {"roughly", ""}, {"estimated", ""}, {"approx", ""}, {"circa", ""}, {"under", ""},
 }};
 
+// First words of kApproxPrefixes, and "between".
+constexpr std::array<std::string_view, 21> kApproxFirst = {
+    "more", "at", "as", "up", "close", "upwards", "in", "fewer", "less", "an", "some", "about", "around", "over",
+    "nearly", "almost", "approximately", "roughly", "estimated", "approx", "circa"};
+constexpr std::array<std::string_view, 2> kApproxFirstMore = {"under", "between"};
+
+constexpr std::array<std::string_view, 29> NumberWordKeys() {
+  std::array<std::string_view, 29> keys{};
+  for (size_t i = 0; i < kNumberWords.size(); ++i) keys[i] = kNumberWords[i].key;
+  return keys;
+}
+constexpr std::array<std::string_view, 5> MultiplierKeys() {
+  std::array<std::string_view, 5> keys{};
+  for (size_t i = 0; i < kMultipliers.size(); ++i) keys[i] = kMultipliers[i].key;
+  return keys;
+}
+constexpr std::array<std::string_view, 7> VagueKeys() {
+  std::array<std::string_view, 7> keys{};
+  for (size_t i = 0; i < kVague.size(); ++i) keys[i] = kVague[i].key;
+  return keys;
+}
+
+// Class bits of the number vocabulary, so that the common case (a word that is none of these) costs one hash.
+enum : uint32_t { kNumberWord = 1, kMultiplier = 2, kVagueWord = 4, kApproxWord = 8 };
+
+const WordTable& NumberTable() {
+  static constexpr std::array<std::string_view, 29> number_words = NumberWordKeys();
+  static constexpr std::array<std::string_view, 5> multipliers = MultiplierKeys();
+  static constexpr std::array<std::string_view, 7> vague = VagueKeys();
+  static const WordTable table({{number_words, kNumberWord},
+                                {multipliers, kMultiplier},
+                                {vague, kVagueWord},
+                                {kApproxFirst, kApproxWord},
+                                {kApproxFirstMore, kApproxWord}});
+  return table;
+}
+
 int64_t Lookup(const auto& table, std::string_view key) {
   for (const auto& w : table) {
     if (w.key == key) return w.value;
   }
   return -1;
 }
+
+int64_t MultiplierValue(std::string_view key) {
+  return NumberTable().Has(key, kMultiplier) ? Lookup(kMultipliers, key) : -1;
+}
+
+int64_t VagueValue(std::string_view key) { return NumberTable().Has(key, kVagueWord) ? Lookup(kVague, key) : -1; }
 
 int64_t SatMul(int64_t a, int64_t b) {
   if (a != 0 && b > kMaxValue / a) return kMaxValue;
@@ -98,7 +143,7 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
     if (value < 0) return false;
     out->year_like = key.size() == 4 && value >= 1900 && value <= 2100 && fraction == 0;
     if (j < limit) {
-      int64_t mult = Lookup(kMultipliers, doc.Key(toks[j]));
+      int64_t mult = MultiplierValue(doc.Key(toks[j]));
       if (mult > 1 && mult != 12) {
         value = SatMul(value, mult) + static_cast<int64_t>(fraction * static_cast<double>(mult));
         out->year_like = false;
@@ -106,12 +151,12 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
       }
     }
   } else if (toks[i].kind == kWord) {
-    int64_t vague = Lookup(kVague, key);
+    int64_t vague = VagueValue(key);
     if (vague > 0) {
       value = vague;
       // "tens of thousands", "hundreds of thousands"
       if (j + 1 < limit && doc.Key(toks[j]) == "of") {
-        int64_t next = Lookup(kVague, doc.Key(toks[j + 1]));
+        int64_t next = VagueValue(doc.Key(toks[j + 1]));
         if (next > 0) {
           value = SatMul(vague, next);
           j += 2;
@@ -125,14 +170,14 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
       if (value < 0) return false;
       if (key == "a") {
         // Only "a dozen", "a hundred", "a thousand".
-        if (j >= limit || Lookup(kMultipliers, doc.Key(toks[j])) < 0) return false;
+        if (j >= limit || MultiplierValue(doc.Key(toks[j])) < 0) return false;
       }
       // twenty-five, one hundred twenty, two thousand five hundred, two dozen
       int64_t total = 0;
       int64_t group = value;
       while (j < limit) {
         std::string_view k = doc.Key(toks[j]);
-        int64_t mult = Lookup(kMultipliers, k);
+        int64_t mult = MultiplierValue(k);
         if (mult > 0) {
           if (mult == 100 || mult == 12) group = SatMul(group == 0 ? 1 : group, mult);
           else {
@@ -198,6 +243,7 @@ int64_t NumberWordValue(std::string_view key) {
     case 'a': case 'e': case 'f': case 'n': case 'o': case 's': case 't': case 'z': break;
     default: return -1;
   }
+  if (!NumberTable().Has(key, kNumberWord)) return -1;
   return Lookup(kNumberWords, key);
 }
 
@@ -217,11 +263,17 @@ bool CanStartNumber(const Token& t, std::string_view key) {
 bool ParseNumberAt(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out) {
   const auto& toks = doc.tokens;
   if (i >= limit || !CanStartNumber(toks[i], doc.Key(toks[i]))) return false;
+  // A word starts a number expression only when it is a number word, a vague amount or an approximator.
+  if (toks[i].kind == kWord && !NumberTable().Has(doc.Key(toks[i]), kNumberWord | kVagueWord | kApproxWord)) {
+    return false;
+  }
   *out = NumberExpr();
   uint32_t core = i;
   bool approx = false;
   std::string_view k0 = doc.Key(toks[i]);
+  const bool approx_word = toks[i].kind == kWord && NumberTable().Has(k0, kApproxWord);
   for (const auto& [first, second] : kApproxPrefixes) {
+    if (!approx_word) break;
     if (k0 != first) continue;
     if (second.empty()) {
       core = i + 1;

@@ -1,5 +1,7 @@
 #include "text/tokenizer.h"
 
+#include <array>
+
 #include "text/utf8.h"
 
 namespace sitrep::text {
@@ -7,17 +9,25 @@ namespace {
 
 enum CharClass : uint8_t { kSpace, kLetter, kDigit, kHyphen, kDash, kApostrophe, kDoubleQuote, kOther, kNewline };
 
-CharClass Classify(char32_t cp) {
-  if (cp < 0x80) {
-    if (cp == '\n') return kNewline;
-    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return kSpace;
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return kLetter;
-    if (cp >= '0' && cp <= '9') return kDigit;
-    if (cp == '-') return kHyphen;
-    if (cp == '\'' || cp == '`') return kApostrophe;
-    if (cp == '"') return kDoubleQuote;
-    return kOther;
+// Classes of the ASCII code points, so that the common case is one table read.
+constexpr std::array<CharClass, 128> MakeAsciiClasses() {
+  std::array<CharClass, 128> t{};
+  for (int cp = 0; cp < 128; ++cp) {
+    CharClass c = kOther;
+    if (cp == '\n') c = kNewline;
+    else if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') c = kSpace;
+    else if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) c = kLetter;
+    else if (cp >= '0' && cp <= '9') c = kDigit;
+    else if (cp == '-') c = kHyphen;
+    else if (cp == '\'' || cp == '`') c = kApostrophe;
+    else if (cp == '"') c = kDoubleQuote;
+    t[cp] = c;
   }
+  return t;
+}
+constexpr std::array<CharClass, 128> kAsciiClasses = MakeAsciiClasses();
+
+CharClass ClassifyNonAscii(char32_t cp) {
   switch (cp) {
     case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
     case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0x200E: case 0x200F:
@@ -46,6 +56,8 @@ CharClass Classify(char32_t cp) {
   }
   return kLetter;  // all other scripts' letters, marks and symbols read as word characters
 }
+
+inline CharClass Classify(char32_t cp) { return cp < 0x80 ? kAsciiClasses[cp] : ClassifyNonAscii(cp); }
 
 bool IsUpper(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
@@ -156,6 +168,26 @@ void Tokenize(Document* doc) {
       bool abbreviation = true;  // shape "X.Y." so far: single letters separated by dots
       int letters_since_dot = 0;
       while (cur.pos < cur.size) {
+        // Fast path: an ASCII letter or digit (most characters of English news) needs no decoding.
+        const unsigned char b = cur.base[cur.pos];
+        if (b < 0x80 && (kAsciiClasses[b] == kLetter || kAsciiClasses[b] == kDigit)) {
+          if (kAsciiClasses[b] == kLetter) {
+            has_letter = true;
+            if (b <= 'Z') {
+              has_upper = true;
+              if (first) first_upper = true;
+            } else {
+              has_lower = true;
+            }
+          } else {
+            has_digit = true;
+          }
+          ++letters_since_dot;
+          if (letters_since_dot > 1) abbreviation = false;
+          first = false;
+          ++cur.pos;
+          continue;
+        }
         char32_t c = cur.Peek(&len);
         CharClass k = Classify(c);
         if (k == kLetter || k == kDigit) {

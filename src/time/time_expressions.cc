@@ -1,9 +1,12 @@
 #include "time/time_expressions.h"
 
 #include <array>
+#include <bit>
+#include <span>
 #include <string_view>
 
 #include "text/numbers.h"
+#include "text/word_table.h"
 
 namespace sitrep::timeutil {
 namespace {
@@ -107,32 +110,54 @@ const char* PrecisionName(Precision p) {
   return "day";
 }
 
-int MonthFromKey(std::string_view k) {
-  if (k.size() < 3 || k.size() > 9) return 0;
-  switch (k[0]) {
-    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
-    default: return 0;
-  }
+namespace {
+
+// Months and weekdays in one table (text/word_table.h): month m is class bit m - 1, weekday w (0 = Sunday) bit
+// 12 + w. Both are asked for every token.
+const text::WordTable& CalendarTable() {
   static constexpr std::array<std::string_view, 12> kFull = {"january", "february", "march", "april", "may",
                                                              "june", "july", "august", "september", "october",
                                                              "november", "december"};
   static constexpr std::array<std::string_view, 12> kShort = {"jan", "feb", "mar", "apr", "may", "jun",
                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int i = 0; i < 12; ++i) {
-    if (k == kFull[i] || k == kShort[i]) return i + 1;
-  }
-  if (k == "sept") return 9;
-  return 0;
+  static constexpr std::array<std::string_view, 7> kNames = {"sunday", "monday", "tuesday", "wednesday",
+                                                             "thursday", "friday", "saturday"};
+  static constexpr std::array<std::string_view, 1> kSept = {"sept"};
+  static const text::WordTable table({
+        {std::span(&kFull[0], 1), 1u << 0}, {std::span(&kShort[0], 1), 1u << 0},
+        {std::span(&kFull[1], 1), 1u << 1}, {std::span(&kShort[1], 1), 1u << 1},
+        {std::span(&kFull[2], 1), 1u << 2}, {std::span(&kShort[2], 1), 1u << 2},
+        {std::span(&kFull[3], 1), 1u << 3}, {std::span(&kShort[3], 1), 1u << 3},
+        {std::span(&kFull[4], 1), 1u << 4}, {std::span(&kShort[4], 1), 1u << 4},
+        {std::span(&kFull[5], 1), 1u << 5}, {std::span(&kShort[5], 1), 1u << 5},
+        {std::span(&kFull[6], 1), 1u << 6}, {std::span(&kShort[6], 1), 1u << 6},
+        {std::span(&kFull[7], 1), 1u << 7}, {std::span(&kShort[7], 1), 1u << 7},
+        {std::span(&kFull[8], 1), 1u << 8}, {std::span(&kShort[8], 1), 1u << 8}, {kSept, 1u << 8},
+        {std::span(&kFull[9], 1), 1u << 9}, {std::span(&kShort[9], 1), 1u << 9},
+        {std::span(&kFull[10], 1), 1u << 10}, {std::span(&kShort[10], 1), 1u << 10},
+        {std::span(&kFull[11], 1), 1u << 11}, {std::span(&kShort[11], 1), 1u << 11},
+        {std::span(&kNames[0], 1), 1u << 12}, {std::span(&kNames[1], 1), 1u << 13},
+        {std::span(&kNames[2], 1), 1u << 14}, {std::span(&kNames[3], 1), 1u << 15},
+        {std::span(&kNames[4], 1), 1u << 16}, {std::span(&kNames[5], 1), 1u << 17},
+        {std::span(&kNames[6], 1), 1u << 18},
+  });
+  return table;
+}
+
+constexpr uint32_t kMonthBits = (1u << 12) - 1;
+
+}  // namespace
+
+int MonthFromKey(std::string_view k) {
+  if (k.size() < 3 || k.size() > 9) return 0;
+  uint32_t c = CalendarTable().Classes(k) & kMonthBits;
+  return c == 0 ? 0 : std::countr_zero(c) + 1;
 }
 
 int WeekdayFromKey(std::string_view k) {
   if (k.size() < 6 || k.size() > 9 || k.back() != 'y') return -1;
-  static constexpr std::array<std::string_view, 7> kNames = {"sunday", "monday", "tuesday", "wednesday",
-                                                             "thursday", "friday", "saturday"};
-  for (int i = 0; i < 7; ++i) {
-    if (k == kNames[i]) return i;
-  }
-  return -1;
+  uint32_t c = CalendarTable().Classes(k) >> 12;
+  return c == 0 ? -1 : std::countr_zero(c);
 }
 
 int32_t FindFullDate(const Document& doc, uint32_t first, uint32_t last) {
@@ -184,7 +209,8 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
     std::string_view next = Key(doc, i + 1, last);
 
     // Absolute month-day(-year): "Dec. 10", "December 10, 2016", "March 16".
-    int month = MonthFromKey(k);
+    const bool capitalized = doc.tokens[i].Has(text::kCapitalized);
+    int month = capitalized || doc.tokens[i].Has(text::kAllCaps) ? MonthFromKey(k) : 0;
     if (month != 0 && (doc.tokens[i].Has(text::kCapitalized) || doc.tokens[i].Has(text::kAllCaps)) &&
         !(k == "may" && !doc.tokens[i].Has(text::kCapitalized)) && !(k == "march" && prev == "to")) {
       uint32_t j = i + 1;
@@ -264,8 +290,8 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
     }
 
     // Weekdays: "on Saturday", "Saturday night", "since Friday".
-    int wd = WeekdayFromKey(k);
-    if (wd >= 0 && doc.tokens[i].Has(text::kCapitalized)) {
+    int wd = capitalized ? WeekdayFromKey(k) : -1;
+    if (wd >= 0 && capitalized) {
       uint32_t end = i + 1;
       std::string_view part = Key(doc, end, last);
       if (part == "morning" || part == "afternoon" || part == "evening" || part == "night") ++end;
@@ -367,7 +393,8 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
     }
     // "since Friday" handled above; "two days of fighting", "over the past three weeks", "nine months after",
     // "three days ago"
-    int n = SmallNumber(doc, i, last);
+    // Only a unit of time after it makes a number a duration: test that (cheap) before reading the number.
+    int n = UnitDays(next) != 0 || UnitMonths(next) != 0 ? SmallNumber(doc, i, last) : -1;
     if (n != -1) {
       std::string_view unit = next;
       int days = UnitDays(unit), months = UnitMonths(unit);
