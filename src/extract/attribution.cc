@@ -321,10 +321,18 @@ void InfinitiveEvents(Context& c, uint32_t si) {
   for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
     Candidate& ev = s.events[e];
     if (!ev.alive || ev.trigger_first < sent.first_token + 2) continue;
-    if (KeyAt(c, ev.trigger_first - 1) != "to") continue;
-    std::string_view before = KeyAt(c, ev.trigger_first - 2);
+    // "urges the islands to not sign a pact", "warned them not to attack": the same, past the negation.
+    uint32_t to = ev.trigger_first - 1;
+    if (KeyAt(c, to) == "not" && to > sent.first_token + 1) --to;
+    if (KeyAt(c, to) == "to" && to > sent.first_token && KeyAt(c, to - 1) == "not") --to;
+    if (KeyAt(c, to) != "to" && !(KeyAt(c, to) == "not" && KeyAt(c, to + 1) == "to")) continue;
+    if (to < sent.first_token + 1) continue;
+    std::string_view before = KeyAt(c, to - 1);
     if (In(kPhase, before)) continue;
-    if (ev.modality != Modality::kAsserted && ev.modality != Modality::kClaimed) continue;  // a cue decided
+    const bool through_not = to + 1 != ev.trigger_first;  // the negation is part of the infinitive
+    if (!through_not && ev.modality != Modality::kAsserted && ev.modality != Modality::kClaimed) {
+      continue;  // a cue decided
+    }
     // "agree to establish relations", "agreed to share information": what is agreed is the agreement's content,
     // one event with the agreement.
     bool agreed_content = false;
@@ -340,6 +348,7 @@ void InfinitiveEvents(Context& c, uint32_t si) {
       continue;
     }
     if (In(kIntent, before)) {
+      if (through_not) continue;  // "agreed not to attack": the negation stands
       ev.modality = before == "threatened" || before == "threatens" ? Modality::kThreatened : Modality::kPlanned;
     } else {
       ev.alive = false;

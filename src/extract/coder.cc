@@ -1433,6 +1433,28 @@ void MergeCandidates(Context& c, uint32_t si) {
       // Weak verbs ("release", "free") act only on someone: "releases 110 schoolgirls", not "released a report".
       // Agreeing needs no object ("officials agreed on Wednesday that ...", "has agreed to resign").
       if (Weakly(c, e) && e.voice == Voice::kActive && e.actor2 < 0 && tr.plover != Plover::kAgree) e.alive = false;
+      // "release a video showing a hostage": what is released is the video, not the person it shows.
+      if (e.alive && tr.mode == "release" && e.actor2 >= 0 && s.mentions[e.actor2].first > e.trigger_last) {
+        for (uint32_t t = e.trigger_last; t < s.mentions[e.actor2].first; ++t) {
+          std::string_view k = KeyAt(c, t);
+          if (k == "video" || k == "videos" || k == "statement" || k == "footage" || k == "report" || k == "audio" ||
+              k == "recording" || k == "photos" || k == "images" || k == "pictures" || k == "list" ||
+              k == "names" || k == "details" || k == "figures" || k == "data" || k == "book" || k == "album") {
+            e.alive = false;
+          }
+        }
+      }
+      // "a coordinated attack", "a sustained assault": a participle modifying an event noun is no event.
+      if (e.alive && tr.cls == TriggerClass::kNonAcled && EndsWith(KeyAt(c, e.trigger_first), "ed") &&
+          e.trigger_last == e.trigger_first + 1) {
+        for (uint32_t q = L.items_begin; q < L.items_end; ++q) {
+          const Item& next = s.items[q];
+          if (next.layer == Layer::kTrigger && next.first == e.trigger_last &&
+              c.lex.triggers()[next.index].cls != TriggerClass::kNonAcled) {
+            e.alive = false;
+          }
+        }
+      }
       continue;
     }
     if (f == Family::kProtest && L.nonconflict && !HasFightingActor(c, e) &&

@@ -1027,3 +1027,28 @@ TEST(Extract, NameThenWordThenObjectReadsAsAVerb) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(Extract, ReleasingAVideoIsNoRelease) {
+  auto r = ExtractText("The group released a video showing two French hostages in the desert.");
+  for (const auto& e : r.events) EXPECT_NE(e.plover, "RETREAT") << Dump(r);
+  auto freed = ExtractText("Boko Haram released 76 schoolgirls in Dapchi on Wednesday.");
+  ASSERT_NE(Find(freed, "released"), nullptr) << Dump(freed);
+}
+
+TEST(Extract, AParticipleModifyingAnAttackIsNoEvent) {
+  auto r = ExtractText("Taliban militants launched a coordinated attack near the airport in Kabul.");
+  EXPECT_EQ(Find(r, "coordinated"), nullptr) << Dump(r);
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].plover, "ASSAULT") << Dump(r);
+}
+
+TEST(Extract, UrgedNotToSignIsNoSigning) {
+  auto r = ExtractText("The president urged the Solomon Islands to not sign a security pact with China.");
+  EXPECT_EQ(Find(r, "sign"), nullptr) << Dump(r);
+}
+
+}  // namespace
+}  // namespace sitrep
