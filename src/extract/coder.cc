@@ -813,6 +813,11 @@ void BuildCandidates(Context& c, uint32_t si) {
         const text::Token& next = c.doc.tokens[it.last];
         std::string_view nk = KeyAt(c, it.last);
         bool object_follows = next.kind == text::kNumber || In(kDeterminers, nk) || text::NumberWordValue(nk) > 0;
+        // "arrested at least 104 protesters", "killed more than 60": a number expression is an object too.
+        text::NumberExpr object_number;
+        if (!object_follows && text::ParseNumberAt(c.doc, it.last, sent.last_token, &object_number)) {
+          object_follows = true;
+        }
         // "shot dead two militants": the object may follow a particle.
         if (!object_follows && it.last + 1 < sent.last_token && (nk == "dead" || nk == "down" || nk == "up")) {
           const text::Token& after = c.doc.tokens[it.last + 1];
@@ -1291,6 +1296,14 @@ void TypeCandidates(Context& c, uint32_t si) {
         ((MentionIsCivilian(c, *a1) && a2->kind == ActorKind::kStateForces) ||
          (MentionIsCivilian(c, *a2) && a1->kind == ActorKind::kStateForces))) {
       e.sub = AcledSub::kViolentDemonstration;
+    }
+    // "Police arrested 104 protesters": arrests at a demonstration are ACLED's protest with intervention, the
+    // crowd as actor1 and the police as actor2.
+    if (e.sub == AcledSub::kArrests && a2 && a2->kind == ActorKind::kProtesters) {
+      e.sub = AcledSub::kProtestWithIntervention;
+      std::swap(e.actor1, e.actor2);
+      a1 = e.actor1 >= 0 ? &s.mentions[e.actor1] : nullptr;
+      a2 = e.actor2 >= 0 ? &s.mentions[e.actor2] : nullptr;
     }
     // A crowd that demands, calls for or rejects something in the street is demonstrating ("315,000
     // demonstrators in Barcelona demand the freedom of jailed leaders").

@@ -970,7 +970,7 @@ TEST(Extract, UnnamedCrowdsAndVictimsAreInferredAndMarked) {
   EXPECT_TRUE(p.events[0].actor1->inferred);
   EXPECT_EQ(p.events[0].actor1->name, "Protesters (Jordan)");
   EXPECT_TRUE(p.events[0].actor1->text.empty());
-  auto b = ExtractText("A car bomb killed at least 12 people in Mogadishu on Sunday.");
+  auto b = ExtractText("A car bomb exploded in Mogadishu on Sunday, killing at least 12 and wounding 20.");
   ASSERT_FALSE(b.events.empty()) << Dump(b);
   ASSERT_TRUE(b.events[0].actor2.has_value()) << Dump(b);
   EXPECT_TRUE(b.events[0].actor2->inferred);
@@ -1048,6 +1048,24 @@ TEST(Extract, AParticipleModifyingAnAttackIsNoEvent) {
 TEST(Extract, UrgedNotToSignIsNoSigning) {
   auto r = ExtractText("The president urged the Solomon Islands to not sign a security pact with China.");
   EXPECT_EQ(Find(r, "sign"), nullptr) << Dump(r);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+TEST(Extract, ArrestsOfProtestersAreAProtestWithIntervention) {
+  auto r = ExtractText("Police arrested at least 104 protesters in central London on Saturday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  const Event& e = r.events[0];
+  EXPECT_EQ(e.acled_sub, "Protest with intervention");
+  ASSERT_TRUE(e.actor1 && e.actor2) << Dump(r);
+  EXPECT_EQ(e.actor1->kind, "protesters");
+  EXPECT_EQ(e.actor2->kind, "state_forces");
+  ASSERT_NE(CountOf(e, "arrested"), nullptr) << Dump(r);
+  EXPECT_EQ(CountOf(e, "arrested")->n, 104);
 }
 
 }  // namespace
