@@ -50,9 +50,11 @@ void AppendKey(std::string_view word, std::string* out) {
       ++p;
       continue;
     }
+    // Found by fuzz/gazetteer_fuzzer: a name cut inside a multi-byte sequence (Gazetteer::NameKey takes any
+    // bytes) made the decoder read past the end; check the length before decoding.
+    if (p + Utf8SequenceLength(c) > end) break;
     char32_t cp;
     int len = DecodeUtf8(p, &cp);
-    if (p + len > end) break;
     if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BB || cp == 0x2032 || cp == 0x0060) {
       *o++ = '\'';
     } else if (char f = FoldLatin(cp); f != 0) {

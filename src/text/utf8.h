@@ -23,6 +23,9 @@ struct Utf8Report {
 // Appends the repaired text to *out. Returns true when the input was already valid and clean.
 bool RepairUtf8(std::string_view in, std::string* out, Utf8Report* report);
 
+// How many bytes DecodeUtf8 reads for a lead byte (a stray continuation byte counts as a 2-byte lead, as there).
+inline int Utf8SequenceLength(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
 // Decodes one code point starting at p (valid UTF-8 assumed, as produced by RepairUtf8). Returns its length.
 inline int DecodeUtf8(const unsigned char* p, char32_t* cp) {
   unsigned char c = p[0];

@@ -1,5 +1,8 @@
 #include "text/tokenizer.h"
 
+#include <cstring>
+#include <memory>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -191,6 +194,29 @@ TEST(Tokenizer, ReusingADocumentClearsThePreviousArticle) {
   Tokenize(&doc);
   EXPECT_THAT(TokenTexts(doc), ElementsAre("Two", "words"));
   EXPECT_EQ(doc.keys, "twowords");
+}
+
+}  // namespace
+}  // namespace sitrep::text
+
+namespace sitrep::text {
+namespace {
+
+// Found by fuzz/gazetteer_fuzzer: keys of names cut inside a multi-byte sequence (Gazetteer::NameKey accepts any
+// bytes) read past the end of the input. The buffers here are exactly as long as the bytes, so ASan sees any
+// read beyond them.
+TEST(AppendKey, NameCutInsideAMultiByteSequenceIsReadWithinItsBytes) {
+  for (std::string_view cut : {std::string_view("Gen\xC3", 4), std::string_view("Sa\xE2\x80", 4),
+                               std::string_view("x\xF0\x9F\x98", 4), std::string_view("\xAB", 1)}) {
+    std::unique_ptr<char[]> exact(new char[cut.size()]);
+    std::memcpy(exact.get(), cut.data(), cut.size());
+    std::string key;
+    AppendKey(std::string_view(exact.get(), cut.size()), &key);
+    EXPECT_LE(key.size(), cut.size());
+  }
+  std::string key;
+  AppendKey(std::string_view("Gen\xC3", 4), &key);
+  EXPECT_EQ(key, "gen");
 }
 
 }  // namespace
