@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <array>
 #include <string_view>
 
 namespace sitrep::extract {
@@ -118,7 +119,10 @@ Source FindSource(const Context& c, uint32_t si, const Item& cue) {
   // "X told VOA": whom one tells is not the source.
   const bool tells = cue_key == "told" || cue_key == "tells" || cue_key == "tell" || cue_key == "telling";
   if (passive_report && (from == cue.last || KeyAt(c, from - 1) != "by")) return src;
-  bool right_allowed = !tells && (according || passive_report || cue.first == sent.first_token ||
+  // ", saying Argentina did so": after a participle the name that follows is what is said, not who says it.
+  const bool participle = cue_key.size() > 4 && cue_key.substr(cue_key.size() - 3) == "ing" &&
+                          cue_key != "citing" && cue_key != "quoting" && cue_key != "reporting";
+  bool right_allowed = !tells && !(participle && !according) && (according || passive_report || cue.first == sent.first_token ||
                        (cue.first > sent.first_token &&
                         (KeyAt(c, cue.first - 1) == "," || KeyAt(c, cue.first - 1) == "\"")));
   if (!right_allowed) return src;
@@ -193,6 +197,35 @@ void AttributeSources(Context& c, uint32_t si) {
       continue;
     }
     Source src = FindSource(c, si, cue);
+    // "Hezbollah condemns Argentina ..., saying Argentina did so": the participle's speaker is the subject of the
+    // clause before it; what precedes is that speaker's act, reported by the writer, and only what follows is
+    // the speaker's claim.
+    const bool participle_clause = cue.first > sent.first_token && KeyAt(c, cue.first - 1) == "," &&
+                                   cue_key.size() > 4 && cue_key.substr(cue_key.size() - 3) == "ing" &&
+                                   cue_key != "citing" && cue_key != "quoting" && cue_key != "according";
+    if (participle_clause && !src.found) {
+      for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
+        const Candidate& ev = s.events[e];
+        if (!ev.alive || ev.trigger_first >= cue.first || ev.actor1 < 0) continue;
+        const Mention& speaker = s.mentions[ev.actor1];
+        if (speaker.last > ev.trigger_first) continue;
+        src.mention = ev.actor1;
+        src.first = speaker.first;
+        src.last = speaker.last;
+        src.found = true;
+      }
+      // "Palestinian militants issued a statement claiming responsibility, saying ...": else the sentence's
+      // subject.
+      const Mention* subject = L.mentions_end > L.mentions_begin ? &s.mentions[L.mentions_begin] : nullptr;
+      if (!src.found && subject && subject->last < cue.first &&
+          ExtendLeftOverName(c, subject->first, sent.first_token) == sent.first_token &&
+          !subject->generic) {
+        src.mention = static_cast<int32_t>(L.mentions_begin);
+        src.first = subject->first;
+        src.last = subject->last;
+        src.found = true;
+      }
+    }
     Modality value = info.value == "asserted" ? Modality::kAsserted
                      : info.value == "denied" ? Modality::kDenied
                                               : Modality::kClaimed;
@@ -238,8 +271,11 @@ void AttributeSources(Context& c, uint32_t si) {
       }
     }
     // Which events does the cue govern?
-    bool cue_is_final = cue.first > sent.first_token &&
-                        (KeyAt(c, cue.first - 1) == "," || KeyAt(c, cue.first - 1) == "\"" ||
+    // ", Polyovy said in the capital Kyiv": a source set off by a comma reports what came before it.
+    const bool source_after_comma = src.found && src.first > sent.first_token + 1 && src.last <= cue.first &&
+                                    KeyAt(c, src.first - 1) == ",";
+    bool cue_is_final = !participle_clause && cue.first > sent.first_token &&
+                        (source_after_comma || KeyAt(c, cue.first - 1) == "," || KeyAt(c, cue.first - 1) == "\"" ||
                          sent.last_token - cue.first <= 12 || cue_key == "according");
     int governed = 0;
     for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
@@ -303,6 +339,23 @@ void AttributeSources(Context& c, uint32_t si) {
 
 namespace {
 
+// "X pushed to capture", "gunmen tried to storm": a verb of attempt whose subject is the event's doer, a few
+// words before it ("forces have again tried to"). Nouns of purpose ("in a bid to", "an attempt to") do not count.
+bool AttemptByDoer(const Context& c, uint32_t si, const Item& cue, const Candidate& ev) {
+  static constexpr std::array<std::string_view, 13> kAttemptVerbs = {
+      "push", "pushes", "pushed", "pushing", "try", "tries", "tried", "trying", "attempt", "attempts", "attempted",
+      "attempting", "sought"};
+  if (ev.actor1 < 0 || !In(kAttemptVerbs, KeyAt(c, cue.first))) return false;
+  const Mention& doer = c.s.mentions[ev.actor1];
+  const uint32_t sentence_first = c.doc.sentences[si].first_token;
+  if (cue.first > sentence_first && KeyAt(c, cue.first - 1) == "an") return false;
+  return doer.last <= cue.first && cue.first - doer.last <= 3;
+}
+
+}  // namespace
+
+namespace {
+
 // "to VERB": after a verb of intent the event is planned ("agreed to withdraw", "vowed to retake"); after a verb
 // of phase it happens ("began to withdraw"); anywhere else it is an aim ("an approach to combat the threat",
 // "troops sent to retake"), not an event.
@@ -329,6 +382,8 @@ void InfinitiveEvents(Context& c, uint32_t si) {
     if (to < sent.first_token + 1) continue;
     std::string_view before = KeyAt(c, to - 1);
     if (In(kPhase, before)) continue;
+    // "forces pushed to capture", "tried to storm": an attempt by its doer, already typed by ApplyModality.
+    if (AttemptByDoer(c, si, Item{.first = to - 1, .last = to + 1}, ev)) continue;
     const bool through_not = to + 1 != ev.trigger_first;  // the negation is part of the infinitive
     if (!through_not && ev.modality != Modality::kAsserted && ev.modality != Modality::kClaimed) {
       continue;  // a cue decided
@@ -390,6 +445,7 @@ void AccusedDoers(Context& c, uint32_t si) {
 
 }  // namespace
 
+
 // Violent events a narrator can say did not happen; talks, refusals and the like keep their negation.
 static bool FamilyOfNegatable(const Candidate& e) { return e.plover == Plover::kAssault || e.sub != AcledSub::kNone; }
 
@@ -428,6 +484,18 @@ void ApplyModality(Context& c, uint32_t si) {
         }
         ev.negated = true;
         if (ev.modality == Modality::kAsserted || ev.modality == Modality::kClaimed) ev.modality = Modality::kDenied;
+      } else if (info.value == "purpose" && AttemptByDoer(c, si, cue, ev)) {
+        // "Government forces push to capture a Houthi enclave", "gunmen tried to storm the base": the attempt
+        // is itself the act. A push for ground that the sentence does not say was taken is a battle.
+        if (ev.sub == AcledSub::kGovernmentRegainsTerritory || ev.sub == AcledSub::kNonStateOvertakesTerritory) {
+          ev.sub = AcledSub::kArmedClash;
+          const lexicon::TypeDefaults& d = c.lex.Defaults(ev.sub);
+          ev.plover = d.plover;
+          ev.cameo = d.cameo;
+          ev.mode = &d.mode;
+        } else if (ev.plover != Plover::kAssault) {
+          ev.alive = false;
+        }
       } else if (info.value == "purpose" || info.value == "charge") {
         // "in an offensive to retake X", "in a bid to end the siege": an aim, not an event.
         // "arrested on suspicion of murdering", "charged with kidnapping": the grounds of an arrest or a trial,

@@ -74,6 +74,9 @@ bool ReportCueBetween(const Context& c, uint32_t si, uint32_t a, uint32_t b) {
   for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
     const Item& it = c.s.items[k];
     if (it.layer != Layer::kCue || it.first < a || it.first >= b) continue;
+    // "ISIL militants reportedly execute 175 workers": a hedging adverb qualifies the verb; it does not start a
+    // report clause that would hide the subject.
+    if (it.last == it.first + 1 && EndsWith(KeyAt(c, it.first), "ly")) continue;
     if (c.lex.cues()[it.index].kind == CueKind::kReport) return true;
   }
   return false;
@@ -201,6 +204,23 @@ bool MentionIsCivilian(const Context& c, const Mention& m) {
 // ---------------------------------------------------------------------------------------------------------
 // CollectItems
 
+namespace {
+
+// A capitalised word inside a sentence, not after a colon, quote or bracket and not naming a battle or siege
+// ("the Battle of Mosul"): part of a proper name.
+bool NamePartAt(const Context& c, const text::Sentence& sent, uint32_t i) {
+  const text::Token& tok = c.doc.tokens[i];
+  if (i == sent.first_token || !tok.Has(text::kCapitalized) || tok.Has(text::kAllCaps) || tok.Has(text::kLineStart)) {
+    return false;
+  }
+  std::string_view before = KeyAt(c, i - 1);
+  if (before == ":" || before == "\"" || before == "(" || before == "-" || before == "'" || before == "[") return false;
+  if (i + 1 < sent.last_token && KeyAt(c, i + 1) == "of") return false;
+  return true;
+}
+
+}  // namespace
+
 void CollectItems(Context& c, uint32_t si) {
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
@@ -208,6 +228,15 @@ void CollectItems(Context& c, uint32_t si) {
   L.items_begin = static_cast<uint32_t>(s.items.size());
   std::array<uint32_t, static_cast<size_t>(Layer::kCount)> busy;
   busy.fill(sent.first_token);
+  // In prose a trigger word written with a capital inside a sentence is part of a name ("Shell", "Operation
+  // Desert Storm"); headlines capitalise every word, so the test applies only to sentences mostly in lower case.
+  uint32_t words = 0, capitalised = 0;
+  for (uint32_t i = sent.first_token; i < sent.last_token; ++i) {
+    if (c.doc.tokens[i].kind != text::kWord) continue;
+    ++words;
+    capitalised += c.doc.tokens[i].Has(text::kCapitalized) ? 1 : 0;
+  }
+  const bool prose = capitalised * 2 < words;
   for (uint32_t i = sent.first_token; i < sent.last_token; ++i) {
     if (c.doc.tokens[i].word_id == 0) continue;
     s.matches.clear();
@@ -215,6 +244,7 @@ void CollectItems(Context& c, uint32_t si) {
     if (s.matches.empty()) continue;
     for (size_t layer = 0; layer < busy.size(); ++layer) {
       if (busy[layer] > i) continue;
+      if (layer == static_cast<size_t>(Layer::kTrigger) && prose && NamePartAt(c, sent, i)) continue;
       for (const auto& m : s.matches) {  // longest first
         int best_priority = 99;
         const lexicon::Sense* best = nullptr;
@@ -1400,6 +1430,35 @@ bool HasArmedActor(const Context& c, const Candidate& e) {
 
 }  // namespace
 
+namespace {
+
+// "captures the village of Sadad, sparking heavy fighting with Syrian Army forces", "capture two bases as
+// fighting continues near Sloviansk": fighting that follows a capture, set off by it or going on beside it, with
+// its own opponent or its own place, is a battle of its own, not the capture's.
+bool FightingAlongside(const Context& c, uint32_t si, const Candidate& taking, const Candidate& clash) {
+  if (clash.trigger_first <= taking.trigger_last) return false;
+  bool linked = false;
+  for (uint32_t t = clash.trigger_first; t > taking.trigger_last && clash.trigger_first - t < 4; --t) {
+    std::string_view k = KeyAt(c, t - 1);
+    if (k == "sparking" || k == "triggering" || k == "prompting" || k == "provoking" || k == "as" ||
+        k == "while" || k == "amid") {
+      linked = true;
+      break;
+    }
+  }
+  if (!linked) return false;
+  const Mention* own_opponent = clash.actor2 >= 0 ? &c.s.mentions[clash.actor2] : nullptr;
+  if (own_opponent && (taking.actor2 < 0 || c.s.mentions[taking.actor2].actor != own_opponent->actor)) return true;
+  const SentenceLayers& L = Lay(c, si);
+  for (uint32_t p = L.places_begin; p < L.places_end; ++p) {
+    const auto& place = c.s.places[p];
+    if (place.cued && place.first > clash.trigger_last && place.first <= clash.trigger_last + 8) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void MergeCandidates(Context& c, uint32_t si) {
   auto& s = c.s;
   const SentenceLayers& L = s.layers[si];
@@ -1730,6 +1789,11 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (clash.actor1 >= 0 && taking.actor1 >= 0 && s.mentions[clash.actor1].actor != s.mentions[taking.actor1].actor &&
           s.mentions[clash.actor1].country != s.mentions[taking.actor1].country) {
         continue;
+      }
+      if (FightingAlongside(c, si, taking, clash)) {
+        if (clash.actor1 < 0 || MentionIsCivilian(c, s.mentions[clash.actor1])) clash.actor1 = taking.actor1;
+        if (clash.actor2 < 0) clash.actor2 = taking.actor2;
+        break;
       }
       bool had_doer = taking.actor1 >= 0;
       Absorb(taking, clash);

@@ -11,10 +11,11 @@ namespace {
 
 // The words of casualty reporting. They are English grammar of counting rather than knowledge of the world,
 // so they live here beside the rules that read them.
-constexpr std::array<std::string_view, 27> kKilledWords = {
+constexpr std::array<std::string_view, 34> kKilledWords = {
     "killed", "kills", "kill", "killing", "dead", "deaths", "death", "died", "die", "dies", "dying", "fatalities",
     "bodies", "lives", "slain", "massacred", "executed", "beheaded", "perished", "martyred", "toll", "murdered",
-    "murdering", "slaughtered", "lynched", "drowned", "fatality"};
+    "murdering", "slaughtered", "lynched", "drowned", "fatality", "execute", "executes", "executing", "behead",
+    "beheads", "beheading", "massacring"};
 constexpr std::array<std::string_view, 11> kWoundedWords = {"wounded", "wounding", "injured", "injuring",
                                                             "injuries", "hurt",     "wounds",  "injures",
                                                             "injure",   "wound",    "maimed"};
@@ -239,7 +240,8 @@ void FindCounts(Context& c, uint32_t si) {
       bool verb_form = k.size() > 4 && (k.substr(k.size() - 3) == "ing" || k.substr(k.size() - 2) == "ed");
       bool bare_verb = k == "kill" || k == "kills" || k == "injure" || k == "injures" || k == "wound" ||
                        k == "wounds" || k == "arrest" || k == "arrests" || k == "kidnap" || k == "abduct" ||
-                       k == "abducts" || k == "kidnaps" || k == "detain" || k == "detains";
+                       k == "abducts" || k == "kidnaps" || k == "detain" || k == "detains" || k == "execute" ||
+                       k == "executes" || k == "behead" || k == "beheads";
       if (w != CountWhat::kNone && (verb_form || bare_verb)) hit = {w, num.first - 1};
       // "the death toll … rises to 23", "the toll stands at 40"
       if (hit.what == CountWhat::kNone && (k == "to" || k == "at" || k == "reached" || k == "reaches")) {

@@ -32,6 +32,7 @@ using extract::Context;
 using extract::Mention;
 using extract::MentionKind;
 using lexicon::ActorKind;
+using lexicon::AcledSub;
 
 void ExtractorScratch::Clear() {
   doc.Clear();
@@ -589,7 +590,24 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
                                                                    : (e.trigger_first - pm.first) + 2);
         // A name the gazetteer does not know ("on Telegram", "VOA's South Sudan in Focus") is a weak place.
         bool unresolved = gazetteer_ && p < s.resolved.size() && !s.resolved[p].resolved;
-        int score = distance + (pm.shape == geo::PlaceShape::kCountry ? 12 : 0) +
+        // "capture two bases in Luhansk Oblast as fighting continues near Sloviansk": a place on the far side of
+        // another event's trigger is that event's.
+        bool across_event = false;
+        for (uint32_t o = EL.events_begin; o < EL.events_end; ++o) {
+          const Candidate& other = s.events[o];
+          // Only between coded events: a request's or an agreement's content ("calls on X to cease attacks in
+          // El Fasher") happens where the request is about.
+          if (o == k || !other.alive || e.sub == AcledSub::kNone || other.sub == AcledSub::kNone) continue;
+          if ((other.trigger_first > pm.first && other.trigger_first < e.trigger_first) ||
+              (other.trigger_first > e.trigger_last && other.trigger_first < pm.first)) {
+            across_event = true;
+          }
+        }
+        for (uint32_t t = pm.last; e.sub != AcledSub::kNone && t < e.trigger_first && !across_event; ++t) {
+          std::string_view key = doc.Key(doc.tokens[t]);
+          across_event = key == "as" || key == "while" || key == "amid" || key == ";";
+        }
+        int score = distance + (across_event ? 6 : 0) + (pm.shape == geo::PlaceShape::kCountry ? 12 : 0) +
                     (pm.shape == geo::PlaceShape::kAdmin ? 3 : 0) + (pm.cued ? 0 : 8) + (unresolved ? 15 : 0);
         if (score < best_score) {
           best_score = score;

@@ -1068,5 +1068,67 @@ TEST(Extract, ArrestsOfProtestersAreAProtestWithIntervention) {
   EXPECT_EQ(CountOf(e, "arrested")->n, 104);
 }
 
+TEST(Extract, HedgingAdverbKeepsTheSubject) {
+  auto r = ExtractText("Taliban fighters allegedly executed 12 villagers in Ghazni province on Monday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  const Event& e = r.events[0];
+  ASSERT_TRUE(e.actor1) << Dump(r);
+  EXPECT_EQ(e.actor1->name, "Taliban");
+  EXPECT_EQ(e.modality, "claimed");
+  ASSERT_NE(CountOf(e, "killed"), nullptr) << Dump(r);
+  EXPECT_EQ(CountOf(e, "killed")->n, 12);
+}
+
+TEST(Extract, AnAttemptToTakeGroundIsABattle) {
+  auto r = ExtractText("Ukrainian troops tried to capture the village of Robotyne on Tuesday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Armed clash");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "UA");
+  // Without a doer the aim stays an aim.
+  auto aim = ExtractText("The offensive was launched in a bid to capture Robotyne.");
+  for (const Event& e : aim.events) EXPECT_NE(e.trigger, "capture") << Dump(aim);
+}
+
+TEST(Extract, FightingSetOffByACaptureIsABattleOfItsOwn) {
+  auto r = ExtractText("Al-Shabaab militants seized the town of Bulo Burde, sparking clashes with Somali troops.");
+  ASSERT_EQ(r.events.size(), 2u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Non-state actor overtakes territory");
+  EXPECT_EQ(r.events[1].acled_sub, "Armed clash");
+  ASSERT_TRUE(r.events[1].actor1 && r.events[1].actor2) << Dump(r);
+  EXPECT_EQ(r.events[1].actor1->name, "Al Shabaab");
+  EXPECT_EQ(r.events[1].actor2->country, "SO");
+  // Fighting before the capture is the capture's own battle.
+  auto one = ExtractText("Al-Shabaab militants seized the town of Bulo Burde after heavy fighting with Somali troops.");
+  EXPECT_EQ(one.events.size(), 1u) << Dump(one);
+}
+
+TEST(Extract, PlaceBeyondAnotherEventsTriggerIsThatEventsPlace) {
+  auto r = ExtractText("Rebels captured two army posts in Kidal region as fighting continued near the town of Tessalit.");
+  ASSERT_EQ(r.events.size(), 2u) << Dump(r);
+  ASSERT_TRUE(r.events[0].location && r.events[1].location) << Dump(r);
+  EXPECT_NE(r.events[0].location->name, "Tessalit");
+  EXPECT_EQ(r.events[1].location->name, "Tessalit");
+}
+
+TEST(Extract, AParticiplesSpeakerIsTheSubjectBeforeIt) {
+  auto r = ExtractText("Iran condemns the new sanctions, saying Washington had broken its word.");
+  ASSERT_GE(r.events.size(), 1u) << Dump(r);
+  const Event& e = r.events[0];
+  EXPECT_EQ(e.plover, "ACCUSE");
+  EXPECT_EQ(e.modality, "asserted");
+  EXPECT_FALSE(e.source) << Dump(r);
+}
+
+TEST(Extract, ACapitalisedTriggerWordInsideProseIsAName) {
+  auto r = ExtractText("Investors in Shell and BP met regulators in London on Monday to discuss the pipeline.");
+  for (const Event& e : r.events) EXPECT_NE(e.acled_sub, "Shelling/artillery/missile attack") << Dump(r);
+  // A sentence's first word and a word after a colon are capitalised by rule, not as names.
+  auto first = ExtractText("Shelling by Russian forces killed three civilians in Kharkiv.");
+  ASSERT_EQ(first.events.size(), 1u) << Dump(first);
+  auto colon = ExtractText("War in Ukraine: Shelling by Russian forces killed three civilians in Kharkiv.");
+  ASSERT_EQ(colon.events.size(), 1u) << Dump(colon);
+}
+
 }  // namespace
 }  // namespace sitrep
