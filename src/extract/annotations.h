@@ -31,6 +31,7 @@ struct Item {
   Layer layer = Layer::kEntity;
   SenseKind kind = SenseKind::kActor;
   uint32_t index = 0;  // into the lexicon table of `kind`
+  bool ambiguous = false;  // the phrase names more than one actor ("Kurdish forces"): settled by the country
 };
 
 enum class MentionKind : uint8_t { kNamed, kPerson, kAgent, kCountry, kMetonym, kDemonymNoun, kPronoun };
@@ -49,6 +50,7 @@ struct Mention {
   uint16_t agent_flags = 0;
   bool generic = false;     // agent with no modifier ("militants", "the group")
   bool definite = false;    // "the militants": may refer back
+  uint32_t ambiguous_first = 0, ambiguous_last = 0;  // an actor phrase with several senses, chosen by country
   bool coreferent = false;  // actor filled by coreference
   bool pro = false;         // "pro-Russian separatists"
   bool source_only = false; // a vague voice ("a monitoring group"): may be a source, never a participant

@@ -264,7 +264,16 @@ void CollectItems(Context& c, uint32_t si) {
           }
         }
         if (!best) continue;
+        uint32_t actor_senses = 0;
+        if (best->kind == SenseKind::kActor) {
+          for (uint32_t k = m.senses_begin; k < m.senses_end; ++k) {
+            const lexicon::Sense& sense = c.lex.senses()[k];
+            actor_senses += sense.kind == SenseKind::kActor &&
+                            c.lex.SenseApplies(c.doc, sense, m.first, m.last, s.published_day);
+          }
+        }
         Item item;
+        item.ambiguous = actor_senses > 1;
         item.first = m.first;
         item.last = m.last;
         item.layer = static_cast<Layer>(layer);
@@ -400,7 +409,13 @@ void BuildMentions(Context& c, uint32_t si) {
           }
           break;
         case SenseKind::kActor:
-          if (m.actor < 0) m.actor = static_cast<int32_t>(it.index);
+          if (m.actor < 0) {
+            m.actor = static_cast<int32_t>(it.index);
+            if (it.ambiguous) {
+              m.ambiguous_first = it.first;
+              m.ambiguous_last = it.last;
+            }
+          }
           break;
         case SenseKind::kCountry:
         case SenseKind::kDemonym:
@@ -614,20 +629,24 @@ int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
     if (m.last > pos) continue;
     if (pos - m.last > max_distance) return -1;
     // Anything between the mention and the trigger that closes the clause?
-    bool blocked = false;
+    bool blocked = false, via_relative = false;
     for (uint32_t t = m.last; t < pos; ++t) {
       std::string_view key = KeyAt(c, t);
       if (key == ";" || key == "\"" || IsClauseBoundary(key)) {
         // "Houthi rebels, who took control of …": the relative pronoun's antecedent is the subject.
         bool relative = (key == "who" || key == "which" || key == "that") && t + 3 >= pos &&
                         (m.last == t || (m.last + 1 == t && KeyAt(c, m.last) == ","));
-        if (relative) continue;
+        if (relative) {
+          via_relative = true;
+          continue;
+        }
         blocked = true;
         break;
       }
     }
     if (blocked || ReportCueBetween(c, si, m.last, pos)) return -1;
-    if (IsPrepObject(c, m, sent.first_token)) continue;
+    // "… from Islamic State militants, who overran it": the antecedent may sit inside a prepositional phrase.
+    if (!via_relative && IsPrepObject(c, m, sent.first_token)) continue;
     // "… in Kabul, Afghanistan, killing": a country after a comma is the place's container, not a doer.
     if (m.mkind == MentionKind::kCountry && m.first > sent.first_token && KeyAt(c, m.first - 1) == ",") continue;
     return k;
@@ -1117,6 +1136,18 @@ AcledSub TerritorySub(const Context& c, uint32_t si, const Candidate& e) {
     if (pm.country >= 0 && pm.first >= e.trigger_first && pm.shape == geo::PlaceShape::kCountry) {
       place_country = pm.country;
       break;
+    }
+  }
+  // "to retake the Iraqi town of Sinjar": a nationality on a settlement word names the place's country.
+  for (uint32_t k = L.items_begin; k < L.items_end && place_country < 0; ++k) {
+    const Item& it = s.items[k];
+    if (it.kind != SenseKind::kDemonym || it.first < e.trigger_first || it.last >= c.doc.sentences[si].last_token) {
+      continue;
+    }
+    std::string_view noun = KeyAt(c, it.last);
+    if (noun == "town" || noun == "city" || noun == "village" || noun == "province" || noun == "capital" ||
+        noun == "district" || noun == "region" || noun == "port" || noun == "border") {
+      place_country = static_cast<int32_t>(it.index);
     }
   }
   if (place_country < 0) place_country = s.focus_country;

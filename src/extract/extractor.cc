@@ -173,6 +173,57 @@ void NameMention(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s,
   out->kind = std::string(lexicon::ActorKindName(kind));
 }
 
+// "Kurdish forces" are the Peshmerga in Iraq and the YPG in Syria: a phrase several actors share takes the actor
+// of a country its sentence names, else of the article's focus, else the first listed.
+void ChooseAmbiguousActors(const lexicon::CompiledLexicon& lex, ExtractorScratch& s) {
+  const text::Document& doc = s.doc;
+  for (uint32_t si = 0; si < s.layers.size(); ++si) {
+    const extract::SentenceLayers& L = s.layers[si];
+    for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+      Mention& m = s.mentions[k];
+      if (m.ambiguous_last == 0) continue;
+      s.matches.clear();
+      lex.MatchAt(doc, m.ambiguous_first, doc.sentences[si].last_token, s.published_day, &s.matches);
+      int32_t chosen = -1, chosen_rank = 3;
+      for (const auto& match : s.matches) {
+        if (match.first != m.ambiguous_first || match.last != m.ambiguous_last) continue;
+        for (uint32_t q = match.senses_begin; q < match.senses_end; ++q) {
+          const lexicon::Sense& sense = lex.senses()[q];
+          if (sense.kind != lexicon::SenseKind::kActor ||
+              !lex.SenseApplies(doc, sense, match.first, match.last, s.published_day)) {
+            continue;
+          }
+          const lexicon::Country* home = lex.CountryByCode(lex.actors()[sense.index].country);
+          const int32_t country = home ? static_cast<int32_t>(home - lex.countries().data()) : -1;
+          int rank = 2;
+          for (uint32_t o = L.mentions_begin; o < L.mentions_end && country >= 0; ++o) {
+            if (o != k && (s.mentions[o].country == country || s.mentions[o].country2 == country)) rank = 0;
+          }
+          for (uint32_t it = L.items_begin; it < L.items_end && rank > 0 && country >= 0; ++it) {
+            const extract::Item& item = s.items[it];
+            if ((item.kind == lexicon::SenseKind::kDemonym || item.kind == lexicon::SenseKind::kCountry) &&
+                static_cast<int32_t>(item.index) == country) {
+              rank = 0;
+            }
+          }
+          for (uint32_t p = L.places_begin; p < L.places_end && rank > 0 && country >= 0; ++p) {
+            if (s.places[p].country == country) rank = 0;
+          }
+          if (rank > 0 && country >= 0 && country == s.focus_country) rank = 1;
+          if (rank < chosen_rank) {
+            chosen_rank = rank;
+            chosen = static_cast<int32_t>(sense.index);
+          }
+        }
+      }
+      if (chosen >= 0) {
+        m.actor = chosen;
+        m.kind = lex.actors()[chosen].kind;
+      }
+    }
+  }
+}
+
 const char* SenseKindName(lexicon::SenseKind k) {
   switch (k) {
     case lexicon::SenseKind::kActor: return "actor";
@@ -533,6 +584,8 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     }
     s.focus_country = best;
   }
+
+  ChooseAmbiguousActors(lex, s);
 
   // ---- per sentence
   for (uint32_t si = 0; si < nsent; ++si) {

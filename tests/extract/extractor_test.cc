@@ -1130,5 +1130,26 @@ TEST(Extract, ACapitalisedTriggerWordInsideProseIsAName) {
   ASSERT_EQ(colon.events.size(), 1u) << Dump(colon);
 }
 
+TEST(Extract, APhraseSharedByActorsTakesTheActorOfItsCountry) {
+  auto iraq = ExtractText("Kurdish forces recaptured the Iraqi town of Makhmour from Islamic State fighters on Friday.");
+  ASSERT_EQ(iraq.events.size(), 1u) << Dump(iraq);
+  ASSERT_TRUE(iraq.events[0].actor1) << Dump(iraq);
+  EXPECT_EQ(iraq.events[0].actor1->name, "Peshmerga");
+  EXPECT_EQ(iraq.events[0].acled_sub, "Government regains territory");
+  auto syria = ExtractText("Kurdish forces recaptured the Syrian town of Tal Abyad from Islamic State fighters on Friday.");
+  ASSERT_EQ(syria.events.size(), 1u) << Dump(syria);
+  ASSERT_TRUE(syria.events[0].actor1) << Dump(syria);
+  EXPECT_EQ(syria.events[0].actor1->name, "People's Protection Units");
+}
+
+TEST(Extract, ARelativeClausesAntecedentMayFollowAPreposition) {
+  auto r = ExtractText("The army entered the town after a battle with Al-Shabaab militants, who seized it in March.");
+  bool seized_by_shabaab = false;
+  for (const Event& e : r.events) {
+    if (e.trigger == "seized" && e.actor1 && e.actor1->name == "Al Shabaab") seized_by_shabaab = true;
+  }
+  EXPECT_TRUE(seized_by_shabaab) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
