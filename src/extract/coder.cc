@@ -1533,6 +1533,9 @@ void MergeCandidates(Context& c, uint32_t si) {
         e.alive = false;
       }
       if (L.nonconflict && e.sub == AcledSub::kChangeToGroup && !HasFightingActor(c, e)) e.alive = false;
+      // "whose husband is accused of sexual misconduct": an accusation the text gives no accuser for is the
+      // background of a charge, not an act of accusing.
+      if (e.plover == Plover::kAccuse && e.voice == Voice::kPassive && e.actor1 < 0) e.alive = false;
       // Weak verbs ("release", "free") act only on someone: "releases 110 schoolgirls", not "released a report".
       // Agreeing needs no object ("officials agreed on Wednesday that ...", "has agreed to resign").
       if (Weakly(c, e) && e.voice == Voice::kActive && e.actor2 < 0 && tr.plover != Plover::kAgree) e.alive = false;
@@ -1792,6 +1795,24 @@ void MergeCandidates(Context& c, uint32_t si) {
       g.alive = false;
       continue;
     }
+    // "shoot dead two militants during a raid": a generic act named as the setting of the one before is that act;
+    // the name before it is the earlier verb's object, not the setting's doer.
+    bool setting = false;
+    if (g.voice == Voice::kNominal) {
+      const uint32_t first = c.doc.sentences[si].first_token;
+      for (uint32_t back = 1; back <= 3 && g.trigger_first >= first + back; ++back) {
+        std::string_view k2 = KeyAt(c, g.trigger_first - back);
+        if (k2 == "during" || k2 == "amid") {
+          setting = true;
+          break;
+        }
+        if (k2 != "a" && k2 != "an" && k2 != "the" && k2 != "their" && k2 != "its" &&
+            c.doc.tokens[g.trigger_first - back].kind != text::kWord) {
+          break;
+        }
+      }
+    }
+    if (setting && g.actor1 >= 0 && g.actor1 != g.actor2 && s.mentions[g.actor1].last <= g.trigger_first) g.actor1 = -1;
     // Several generic words about one act ("attacked ... killing five") are one event.
     for (uint32_t q = b; q < k; ++q) {
       Candidate& o = ev[q];

@@ -242,7 +242,11 @@ void FindCounts(Context& c, uint32_t si) {
                        k == "wounds" || k == "arrest" || k == "arrests" || k == "kidnap" || k == "abduct" ||
                        k == "abducts" || k == "kidnaps" || k == "detain" || k == "detains" || k == "execute" ||
                        k == "executes" || k == "behead" || k == "beheads";
-      if (w != CountWhat::kNone && (verb_form || bare_verb)) hit = {w, num.first - 1};
+      // "shoot dead two militants", "shot dead five": the verb is two words.
+      const bool shot_dead = k == "dead" && num.first >= sent.first_token + 2 &&
+                             (key(num.first - 2) == "shoot" || key(num.first - 2) == "shoots" ||
+                              key(num.first - 2) == "shot" || key(num.first - 2) == "shooting");
+      if (w != CountWhat::kNone && (verb_form || bare_verb || shot_dead)) hit = {w, num.first - 1};
       // "the death toll … rises to 23", "the toll stands at 40"
       if (hit.what == CountWhat::kNone && (k == "to" || k == "at" || k == "reached" || k == "reaches")) {
         for (uint32_t t = sent.first_token; t < num.first; ++t) {

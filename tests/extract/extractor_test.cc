@@ -1151,5 +1151,23 @@ TEST(Extract, ARelativeClausesAntecedentMayFollowAPreposition) {
   EXPECT_TRUE(seized_by_shabaab) << Dump(r);
 }
 
+TEST(Extract, AnAttackNamedAsTheSettingIsTheActBeforeIt) {
+  auto r = ExtractText("Indian soldiers shot dead three militants during a raid on a hideout in Kupwara district.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "IN");
+  ASSERT_NE(CountOf(r.events[0], "killed"), nullptr) << Dump(r);
+  EXPECT_EQ(CountOf(r.events[0], "killed")->n, 3);
+}
+
+TEST(Extract, AnAccusationWithNoAccuserIsNoEvent) {
+  auto r = ExtractText("The minister resigned after his brother was accused of fraud.");
+  for (const Event& e : r.events) EXPECT_NE(e.plover, "ACCUSE") << Dump(r);
+  auto named = ExtractText("Russia was accused of war crimes by Ukraine on Monday.");
+  bool accused = false;
+  for (const Event& e : named.events) accused |= e.plover == "ACCUSE";
+  EXPECT_TRUE(accused) << Dump(named);
+}
+
 }  // namespace
 }  // namespace sitrep
