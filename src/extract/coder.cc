@@ -98,6 +98,16 @@ bool IsPrepObject(const Context& c, const Mention& m, uint32_t sentence_first) {
       "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
       "southwestern", "neighboring", "neighbouring", "nearby", "rural", "mainland"};
   uint32_t p = m.first;
+  // "critical of Russian President Vladimir Putin": a title mention right before a name is part of its phrase.
+  // Mentions are in text order, so the one ending at the name is found by binary search, not a scan.
+  const auto& mentions = c.s.mentions;
+  auto after = m.mkind != MentionKind::kPerson
+                   ? mentions.begin()
+                   : std::partition_point(mentions.begin(), mentions.end(), [&](const Mention& o) { return o.first < p; });
+  if (after != mentions.begin()) {
+    const Mention& title = *(after - 1);
+    if (title.last == p && title.first >= sentence_first && title.mkind == MentionKind::kAgent) p = title.first;
+  }
   while (p > sentence_first && (In(kDeterminers, KeyAt(c, p - 1)) || In(kPlaceAdjectives, KeyAt(c, p - 1)))) --p;
   while (p > sentence_first && c.doc.tokens[p - 1].kind == text::kNumber) --p;
   if (p == sentence_first) return false;
@@ -107,6 +117,11 @@ bool IsPrepObject(const Context& c, const Mention& m, uint32_t sentence_first) {
       "thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "groups", "band", "crowd",
       "crowds", "number", "members", "some"};
   if (before == "of" && p >= sentence_first + 2 && In(kQuantityHeads, KeyAt(c, p - 2))) return false;
+  // "Forces loyal to President Salva Kiir", "militants linked to al-Qaeda": the name says whose forces they are.
+  if ((before == "to" || before == "with") && p >= sentence_first + 2) {
+    std::string_view tie = KeyAt(c, p - 2);
+    if (tie == "loyal" || tie == "linked" || tie == "affiliated" || tie == "allied") return false;
+  }
   if (In(kPrepositions, before)) return true;
   const text::Token& bt = c.doc.tokens[p - 1];
   return bt.kind == text::kWord && !bt.Has(text::kCapitalized) && before.size() > 4 &&
@@ -210,7 +225,11 @@ namespace {
 // ("the Battle of Mosul"): part of a proper name.
 bool NamePartAt(const Context& c, const text::Sentence& sent, uint32_t i) {
   const text::Token& tok = c.doc.tokens[i];
-  if (i == sent.first_token || !tok.Has(text::kCapitalized) || tok.Has(text::kAllCaps) || tok.Has(text::kLineStart)) {
+  // "Shell, who own a 55% stake": only a name is "who".
+  if (i == sent.first_token) {
+    return i + 2 < sent.last_token && KeyAt(c, i + 1) == "," && KeyAt(c, i + 2) == "who";
+  }
+  if (!tok.Has(text::kCapitalized) || tok.Has(text::kAllCaps) || tok.Has(text::kLineStart)) {
     return false;
   }
   std::string_view before = KeyAt(c, i - 1);

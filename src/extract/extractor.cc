@@ -726,6 +726,11 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
       const Candidate& e = s.events[k];
       if (!e.alive) continue;
+      // "Navalny, who was detained upon return": an arrest with no one named on either side and no number
+      // arrested is a detail about someone the coder cannot name, not an event to code.
+      if (e.sub == AcledSub::kArrests && e.actor1 < 0 && e.actor2 < 0 && count_begin[k] == count_begin[k + 1]) {
+        continue;
+      }
       Event out;
       out.sentence = e.sentence;
       const text::Sentence& sent = doc.sentences[e.sentence];

@@ -1169,5 +1169,27 @@ TEST(Extract, AnAccusationWithNoAccuserIsNoEvent) {
   EXPECT_TRUE(accused) << Dump(named);
 }
 
+TEST(Extract, ATitledNameAfterAPrepositionIsNoDoer) {
+  auto r = ExtractText("He was critical of Russian President Vladimir Putin and expressed his support for the strikers.");
+  for (const Event& e : r.events) {
+    if (e.actor1) {
+      EXPECT_NE(e.actor1->name, "Government of Russia") << Dump(r);
+    }
+  }
+}
+
+TEST(Extract, AnArrestWithNoOneNamedIsNotCoded) {
+  auto r = ExtractText("She praised Alexei Navalny, who was detained upon his return from Germany.");
+  for (const Event& e : r.events) EXPECT_NE(e.acled_sub, "Arrests") << Dump(r);
+  auto counted = ExtractText("At least 40 were detained in Minsk on Sunday.");
+  ASSERT_EQ(counted.events.size(), 1u) << Dump(counted);
+  EXPECT_EQ(counted.events[0].acled_sub, "Arrests");
+}
+
+TEST(Extract, ATriggerWordOpeningASentenceAsSomeonesNameIsNoEvent) {
+  auto r = ExtractText("Shell, who own a stake in the field, have been trying to sell it.");
+  EXPECT_TRUE(r.events.empty()) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
