@@ -1778,6 +1778,9 @@ void MergeCandidates(Context& c, uint32_t si) {
       const Candidate& o = ev[q];
       if (q == k || !o.alive || FamilyOf(o) != Family::kViolence || o.referenced) continue;
       if (TriggerOf(c, o).cls == TriggerClass::kViolence) continue;
+      // "attack a vessel, killing one sailor and abducting seven": a killing or an assault told as its own
+      // verb beside an abduction or arrest is an attack of its own, as ACLED codes it.
+      if ((o.sub == AcledSub::kAbduction || o.sub == AcledSub::kArrests) && g.voice != Voice::kNominal) continue;
       // "In response to a roadside bombing that killed three tourists, Egyptian police kill 40 militants": a
       // generic act with its own doer and a different victim is another event.
       if (g.actor1 >= 0 && g.actor2 >= 0 && o.actor2 >= 0 && g.actor1 != o.actor1 &&
@@ -1844,6 +1847,21 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (o.sub == AcledSub::kAttack && g.sub == AcledSub::kArmedClash) o.sub = g.sub;
       Absorb(o, g);
       break;
+    }
+  }
+
+  // 3a. "Fourteen people are killed and others kidnapped as ADF militants attack a village": the abduction kept
+  //     apart from the attack has the attack's doer.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& taking = ev[k];
+    if (!taking.alive || taking.actor1 >= 0 || taking.sub != AcledSub::kAbduction) continue;
+    for (uint32_t q = b; q < e_end; ++q) {
+      const Candidate& attack = ev[q];
+      if (q != k && attack.alive && attack.actor1 >= 0 && FamilyOf(attack) == Family::kViolence &&
+          MentionIsArmed(c, s.mentions[attack.actor1]) && attack.actor1 != taking.actor2) {
+        taking.actor1 = attack.actor1;
+        break;
+      }
     }
   }
 

@@ -322,6 +322,10 @@ void FindCounts(Context& c, uint32_t si) {
       const Candidate& e = s.events[k];
       if (!e.alive || !Compatible(what, e)) continue;
       uint32_t d = e.trigger_first > num.first ? e.trigger_first - num.first : num.first - e.trigger_first;
+      // "killing one sailor and abducting seven": the dead belong to the attack, the captives to the abduction.
+      const bool taking_people = e.sub == AcledSub::kAbduction || e.sub == AcledSub::kArrests;
+      if ((what == CountWhat::kKilled || what == CountWhat::kWounded) && taking_people) d += 32;
+      if ((what == CountWhat::kCaptured || what == CountWhat::kArrested) && !taking_people) d += 32;
       if (d < best_d) {
         best_d = d;
         cm.event = static_cast<int32_t>(k);
@@ -418,13 +422,22 @@ void FindCounts(Context& c, uint32_t si) {
       continue;
     }
     if (c.doc.tokens[sent.first_token].Has(text::kParaStart)) continue;
+    // The latest compatible event, preferring one whose kind of harm matches: the dead of "Five attackers are
+    // also killed" after "... killed and others are kidnapped as militants attack" go to the attack.
+    int32_t fallback = -1;
     for (int32_t e = static_cast<int32_t>(s.layers[si - 1].events_end) - 1;
          e >= static_cast<int32_t>(s.layers[si - 1].events_begin); --e) {
-      if (s.events[e].alive && Compatible(cm.what, s.events[e])) {
+      const Candidate& prev = s.events[e];
+      if (!prev.alive || !Compatible(cm.what, prev)) continue;
+      const bool taking_people = prev.sub == AcledSub::kAbduction || prev.sub == AcledSub::kArrests;
+      const bool matches = (cm.what == CountWhat::kCaptured) == taking_people;
+      if (matches) {
         cm.event = e;
         break;
       }
+      if (fallback < 0) fallback = e;
     }
+    if (cm.event < 0) cm.event = fallback;
   }
 }
 

@@ -1191,5 +1191,33 @@ TEST(Extract, ATriggerWordOpeningASentenceAsSomeonesNameIsNoEvent) {
   EXPECT_TRUE(r.events.empty()) << Dump(r);
 }
 
+TEST(Extract, KillingAndAbductingAreTwoEventsWithTheirOwnCounts) {
+  auto r = ExtractText("Gunmen attacked a fishing boat off Zamboanga, killing two fishermen and abducting five others.");
+  ASSERT_EQ(r.events.size(), 2u) << Dump(r);
+  const Event* attack = nullptr;
+  const Event* abduction = nullptr;
+  for (const Event& e : r.events) {
+    if (e.acled_sub == "Attack") attack = &e;
+    if (e.acled_sub == "Abduction/forced disappearance") abduction = &e;
+  }
+  ASSERT_TRUE(attack && abduction) << Dump(r);
+  ASSERT_NE(CountOf(*attack, "killed"), nullptr) << Dump(r);
+  EXPECT_EQ(CountOf(*attack, "killed")->n, 2);
+  EXPECT_EQ(CountOf(*abduction, "killed"), nullptr) << Dump(r);
+  ASSERT_NE(CountOf(*abduction, "captured"), nullptr) << Dump(r);
+  EXPECT_EQ(CountOf(*abduction, "captured")->n, 5);
+}
+
+TEST(Extract, AnAbductionBesideAnAttackHasTheAttacksDoer) {
+  auto r = ExtractText("Twelve villagers were killed and others kidnapped as Boko Haram fighters raided a village in Borno.");
+  const Event* abduction = nullptr;
+  for (const Event& e : r.events) {
+    if (e.acled_sub == "Abduction/forced disappearance") abduction = &e;
+  }
+  ASSERT_TRUE(abduction) << Dump(r);
+  ASSERT_TRUE(abduction->actor1) << Dump(r);
+  EXPECT_EQ(abduction->actor1->name, "Boko Haram");
+}
+
 }  // namespace
 }  // namespace sitrep
