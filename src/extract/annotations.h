@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "geo/geoparser.h"
@@ -119,6 +120,9 @@ class ExtractorScratch {
  public:
   text::Document doc;
   std::vector<lexicon::Match> matches;
+  // (event, place): one more place of an event told for a list of places ("captures A, B and C"), coded as ACLED
+  // does, one event per place.
+  std::vector<std::pair<uint32_t, int32_t>> extra_places;
   std::vector<extract::Item> items;
   std::vector<extract::Mention> mentions;
   std::vector<geo::PlaceMention> places;

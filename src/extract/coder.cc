@@ -123,6 +123,19 @@ bool IsPrepObject(const Context& c, const Mention& m, uint32_t sentence_first) {
     if (tie == "loyal" || tie == "linked" || tie == "affiliated" || tie == "allied") return false;
   }
   if (In(kPrepositions, before)) return true;
+  // "in Iraq and Syria": the second of coordinated objects is as much the preposition's.
+  if ((before == "and" || before == "or") && p >= sentence_first + 2) {
+    auto after = std::partition_point(c.s.mentions.begin(), c.s.mentions.end(),
+                                      [&](const Mention& o) { return o.first < p - 1; });
+    if (after != c.s.mentions.begin()) {
+      const Mention& first_object = *(after - 1);
+      // Not after "of": "the presidents of Colombia and Venezuela" are the countries' own.
+      if (first_object.last == p - 1 && first_object.first > sentence_first && &first_object != &m &&
+          KeyAt(c, first_object.first - 1) != "of" && IsPrepObject(c, first_object, sentence_first)) {
+        return true;
+      }
+    }
+  }
   const text::Token& bt = c.doc.tokens[p - 1];
   return bt.kind == text::kWord && !bt.Has(text::kCapitalized) && before.size() > 4 &&
          before.substr(before.size() - 3) == "ing" && p - 1 > sentence_first;
@@ -1645,13 +1658,17 @@ void MergeCandidates(Context& c, uint32_t si) {
     if (!e.alive || FamilyOf(e) != Family::kViolence || e.voice != Voice::kNominal) continue;
     const uint32_t first = c.doc.sentences[si].first_token;
     uint32_t prep = UINT32_MAX;
+    bool after = false;
     for (uint32_t back = 1; back <= 3 && e.trigger_first >= first + back; ++back) {
       std::string_view k2 = KeyAt(c, e.trigger_first - back);
-      if (k2 == "against" || k2 == "over") {
+      if (k2 == "against" || k2 == "over" || k2 == "after" || k2 == "following") {
         prep = e.trigger_first - back;
+        after = k2 == "after" || k2 == "following";
         break;
       }
-      if (k2 != "the" && k2 != "a" && k2 != "an" && c.doc.tokens[e.trigger_first - back].kind != text::kWord) break;
+      // "after Delhi gang rape", "over the Kabul killings": a name may stand before the act.
+      const text::Token& tok = c.doc.tokens[e.trigger_first - back];
+      if (k2 != "the" && k2 != "a" && k2 != "an" && tok.kind == text::kWord && !tok.Has(text::kCapitalized)) break;
     }
     if (prep == UINT32_MAX) continue;
     bool grievance = false;
@@ -1659,10 +1676,12 @@ void MergeCandidates(Context& c, uint32_t si) {
       std::string_view k2 = KeyAt(c, t - 1);
       if (k2 == "angry" || k2 == "anger" || k2 == "outrage" || k2 == "outraged" || k2 == "furious") grievance = true;
     }
+    // "Demonstrations against sexual violence after Delhi gang rape": a protest a few words before, or, for
+    // "after", a grievance just named.
     for (uint32_t q = b; q < e_end; ++q) {
-      if (q != k && FamilyOf(ev[q]) == Family::kProtest && ev[q].trigger_last <= prep && prep - ev[q].trigger_last <= 3) {
-        grievance = true;
-      }
+      if (q == k || ev[q].trigger_last > prep) continue;
+      const uint32_t reach = after ? 7 : 3;
+      if (FamilyOf(ev[q]) == Family::kProtest && prep - ev[q].trigger_last <= reach) grievance = true;
     }
     if (grievance) e.alive = false;
   }

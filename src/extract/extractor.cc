@@ -37,6 +37,7 @@ using lexicon::AcledSub;
 void ExtractorScratch::Clear() {
   doc.Clear();
   matches.clear();
+  extra_places.clear();
   items.clear();
   mentions.clear();
   places.clear();
@@ -222,6 +223,111 @@ void ChooseAmbiguousActors(const lexicon::CompiledLexicon& lex, ExtractorScratch
       }
     }
   }
+}
+
+// "captures several towns, including Qasr bin Ghashir, Wadi Rabie and Suq al-Khamis", "protests in Nepal, Sri
+// Lanka, Pakistan and Bangladesh": the places listed with the event's place, of the same kind (so "Kabul,
+// Afghanistan" is a town and its country, not a list) and closed by "and" / "as well as".
+void AddListedPlaces(ExtractorScratch& s, const extract::SentenceLayers& L, uint32_t event, int32_t place) {
+  // (Candidate is only read here; the event's place may move to the list's first member.)
+  const text::Document& doc = s.doc;
+  auto kind_of = [&](int32_t p) {
+    if (p < static_cast<int32_t>(s.resolved.size()) && s.resolved[p].resolved) {
+      const std::string& precision = s.resolved[p].precision;
+      return precision == "region" ? 3 : precision == "country" ? 2 : precision == "admin1" ? 1 : 0;
+    }
+    const geo::PlaceShape shape = s.places[p].shape;
+    return shape == geo::PlaceShape::kRegion    ? 3
+           : shape == geo::PlaceShape::kCountry ? 2
+           : shape == geo::PlaceShape::kAdmin   ? 1
+                                                : 0;
+  };
+  // Lists join countries with countries and local places with local places; a gazetteer's guess at the rank of
+  // an obscure town ("Sirwah" as a region) does not break a list of towns.
+  auto list_kind = [&](int32_t p) {
+    const bool resolved_country = p < static_cast<int32_t>(s.resolved.size()) && s.resolved[p].resolved &&
+                                  s.resolved[p].precision == "country";
+    return s.places[p].shape == geo::PlaceShape::kCountry || resolved_country ? 2 : 0;
+  };
+  // Whether only list words stand between two places; sets `closes` when the gap is the list's last.
+  auto list_gap = [&](int32_t a, int32_t b, bool* closes) {
+    *closes = false;
+    for (uint32_t t = s.places[a].ctx_last > s.places[a].last ? s.places[a].ctx_last : s.places[a].last;
+         t < s.places[b].first; ++t) {
+      std::string_view k = doc.Key(doc.tokens[t]);
+      if (k == "and" || k == "well") {
+        *closes = true;
+        continue;
+      }
+      if (k == "," || k == "as" || k == "the" || k == "town" || k == "city" || k == "village" || k == "of" ||
+          k == "including") {
+        continue;
+      }
+      return false;
+    }
+    return true;
+  };
+  // The list: the event's place with its neighbours, else the longest list after the trigger when the chosen
+  // place is no finer than it ("spread across Asia and are now happening in Nepal, Sri Lanka and Pakistan").
+  auto list_around = [&](int32_t p, int32_t* list_first, int32_t* list_last) {
+    int32_t lo = p, hi = p;
+    bool closes = false, closed = false;
+    while (lo > static_cast<int32_t>(L.places_begin) && list_kind(lo - 1) == list_kind(p) &&
+           list_gap(lo - 1, lo, &closes)) {
+      if (closes && closed) break;
+      closed |= closes;
+      --lo;
+    }
+    while (!closed && hi + 1 < static_cast<int32_t>(L.places_end) && list_kind(hi + 1) == list_kind(p) &&
+           list_gap(hi, hi + 1, &closes)) {
+      ++hi;
+      closed = closes;
+    }
+    *list_first = lo;
+    *list_last = hi;
+    if (!closed || hi == lo) return false;
+    // Only places the event happens in: "in Nepal, Sri Lanka and Pakistan", "the towns of A, B and C", not
+    // "between Shabwa and Marib", "borders with Turkey and Iran" or "blaming Israel and the United States". A
+    // pair needs a plural ("the towns of A and B") or two countries, since "Jammu and Kashmir" is one place.
+    bool locative = false, plural = false;
+    for (uint32_t t = s.places[lo].first, steps = 0; t > doc.sentences.front().first_token && steps < 6; ++steps) {
+      std::string_view k = doc.Key(doc.tokens[--t]);
+      if (k == "in" || k == "at" || k == "near" || k == "across" || k == "throughout" || k == "to" || k == "into" ||
+          k == "from" || k == "around" || k == "including") {
+        locative = true;
+        break;
+      }
+      const bool plural_place = k == "towns" || k == "cities" || k == "villages" || k == "provinces" ||
+                                k == "districts" || k == "regions" || k == "countries" || k == "areas" ||
+                                k == "states" || k == "governorates";
+      plural |= plural_place;
+      if (!plural_place && k != "the" && k != "of" && k != "town" && k != "city" && k != "village" &&
+          k != "several" && k != "more" && k != "two" && k != "three" && k != "four" && k != "," && k != "and") {
+        break;
+      }
+      if (plural_place) locative = locative || (t > 0 && doc.Key(doc.tokens[t - 1]) == "the");
+    }
+    const bool pair_ok = hi - lo >= 2 || plural || (list_kind(lo) == 2 && list_kind(hi) == 2);
+    return locative && pair_ok;
+  };
+  int32_t first = place, last = place;
+  // "In response to attacks in Iraq and Syria, U.S. forces conducted airstrikes": a list before the act's verb
+  // belongs to another clause.
+  if (!list_around(place, &first, &last) || s.places[first].first < s.events[event].trigger_first) {
+    first = last = place;
+    const Candidate& e = s.events[event];
+    bool found = false;
+    for (int32_t p = static_cast<int32_t>(L.places_begin); p < static_cast<int32_t>(L.places_end) && !found; ++p) {
+      if (s.places[p].first < e.trigger_last || kind_of(p) >= kind_of(place)) continue;
+      found = list_around(p, &first, &last);
+    }
+    if (!found) return;
+    s.events[event].place = first;
+    place = first;
+  }
+  // The event keeps the list's first place; the others follow in the order written.
+  s.events[event].place = first;
+  for (int32_t p = first + 1; p <= last; ++p) s.extra_places.emplace_back(event, p);
 }
 
 const char* SenseKindName(lexicon::SenseKind k) {
@@ -650,7 +756,14 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
           const Candidate& other = s.events[o];
           // Only between coded events: a request's or an agreement's content ("calls on X to cease attacks in
           // El Fasher") happens where the request is about.
-          if (o == k || !other.alive || e.sub == AcledSub::kNone || other.sub == AcledSub::kNone) continue;
+          if (o == k || !other.alive) continue;
+          // "seized Mosul and Tikrit and threatened to advance on Baghdad": a place right after another act's
+          // verb, before this one's, is that act's object.
+          if (other.trigger_last <= pm.first && pm.last <= e.trigger_first && pm.first - other.trigger_last <= 3 &&
+              other.voice == extract::Voice::kActive) {
+            across_event = true;
+          }
+          if (e.sub == AcledSub::kNone || other.sub == AcledSub::kNone) continue;
           if ((other.trigger_first > pm.first && other.trigger_first < e.trigger_first) ||
               (other.trigger_first > e.trigger_last && other.trigger_first < pm.first)) {
             across_event = true;
@@ -678,6 +791,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         }
       }
       e.place = best;
+      if (best >= 0 && !e.place_inherited && e.sub != AcledSub::kNone) AddListedPlaces(s, EL, k, best);
       // The date: the nearest time expression of the sentence.
       int32_t best_time = -1;
       uint32_t best_d = UINT32_MAX;
@@ -721,6 +835,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       if (s.counts[ci].event >= 0) count_order[fill[s.counts[ci].event]++] = ci;
     }
   }
+  size_t next_extra = 0;
   for (uint32_t si = 0; si < nsent; ++si) {
     const extract::SentenceLayers& L = s.layers[si];
     for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
@@ -784,8 +899,8 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         }
         out.actor1 = std::move(crowd);
       }
-      if (e.place >= 0) {
-        const geo::PlaceMention& pm = s.places[e.place];
+      auto place_ref = [&](int32_t place) {
+        const geo::PlaceMention& pm = s.places[place];
         PlaceRef pr;
         pr.begin = doc.tokens[pm.first].begin;
         pr.end = doc.tokens[pm.last - 1].end;
@@ -801,8 +916,8 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
                        : pm.shape == geo::PlaceShape::kAdmin ? "admin1"
                        : pm.shape == geo::PlaceShape::kRegion ? "region"
                                                               : "city";
-        if (e.place < static_cast<int32_t>(s.resolved.size()) && s.resolved[e.place].resolved) {
-          const geo::PlaceResolution& r = s.resolved[e.place];
+        if (place < static_cast<int32_t>(s.resolved.size()) && s.resolved[place].resolved) {
+          const geo::PlaceResolution& r = s.resolved[place];
           pr.name = r.name;
           pr.admin1 = r.admin1;
           pr.country = r.country;
@@ -811,13 +926,14 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
           pr.gazetteer_id = r.gazetteer_id;
           pr.precision = r.precision;
         }
-        pr.basis = !e.place_inherited ? "sentence"
-                   : (pm.first >= doc.sentences.front().first_token && e.place == article_place &&
-                      s.places[e.place].first < doc.sentences[e.sentence].first_token)
+        pr.basis = place != e.place || !e.place_inherited ? "sentence"
+                   : (pm.first >= doc.sentences.front().first_token && place == article_place &&
+                      s.places[place].first < doc.sentences[e.sentence].first_token)
                        ? "article"
                        : "paragraph";
-        out.location = std::move(pr);
-      }
+        return pr;
+      };
+      if (e.place >= 0) out.location = place_ref(e.place);
       // Date
       if (e.time >= 0) {
         const auto& tm = s.times[e.time];
@@ -904,6 +1020,25 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       out.negated = e.negated;
       out.confidence = static_cast<double>(static_cast<int>(e.confidence * 100 + 0.5f)) / 100.0;
       result->events.push_back(std::move(out));
+      // The same act at each other place of a list: one event per place, the counts left on the first, since
+      // the text does not say how they divide.
+      while (next_extra < s.extra_places.size() && s.extra_places[next_extra].first < k) ++next_extra;
+      for (; next_extra < s.extra_places.size() && s.extra_places[next_extra].first == k; ++next_extra) {
+        Event copy = result->events.back();
+        copy.location = place_ref(s.extra_places[next_extra].second);
+        copy.counts.clear();
+        // An actor inferred from the place ("Protesters (Nepal)") is of the copy's own place.
+        for (std::optional<ActorRef>* actor : {&copy.actor1, &copy.actor2}) {
+          if (!*actor || !(*actor)->inferred || copy.location->country.empty()) continue;
+          const lexicon::Country* co = lex.CountryByCode(copy.location->country);
+          if (!co) continue;
+          std::string& name = (*actor)->name;
+          const size_t paren = name.find(" (");
+          name = (paren == std::string::npos ? name : name.substr(0, paren)) + " (" + co->name + ")";
+          (*actor)->country = co->iso2;
+        }
+        result->events.push_back(std::move(copy));
+      }
     }
   }
   for (size_t i = 0; i < result->events.size(); ++i) {

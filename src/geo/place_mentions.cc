@@ -147,6 +147,13 @@ void FindPlaceMentions(const Document& doc, uint32_t first, uint32_t last, const
         if (Is(key(p - 2), kAdmin) && key(p - 2) != "district") m.shape = PlaceShape::kAdmin;
       }
       if (Is(before, kSettlement)) m.cued = true;  // "the town Marinka" (rare), "capital Kabul"
+      // "the towns of Marib, Sirwah and Harib": a name listed after a cued place is a place of the same list.
+      if ((before == "," || before == "and" || before == "or") && out->size() > begin_out) {
+        const PlaceMention& listed = out->back();
+        uint32_t sep = p - 1;
+        if (before == "and" && sep > first && key(sep - 1) == ",") --sep;  // "A, B, and C"
+        if (listed.cued && listed.last == sep && listed.ctx_last <= listed.last) m.cued = true;
+      }
     }
     // Sentence-initial capitalised words are names only when cued or followed by a comma and a container.
     bool sentence_initial = i == first || (i == first + 1 && key(first) == "\"");
@@ -173,7 +180,11 @@ void FindPlaceMentions(const Document& doc, uint32_t first, uint32_t last, const
         ce = run_end(cs);
         if (ce < last && Is(key(ce), kAdmin)) ++ce;
       }
-      if (ce > cs) {
+      // "Marib, Sirwah and Harib" lists towns; "Kabul, Afghanistan" names a town's container.
+      const bool list_continues =
+          ce < last && ((key(ce) == "and" || key(ce) == "or" || key(ce) == ",") && ce + 1 < last &&
+                        IsNameToken(doc, ce + 1, marks, first) && !(marks[cs - first] & kMarkCountry));
+      if (ce > cs && !list_continues) {
         m.ctx_first = c + 1;
         m.ctx_last = ce;
       }

@@ -1219,5 +1219,68 @@ TEST(Extract, AnAbductionBesideAnAttackHasTheAttacksDoer) {
   EXPECT_EQ(abduction->actor1->name, "Boko Haram");
 }
 
+TEST(Extract, AnActAtAListOfPlacesIsOneEventPerPlace) {
+  auto r = ExtractText("Houthi rebels captured the towns of Marib, Sirwah and Harib on Sunday, killing 12 soldiers.");
+  ASSERT_EQ(r.events.size(), 3u) << Dump(r);
+  std::vector<std::string> places;
+  for (const Event& e : r.events) {
+    ASSERT_TRUE(e.location) << Dump(r);
+    places.push_back(e.location->text);
+    EXPECT_EQ(e.acled_sub, r.events[0].acled_sub);
+  }
+  EXPECT_EQ(places, (std::vector<std::string>{"Marib", "Sirwah", "Harib"}));
+  // The dead are counted once, not once per place.
+  int with_counts = 0;
+  for (const Event& e : r.events) with_counts += CountOf(e, "killed") != nullptr;
+  EXPECT_EQ(with_counts, 1) << Dump(r);
+  // A town and its country are no list.
+  auto one = ExtractText("Gunmen killed three policemen in Kabul, Afghanistan on Monday.");
+  EXPECT_EQ(one.events.size(), 1u) << Dump(one);
+}
+
+TEST(Extract, ProtestsInAListOfCountriesAreCodedInEach) {
+  auto r = ExtractText("Protests against the austerity law spread to Chile, Peru and Bolivia on Friday.");
+  ASSERT_EQ(r.events.size(), 3u) << Dump(r);
+  ASSERT_TRUE(r.events[2].actor1) << Dump(r);
+  EXPECT_EQ(r.events[2].actor1->name, "Protesters (Bolivia)");
+}
+
+TEST(Extract, TheActAProtestFollowsIsItsGrievance) {
+  auto r = ExtractText("Demonstrations against police brutality after Minneapolis shooting spread across the country.");
+  for (const Event& e : r.events) EXPECT_EQ(e.acled, "Protests") << Dump(r);
+}
+
+TEST(Extract, NotEveryTwoPlacesAreAList) {
+  // A border, a pair that is one region, and a list in another clause stay one event.
+  auto border = ExtractText("Government forces attacked Houthi positions on the border between Shabwa and Marib provinces.");
+  EXPECT_EQ(border.events.size(), 1u) << Dump(border);
+  auto region = ExtractText("A suicide bomber killed 40 soldiers on a highway in Jammu and Kashmir on Thursday.");
+  EXPECT_EQ(region.events.size(), 1u) << Dump(region);
+  auto clause = ExtractText(
+      "In response to attacks in Iraq, Syria and Jordan, U.S. forces conducted airstrikes in Iraq on Monday.");
+  int strikes = 0;
+  for (const Event& e : clause.events) strikes += e.acled_sub == "Air/drone strike";
+  EXPECT_EQ(strikes, 1) << Dump(clause);
+}
+
+TEST(Extract, TheSecondOfTwoPrepositionalObjectsIsNoSubject) {
+  auto r = ExtractText("They blamed the groups behind attacks on coalition troops in Iraq and Syria and vowed to continue strikes.");
+  for (const Event& e : r.events) {
+    if (e.actor1) {
+      EXPECT_NE(e.actor1->country, "SY") << Dump(r);
+    }
+  }
+}
+
+TEST(Extract, APlaceRightAfterAnotherVerbIsThatVerbsObject) {
+  auto r = ExtractText("Militants seized Mosul and Tikrit and threatened to advance on Baghdad on Monday.");
+  const Event* threat = nullptr;
+  for (const Event& e : r.events) {
+    if (e.plover == "THREATEN") threat = &e;
+  }
+  ASSERT_TRUE(threat && threat->location) << Dump(r);
+  EXPECT_EQ(threat->location->text, "Baghdad");
+}
+
 }  // namespace
 }  // namespace sitrep
