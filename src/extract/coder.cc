@@ -575,12 +575,23 @@ void BuildMentions(Context& c, uint32_t si) {
                                    KeyAt(c, v) == "would" || KeyAt(c, v) == "will")) {
       ++v;
     }
+    // "it has \"disinvited\" China": scare quotes around the verb.
+    while (v < sent.last_token && KeyAt(c, v) == "\"") ++v;
     if (v >= sent.last_token) continue;
     // "it has reached a truce", "they carried out strikes": a light verb whose object is the event.
     std::string_view vk = KeyAt(c, v);
     bool light = vk == "reached" || vk == "reach" || vk == "signed" || vk == "sign" || vk == "carried" ||
                  vk == "conducted" || vk == "launched" || vk == "staged" || vk == "agreed" || vk == "declared";
-    if (!light && !IsVerbTriggerAt(c, si, v, v + 1) && !ReportCueBetween(c, si, v, v + 1)) continue;
+    // "it plans to pay", "they vowed to retake": a verb of intent before the event's verb.
+    bool intent = false;
+    for (uint32_t q = L.items_begin; q < L.items_end; ++q) {
+      const Item& cue = s.items[q];
+      if (cue.layer == Layer::kCue && cue.first == v && c.lex.cues()[cue.index].kind == CueKind::kModality &&
+          IsVerbTriggerAt(c, si, cue.last, cue.last + 1)) {
+        intent = true;
+      }
+    }
+    if (!light && !intent && !IsVerbTriggerAt(c, si, v, v + 1) && !ReportCueBetween(c, si, v, v + 1)) continue;
     Mention m;
     m.sentence = si;
     m.first = t;
@@ -664,6 +675,7 @@ int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
     bool blocked = false, via_relative = false;
     for (uint32_t t = m.last; t < pos; ++t) {
       std::string_view key = KeyAt(c, t);
+      if (key == "\"" && t + 1 == pos) continue;  // scare quotes: it has "disinvited" China
       if (key == ";" || key == "\"" || IsClauseBoundary(key)) {
         // "Houthi rebels, who took control of …": the relative pronoun's antecedent is the subject.
         bool relative = (key == "who" || key == "which" || key == "that") && t + 3 >= pos &&
@@ -1534,6 +1546,32 @@ void MergeCandidates(Context& c, uint32_t si) {
     }
   }
 
+  // 0. "Obama ends the American arms embargo with Vietnam", "the EU lifted sanctions": ending a sanction is a
+  //    concession by whoever ends it.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive || e.plover != Plover::kSanction || e.voice != Voice::kNominal) continue;
+    static constexpr std::array<std::string_view, 24> kEnding = {
+        "lift",  "lifts",  "lifted",  "lifting",  "end",     "ends",     "ended",   "ending",
+        "ease",  "eases",  "eased",   "easing",   "remove",  "removes",  "removed", "removing",
+        "scrap", "scraps", "scrapped", "scrapping", "suspend", "suspends", "suspended", "suspending"};
+    const uint32_t first = c.doc.sentences[si].first_token;
+    for (uint32_t back = 1; back <= 4 && e.trigger_first >= first + back; ++back) {
+      const uint32_t t = e.trigger_first - back;
+      std::string_view k2 = KeyAt(c, t);
+      if (In(kEnding, k2)) {
+        e.plover = Plover::kConcede;
+        e.cameo = 8;
+        int32_t subject = LeftSubject(c, si, t, 12);
+        if (subject >= 0) e.actor1 = subject;
+        if (e.actor2 < 0) e.actor2 = RightObject(c, si, e.trigger_last, 4, true, true, false);
+        if (e.actor2 == e.actor1) e.actor2 = -1;
+        break;
+      }
+      if (c.doc.tokens[t].kind != text::kWord || IsClauseBoundary(k2)) break;
+    }
+  }
+
   // 1. Drop what the sentence does not support: weak words with nothing armed around them, harm from
   //    disasters, accidents and court cases.
   for (uint32_t k = b; k < e_end; ++k) {
@@ -1550,14 +1588,30 @@ void MergeCandidates(Context& c, uint32_t si) {
       // "A five-day truce begins in Yemen", "a ceasefire deal is reached": an agreement that comes into being
       // needs no doer in the sentence.
       bool agreement_starts = false;
-      if (e.sub == AcledSub::kAgreement && e.voice == Voice::kNominal && e.trigger_last < c.doc.sentences[si].last_token) {
-        std::string_view n1 = KeyAt(c, e.trigger_last);
-        std::string_view n2 = e.trigger_last + 1 < c.doc.sentences[si].last_token ? KeyAt(c, e.trigger_last + 1) : "";
-        agreement_starts = n1 == "begins" || n1 == "began" || n1 == "takes" || n1 == "took" || n1 == "comes" ||
-                           n1 == "came" || n1 == "goes" || n1 == "went" || n1 == "holds" || n1 == "held" ||
-                           ((n1 == "is" || n1 == "was" || n1 == "has") &&
-                            (n2 == "reached" || n2 == "signed" || n2 == "agreed" || n2 == "announced" ||
-                             n2 == "been"));
+      const bool gathering = e.plover == Plover::kConsult || e.sub == AcledSub::kAgreement;
+      if (gathering && e.voice == Voice::kNominal && e.trigger_last < c.doc.sentences[si].last_token) {
+        // "The first US–Africa Leaders Summit begins today", "peace talks opened in Geneva", past a phrase
+        // naming who meets: "talks between the two governments opened".
+        auto starts = [](std::string_view n1, std::string_view n2) {
+          return n1 == "begins" || n1 == "began" || n1 == "takes" || n1 == "took" || n1 == "comes" || n1 == "came" ||
+                 n1 == "goes" || n1 == "went" || n1 == "holds" || n1 == "held" || n1 == "opens" || n1 == "opened" ||
+                 n1 == "convenes" || n1 == "convened" || n1 == "resume" || n1 == "resumes" || n1 == "resumed" ||
+                 n1 == "start" || n1 == "starts" || n1 == "started" || n1 == "begin" ||
+                 ((n1 == "is" || n1 == "was" || n1 == "has") &&
+                  (n2 == "reached" || n2 == "signed" || n2 == "agreed" || n2 == "announced" || n2 == "been"));
+        };
+        const uint32_t end_token = c.doc.sentences[si].last_token;
+        const std::string_view first_after = KeyAt(c, e.trigger_last);
+        const bool who_meets = first_after == "between" || first_after == "among" || first_after == "with" ||
+                               first_after == "of";
+        for (uint32_t t = e.trigger_last; t < end_token && t < e.trigger_last + (who_meets ? 7 : 1); ++t) {
+          std::string_view k1 = KeyAt(c, t);
+          if (k1 == "," || k1 == ";" || IsClauseBoundary(k1)) break;
+          if (starts(k1, t + 1 < end_token ? KeyAt(c, t + 1) : std::string_view())) {
+            agreement_starts = true;
+            break;
+          }
+        }
       }
       if (agreement_starts) continue;
       if (!doer && !passive_with_subject && e.voice != Voice::kPassive) e.alive = false;

@@ -1282,5 +1282,36 @@ TEST(Extract, APlaceRightAfterAnotherVerbIsThatVerbsObject) {
   EXPECT_EQ(threat->location->text, "Baghdad");
 }
 
+TEST(Extract, APronounBeforeAVerbOfIntentIsTheDoer) {
+  auto r = ExtractText("Qatar announced on Monday that it plans to pay the salaries of Lebanese soldiers.");
+  bool paid_by_qatar = false;
+  for (const Event& e : r.events) paid_by_qatar |= e.actor1 && e.actor1->country == "QA" && e.modality == "planned";
+  EXPECT_TRUE(paid_by_qatar) << Dump(r);
+}
+
+TEST(Extract, ScareQuotesDoNotHideTheSubject) {
+  auto r = ExtractText("Germany said it has \"disinvited\" Russia from next month's security conference.");
+  ASSERT_GE(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "DE");
+}
+
+TEST(Extract, AGatheringThatBeginsNeedsNoDoer) {
+  auto r = ExtractText("Peace talks between the two governments opened in Geneva on Monday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].plover, "CONSULT");
+}
+
+TEST(Extract, EndingASanctionIsAConcession) {
+  auto r = ExtractText("Britain lifted the long-standing arms embargo on Vietnam on Tuesday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].plover, "CONCEDE");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "GB");
+  auto imposed = ExtractText("Britain imposed an arms embargo on Vietnam on Tuesday.");
+  ASSERT_EQ(imposed.events.size(), 1u) << Dump(imposed);
+  EXPECT_EQ(imposed.events[0].plover, "SANCTION");
+}
+
 }  // namespace
 }  // namespace sitrep
