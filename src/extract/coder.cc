@@ -996,8 +996,17 @@ void BuildCandidates(Context& c, uint32_t si) {
               "staged",  "stage",     "stages",  "mounted",  "mount",    "unleashed", "made",
               "carried", "began",     "reached", "reach",    "reaches",  "signed",   "sign",
               "signs",   "brokered",  "agreed",  "declared", "declare",  "declares", "held"};
+          // "carried out at least six air strikes": numbers and their hedges are part of the quantity too.
+          auto quantity_word = [&](uint32_t t) {
+            std::string_view k = KeyAt(c, t);
+            return In(kQuantity, k) || c.doc.tokens[t].kind == text::kNumber || text::NumberWordValue(k) > 0 ||
+                   k == "at" || k == "least" || k == "some" || k == "about" || k == "around" || k == "nearly" ||
+                   k == "over" || k == "than" || k == "up" || (k == "to" && t > sent.first_token && KeyAt(c, t - 1) == "up");
+          };
           uint32_t v = it.first;
-          while (v > sent.first_token && it.first - v < 5 && In(kQuantity, KeyAt(c, v - 1))) --v;
+          while (v > sent.first_token && it.first - v < 7 && quantity_word(v - 1)) --v;
+          // A scare quote may open the quoted phrase: "carried out at least six air strikes on …".
+          if (v > sent.first_token && KeyAt(c, v - 1) == "\"") --v;
           if (v > sent.first_token && In(kLightVerbs, KeyAt(c, v - 1))) {
             uint32_t verb = v - 1;
             if (KeyAt(c, verb) == "out" && verb > sent.first_token) --verb;  // carried out
@@ -2033,13 +2042,16 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
     uint32_t t = e.trigger_first;
     while (t > sent.first_token && c.doc.tokens[t - 1].kind == text::kWord &&
            (KeyAt(c, t - 1) == "day" || KeyAt(c, t - 1) == "deadly" || KeyAt(c, t - 1) == "two" ||
-            KeyAt(c, t - 1) == "suicide" || KeyAt(c, t - 1) == "latest")) {
+            KeyAt(c, t - 1) == "suicide" || KeyAt(c, t - 1) == "latest" || KeyAt(c, t - 1) == "first" ||
+            KeyAt(c, t - 1) == "recent" || KeyAt(c, t - 1) == "twin" || KeyAt(c, t - 1) == "coordinated")) {
       --t;
     }
     if (t == sent.first_token) continue;
     std::string_view det = KeyAt(c, t - 1);
-    if (det != "the" && det != "this" && det != "that" && det != "both") continue;
-    if (e.actor1 >= 0 && !s.mentions[e.actor1].generic) continue;
+    if (det != "the" && det != "this" && det != "that" && det != "both" && det != "these") continue;
+    // "It is believed that the ADF is behind the attacks": a named doer of the act just told names its doer,
+    // unless that act already has another.
+    const bool names_doer = e.actor1 >= 0 && !s.mentions[e.actor1].generic;
     // The latest event of the same family (violence, or a demonstration: "during the protest") before this
     // sentence.
     int32_t target = -1;
@@ -2051,7 +2063,11 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
     }
     if (target < 0) continue;
     Candidate& into = s.events[target];
-    if (into.actor1 < 0 && e.actor1 >= 0) into.actor1 = e.actor1;
+    if (names_doer && into.actor1 >= 0 && !s.mentions[into.actor1].generic &&
+        s.mentions[into.actor1].actor != s.mentions[e.actor1].actor) {
+      continue;
+    }
+    if ((into.actor1 < 0 || s.mentions[into.actor1].generic) && e.actor1 >= 0) into.actor1 = e.actor1;
     if (into.actor2 < 0 && e.actor2 >= 0) into.actor2 = e.actor2;
     e.alive = false;
     e.copied_from = target;  // its counts go to the event it names

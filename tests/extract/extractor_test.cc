@@ -1313,5 +1313,21 @@ TEST(Extract, EndingASanctionIsAConcession) {
   EXPECT_EQ(imposed.events[0].plover, "SANCTION");
 }
 
+TEST(Extract, ANamedDoerOfTheAttacksJustToldIsTheirDoer) {
+  auto r = ExtractText("Gunmen killed 12 villagers in Beni territory on Sunday. Officials believe the ADF is behind the attacks.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->name, "Allied Democratic Forces");
+}
+
+TEST(Extract, ALightVerbReachesItsSubjectPastANumber) {
+  auto r = ExtractText("Israeli jets carried out at least 40 air strikes on Gaza overnight.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "IL");
+  ASSERT_NE(CountOf(r.events[0], "strikes"), nullptr) << Dump(r);
+  EXPECT_EQ(CountOf(r.events[0], "strikes")->n, 40);
+}
+
 }  // namespace
 }  // namespace sitrep
