@@ -951,6 +951,17 @@ void BuildCandidates(Context& c, uint32_t si) {
           e.actor1 = a;
           e.actor2 = b;
         }
+        // "Palestinian youth and Israeli riot police clash": the two sides of a reciprocal verb are its
+        // coordinated subject.
+        if (reciprocal && e.actor1 > static_cast<int32_t>(L.mentions_begin) && e.actor2 < 0) {
+          const Mention& second = s.mentions[e.actor1];
+          const Mention& first_side = s.mentions[e.actor1 - 1];
+          if (second.first >= 1 && first_side.last + 1 == second.first && KeyAt(c, first_side.last) == "and" &&
+              !first_side.source_only) {
+            e.actor2 = e.actor1;
+            e.actor1 = e.actor1 - 1;
+          }
+        }
         break;
       case Voice::kPassive:
         e.actor2 = LeftSubject(c, si, it.first, 14);
@@ -1823,6 +1834,11 @@ void MergeCandidates(Context& c, uint32_t si) {
         }
         Absorb(p, o);
       } else if (FamilyOf(o) == Family::kProtest) {
+        // "tear gas, while clashes between protesters and police continue": a crowd that fights makes the
+        // demonstration violent, whatever else the police did short of killing.
+        if (o.sub == AcledSub::kViolentDemonstration && p.sub != AcledSub::kExcessiveForce) {
+          p.sub = AcledSub::kViolentDemonstration;
+        }
         Absorb(p, o);
       }
     }
@@ -1845,6 +1861,26 @@ void MergeCandidates(Context& c, uint32_t si) {
       p.actor1 = -1;
       p.actor2 = force;
     }
+  }
+
+  // 2b. "Palestinian youth and Israeli riot police clash": unarmed people fighting police or troops are a crowd
+  //     in a riot, not a side in a battle.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive || e.sub != AcledSub::kArmedClash || e.actor1 < 0 || e.actor2 < 0) continue;
+    const Mention& one = s.mentions[e.actor1];
+    const Mention& other = s.mentions[e.actor2];
+    auto crowd = [&](const Mention& m) {
+      return m.kind == ActorKind::kProtesters || (m.kind == ActorKind::kCivilians && !MentionIsArmed(c, m));
+    };
+    auto police_or_troops = [&](const Mention& m) { return m.kind == ActorKind::kStateForces; };
+    if (!((crowd(one) && police_or_troops(other)) || (crowd(other) && police_or_troops(one)))) continue;
+    if (crowd(other)) std::swap(e.actor1, e.actor2);
+    e.sub = AcledSub::kViolentDemonstration;
+    const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
+    e.plover = d.plover != Plover::kNone ? d.plover : Plover::kProtest;
+    e.cameo = d.cameo;
+    e.mode = &d.mode;
   }
 
   // 3. Generic harm words fold into the nearest specific violent event ("a car bombing ... kills nine").

@@ -1329,5 +1329,23 @@ TEST(Extract, ALightVerbReachesItsSubjectPastANumber) {
   EXPECT_EQ(CountOf(r.events[0], "strikes")->n, 40);
 }
 
+TEST(Extract, ACrowdClashingWithPoliceIsAViolentDemonstration) {
+  auto r = ExtractText("Kenyan youths and riot police clashed in the Kibera slum of Nairobi on Monday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Violent demonstration");
+  ASSERT_TRUE(r.events[0].actor1 && r.events[0].actor2) << Dump(r);
+  EXPECT_EQ(r.events[0].actor2->kind, "state_forces");
+  // Two armed sides fight a battle.
+  auto battle = ExtractText("Kenyan troops and Al-Shabaab militants clashed near Lamu on Monday.");
+  ASSERT_EQ(battle.events.size(), 1u) << Dump(battle);
+  EXPECT_EQ(battle.events[0].acled_sub, "Armed clash");
+}
+
+TEST(Extract, ClashesBesideTearGasMakeTheDemonstrationViolent) {
+  auto r = ExtractText("Police fired tear gas at demonstrators in Santiago, while clashes between protesters and police continued.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Violent demonstration");
+}
+
 }  // namespace
 }  // namespace sitrep
