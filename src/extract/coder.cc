@@ -1794,6 +1794,14 @@ void MergeCandidates(Context& c, uint32_t si) {
       Candidate& o = ev[q];
       if (q == k || !o.alive) continue;
       const Trigger& ot = TriggerOf(c, o);
+      // "police arrest 400 people after food riots and looting broke out yesterday": the riots told in an
+      // "after" clause are an earlier event of their own, not the setting of the arrests.
+      bool earlier_clause = false;
+      for (uint32_t t = std::min(o.trigger_last, p.trigger_last); t < std::max(o.trigger_first, p.trigger_first); ++t) {
+        std::string_view k2 = KeyAt(c, t);
+        earlier_clause |= (k2 == "after" || k2 == "following") && p.trigger_first > o.trigger_first;
+      }
+      if (earlier_clause && o.sub == AcledSub::kArrests) continue;
       if (o.sub == AcledSub::kArrests) {
         if (p.sub == AcledSub::kPeacefulProtest) p.sub = AcledSub::kProtestWithIntervention;
         Absorb(p, o);

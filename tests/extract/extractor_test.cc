@@ -1347,5 +1347,20 @@ TEST(Extract, ClashesBesideTearGasMakeTheDemonstrationViolent) {
   EXPECT_EQ(r.events[0].acled_sub, "Violent demonstration");
 }
 
+TEST(Extract, TheGroundsOfAnArrestAreNoEvent) {
+  auto r = ExtractText("Afghan security officials arrested five men in Kabul over their involvement in the hotel bombing.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Arrests");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "AF");
+}
+
+TEST(Extract, RiotsInAnAfterClauseAreAnEarlierEventOfTheirOwn) {
+  auto r = ExtractText("Police arrested 300 people in Maracaibo after food riots broke out on Monday.");
+  ASSERT_EQ(r.events.size(), 2u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Arrests");
+  EXPECT_EQ(r.events[1].acled_sub, "Violent demonstration");
+}
+
 }  // namespace
 }  // namespace sitrep
