@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "text/document.h"
+#include "text/utf8.h"
 
 #ifndef SITREP_GAZETTEER_BUILT
 #define SITREP_GAZETTEER_BUILT ""
@@ -28,6 +29,15 @@ std::string Gazetteer::DefaultPath(const std::string& data_dir) {
 }
 
 void Gazetteer::NameKey(std::string_view name, std::string* out) {
+  // Keys are made from valid UTF-8 only: with stray bytes left in, dropping an apostrophe between two of them
+  // could join them into a character, and the key of a key would differ from the key (found by fuzzing).
+  std::string repaired;
+  bool plain = true;
+  for (unsigned char c : name) plain &= c >= 0x20 && c < 0x80;
+  if (!plain) {
+    text::Utf8Report report;
+    if (!text::RepairUtf8(name, &repaired, &report)) name = repaired;
+  }
   std::string word;
   const size_t start = out->size();
   size_t i = 0;

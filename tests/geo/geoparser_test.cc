@@ -62,6 +62,19 @@ TEST(GazetteerKeyTest, FoldsCaseDiacriticsApostrophesAndHyphens) {
   EXPECT_EQ(k, "palmyra");
 }
 
+// Found by the gazetteer fuzzer: an apostrophe between two stray bytes ("\xda'\x8b") was dropped from the key, so
+// the bytes joined into a character and the key of the key differed from the key.
+TEST(GazetteerKeyTest, KeyOfAKeyIsTheSameKeyEvenForInvalidBytes) {
+  const std::string names[] = {std::string("tag'''eleve=\0\0\x92\xd8\xda'''\x8b\xab\xab", 22), "\xd8'\x8b",
+                               "Ma'arrat\xff", "\xe2\x80", "St. \xc3"};
+  for (const std::string& name : names) {
+    std::string key, again;
+    Gazetteer::NameKey(name, &key);
+    Gazetteer::NameKey(key, &again);
+    EXPECT_EQ(again, key) << name;
+  }
+}
+
 TEST(GazetteerOpenTest, MissingFileIsAnError) {
   auto g = Gazetteer::Open("/nonexistent/gazetteer.bin");
   EXPECT_FALSE(g.ok());
