@@ -77,6 +77,9 @@ bool ReportCueBetween(const Context& c, uint32_t si, uint32_t a, uint32_t b) {
     // "ISIL militants reportedly execute 175 workers": a hedging adverb qualifies the verb; it does not start a
     // report clause that would hide the subject.
     if (it.last == it.first + 1 && EndsWith(KeyAt(c, it.first), "ly")) continue;
+    // "kills five suspected Al Qaeda terrorists": an adjective doubting who someone is starts no report.
+    std::string_view key = KeyAt(c, it.first);
+    if (key == "suspected" || key == "alleged" || key == "apparent" || key == "purported") continue;
     if (c.lex.cues()[it.index].kind == CueKind::kReport) return true;
   }
   return false;
@@ -950,6 +953,20 @@ void BuildCandidates(Context& c, uint32_t si) {
         if (reciprocal && Between(c, si, it.last, &a, &b) && e.actor1 < 0) {
           e.actor1 = a;
           e.actor2 = b;
+        }
+        // "beaten a farmer and robbed him": after "and", a name that is the object of the verb before is not this
+        // verb's subject; the two verbs share the first one's.
+        if (e.actor1 >= 0 && it.first >= sent.first_token + 2 &&
+            (KeyAt(c, it.first - 1) == "and" || KeyAt(c, it.first - 2) == "and")) {
+          for (int32_t q = static_cast<int32_t>(s.events.size()) - 1; q >= static_cast<int32_t>(L.events_begin); --q) {
+            const Candidate& prev = s.events[q];
+            if (prev.voice != Voice::kActive || prev.trigger_last > s.mentions[e.actor1].first) continue;
+            if (prev.actor2 == e.actor1) {
+              if (e.actor2 < 0) e.actor2 = prev.actor2;
+              e.actor1 = prev.actor1;
+            }
+            break;
+          }
         }
         // "Palestinian youth and Israeli riot police clash": the two sides of a reciprocal verb are its
         // coordinated subject.
@@ -2039,6 +2056,15 @@ void MergeCandidates(Context& c, uint32_t si) {
     for (uint32_t q = k + 1; q < e_end; ++q) {
       Candidate& o = ev[q];
       if (!o.alive || o.sub != e.sub || o.plover != e.plover) continue;
+      // "are alleged to have raped a boy and sexually abused him": the object of the first verb read as the
+      // subject of the second, coordinated one; both verbs are the first doer's.
+      const bool object_as_subject = o.actor1 >= 0 && o.actor1 == e.actor2 && o.trigger_first > e.trigger_last &&
+                                     o.trigger_first >= 2 &&
+                                     (KeyAt(c, o.trigger_first - 1) == "and" || KeyAt(c, o.trigger_first - 2) == "and");
+      if (object_as_subject) {
+        o.actor1 = -1;
+        if (o.actor2 >= 0 && e.actor1 >= 0 && o.actor2 == e.actor1) o.actor2 = -1;
+      }
       if (e.actor1 >= 0 && o.actor1 >= 0 && s.mentions[e.actor1].actor != s.mentions[o.actor1].actor &&
           s.mentions[e.actor1].country != s.mentions[o.actor1].country) {
         continue;  // different sides doing the same thing are two events

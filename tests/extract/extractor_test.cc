@@ -1362,5 +1362,19 @@ TEST(Extract, RiotsInAnAfterClauseAreAnEarlierEventOfTheirOwn) {
   EXPECT_EQ(r.events[1].acled_sub, "Violent demonstration");
 }
 
+TEST(Extract, ADoubtedVictimIsStillTheVictim) {
+  auto r = ExtractText("A US drone strike killed four suspected Al-Shabaab militants near Jilib on Friday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor2) << Dump(r);
+  EXPECT_EQ(r.events[0].actor2->name, "Al Shabaab");
+}
+
+TEST(Extract, TwoCoordinatedVerbsOfOneActShareTheirDoer) {
+  auto r = ExtractText("Soldiers are alleged to have beaten a farmer and robbed him near Bria on Monday.");
+  int with_farmer_as_doer = 0;
+  for (const Event& e : r.events) with_farmer_as_doer += e.actor1 && e.actor1->text == "farmer";
+  EXPECT_EQ(with_farmer_as_doer, 0) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
