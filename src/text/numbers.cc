@@ -145,7 +145,8 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
     if (j < limit) {
       int64_t mult = MultiplierValue(doc.Key(toks[j]));
       if (mult > 1 && mult != 12) {
-        value = SatMul(value, mult) + static_cast<int64_t>(fraction * static_cast<double>(mult));
+        // Saturating like the digits: "9999999999992.5 million" is the largest count, not past it (fuzzing).
+        value = std::min(SatMul(value, mult) + static_cast<int64_t>(fraction * static_cast<double>(mult)), kMaxValue);
         out->year_like = false;
         ++j;
       }

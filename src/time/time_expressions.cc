@@ -90,7 +90,8 @@ TimeMention Make(uint32_t first, uint32_t last, int32_t start, int32_t end, Prec
   t.start = start;
   t.end = end;
   t.precision = p;
-  t.resolved = start != kUnknownDay && end != kUnknownDay;
+  // A range that would end before it starts is a misreading, never guessed into an order: left unresolved.
+  t.resolved = start != kUnknownDay && end != kUnknownDay && start <= end;
   t.relative = relative;
   if (!t.resolved) t.start = t.end = kUnknownDay;
   return t;
@@ -256,7 +257,9 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
         if (year < 0 && known) year = InferYear(pub, month, 1);
         int32_t s = year > 0 ? DayFromCivil(year, month, 1) : kUnknownDay;
         int32_t e = year > 0 ? DayFromCivil(year, month, DaysInMonth(year, month)) : kUnknownDay;
-        if (prev == "since" && known && s != kUnknownDay) e = pub;
+        // "since March": from then to publication, when then is before it ("since 2016" in a 1981 article is
+        // read as written, found by fuzzing).
+        if (prev == "since" && known && s != kUnknownDay && s <= pub) e = pub;
         out->push_back(Make(i, end, s, e, Precision::kMonth, Year(doc, i + 1, last) < 0));
         i = end - 1;
         continue;
@@ -283,7 +286,7 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
       if (year > 0 && (prev == "in" || prev == "since" || prev == "during" || prev == "of") &&
           MonthFromKey(next) == 0) {
         int32_t s = DayFromCivil(year, 1, 1), e = DayFromCivil(year, 12, 31);
-        if (prev == "since" && known) e = pub;
+        if (prev == "since" && known && s <= pub) e = pub;
         out->push_back(Make(i, i + 1, s, e, Precision::kYear, false));
         continue;
       }
