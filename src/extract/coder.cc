@@ -1705,6 +1705,20 @@ void MergeCandidates(Context& c, uint32_t si) {
     }
     if (f == Family::kViolence) {
       if (L.legal && e.voice == Voice::kNominal) e.alive = false;
+      // "agreed a halt of fighting", "an end to the violence", "a lull in the shelling": fighting that stops is
+      // what an agreement or a report is about, not a battle.
+      if (e.voice == Voice::kNominal) {
+        const uint32_t first = c.doc.sentences[si].first_token;
+        for (uint32_t back = 1; back <= 3 && e.trigger_first >= first + back; ++back) {
+          std::string_view k2 = KeyAt(c, e.trigger_first - back);
+          if (k2 == "halt" || k2 == "end" || k2 == "cessation" || k2 == "stop" || k2 == "pause" || k2 == "lull" ||
+              k2 == "suspension" || k2 == "freeze" || k2 == "ending" || k2 == "halting" || k2 == "stopping") {
+            e.alive = false;
+            break;
+          }
+          if (k2 != "of" && k2 != "to" && k2 != "in" && k2 != "the" && k2 != "a" && k2 != "all") break;
+        }
+      }
       if (L.nonconflict && !HasFightingActor(c, e) && !any_instrument) e.alive = false;
       if (Weakly(c, e) && !HasArmedActor(c, e) && !any_instrument && e.actor1 < 0) e.alive = false;
       if (tr.flags & lexicon::kTriggerNeedsInstrument) {

@@ -1376,5 +1376,12 @@ TEST(Extract, TwoCoordinatedVerbsOfOneActShareTheirDoer) {
   EXPECT_EQ(with_farmer_as_doer, 0) << Dump(r);
 }
 
+TEST(Extract, FightingThatStopsIsNoBattle) {
+  auto r = ExtractText("The two sides agreed to a halt of fighting around Kharkiv on Sunday.");
+  for (const Event& e : r.events) EXPECT_NE(e.acled_sub, "Armed clash") << Dump(r);
+  auto lull = ExtractText("Residents reported a lull in the shelling of Donetsk overnight.");
+  for (const Event& e : lull.events) EXPECT_NE(e.acled, "Explosions/Remote violence") << Dump(lull);
+}
+
 }  // namespace
 }  // namespace sitrep
