@@ -1,7 +1,10 @@
 #include "io/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <system_error>
 
 namespace sitrep::io {
 
@@ -72,7 +75,9 @@ JsonWriter& JsonWriter::String(std::string_view value) {
 }
 JsonWriter& JsonWriter::Int(int64_t value) {
   Separate();
-  out_->append(std::to_string(value));
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out_->append(buf, static_cast<size_t>(end - buf));
   return *this;
 }
 JsonWriter& JsonWriter::Double(double value, int decimals) {
@@ -81,10 +86,16 @@ JsonWriter& JsonWriter::Double(double value, int decimals) {
     out_->append("null");
     return *this;
   }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  // to_chars with a precision prints exactly what printf's "%.*f" does, without parsing a format (a map page
+  // writes thousands of coordinates).
+  char buf[400];  // the longest finite double in fixed notation with up to 20 decimals
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+  if (ec != std::errc()) {
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    end = buf + std::strlen(buf);
+  }
   // Trim trailing zeros for readability ("0.82", not "0.8200").
-  std::string_view v(buf);
+  std::string_view v(buf, static_cast<size_t>(end - buf));
   if (v.find('.') != std::string_view::npos) {
     while (v.back() == '0') v.remove_suffix(1);
     if (v.back() == '.') v.remove_suffix(1);

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace sitrep::io {
@@ -83,6 +85,38 @@ TEST(JsonWriter, DoublesTrimTrailingZeros) {
   EXPECT_EQ(one(34.56, 4), "34.56");
   EXPECT_EQ(one(38.2812345, 4), "38.2812");
   EXPECT_EQ(one(100.0, 2), "100");
+}
+
+// Double() no longer formats through printf; its output must stay what "%.*f" (trimmed) gave, byte for byte,
+// including rounding halfway cases, negative zero and coordinates of every size.
+TEST(JsonWriter, DoublesMatchPrintf) {
+  auto printf_trimmed = [](double v, int decimals) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s(buf);
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    return s;
+  };
+  std::vector<double> values = {0.0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.005, 0.015, 0.025, 1e-7, -1e-7, 123456.789,
+                                -33.86785, 151.20732, 36.20210, 37.15861, 1e20, -1e15, 0.99999999, 1.0 / 3};
+  uint64_t x = 88172645463325252ULL;  // xorshift: reproducible "random" coordinates and confidences
+  for (int i = 0; i < 20000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    values.push_back((static_cast<double>(x % 3600000001ULL) / 1e7 - 180.0) * (i % 3 == 0 ? 1 : 1.0 / 180.0));
+  }
+  for (double v : values) {
+    for (int decimals : {0, 1, 2, 4, 5, 6}) {
+      std::string out;
+      JsonWriter w(&out);
+      w.Double(v, decimals);
+      ASSERT_EQ(out, printf_trimmed(v, decimals)) << "value " << v << ", " << decimals << " decimals";
+    }
+  }
 }
 
 TEST(JsonWriter, NonFiniteDoublesAreNull) {
