@@ -927,7 +927,8 @@ Status PgStore::SummarizeEvents(const EventFilter& f, EventSummary* out) {
     while (q.Next()) on_row(q);
     return Status::Ok();
   };
-  // The same groups as the SQLite store's: text compares as bytes here, without lower().
+  // The same groups as the SQLite store's one-pass count (pg_store_test.sh compares the answers): text compares
+  // as bytes here, without lower().
   Status st = run("SELECT e.date_start, count(*), count(*) FILTER (WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL),"
                   " sum(e.killed_min) FROM events e" + w.sql + " GROUP BY e.date_start",
                   [&](const Query& q) {

@@ -8,7 +8,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 namespace sitrep::store {
@@ -187,6 +189,7 @@ class Stmt {
   std::optional<int64_t> OptInt(int c) const { return Null(c) ? std::nullopt : std::optional<int64_t>(Int(c)); }
   // Ends the statement's read (a statement left mid-rows would keep its WAL snapshot open).
   void Finish() { sqlite3_reset(s_); }
+  sqlite3_stmt* raw() const { return s_; }
 
  private:
   sqlite3_stmt* s_ = nullptr;
@@ -1115,48 +1118,88 @@ Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* ou
   return Status::Ok();
 }
 
+namespace {
+
+// Counts by a short text key, found without building a string per row.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using CountsByText = std::unordered_map<std::string, int64_t, TextHash, std::equal_to<>>;
+
+void CountText(CountsByText* m, std::string_view key) {
+  auto it = m->find(key);
+  if (it == m->end()) it = m->emplace(std::string(key), 0).first;
+  ++it->second;
+}
+
+std::string_view TextView(sqlite3_stmt* s, int c) {
+  const unsigned char* t = sqlite3_column_text(s, c);
+  return t ? std::string_view(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s, c)))
+           : std::string_view();
+}
+
+}  // namespace
+
 Status SqliteStore::SummarizeEvents(const EventFilter& f, EventSummary* out) {
   *out = EventSummary{};
   EventWhere w;
   if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) return st;
-  auto run = [&](const std::string& sql, auto&& on_row) -> Status {
-    int rc = 0;
-    Stmt* s = impl_->PrepQuery(sql, &rc);
-    if (!s) return impl_->Error(rc, "preparing a summary");
-    w.BindTo(s);
-    while ((rc = s->Step()) == SQLITE_ROW) on_row(*s);
-    if (rc != SQLITE_DONE) {
-      Status st = impl_->Error(rc, "summarizing events");
-      s->Finish();
-      return st;
+  // One pass over the matching events, counted here: SQLite groups by sorting (or by an index walk with a table
+  // seek per row), and four GROUP BY queries (day, type, country, actor) took 0.48 s of CPU on 100,000 events,
+  // this scan 0.10 s. (PostgreSQL hashes its groups: the PostgreSQL store keeps GROUP BY.)
+  int rc = 0;
+  Stmt* s = impl_->PrepQuery(std::string("SELECT e.date_start, e.acled, e.plover, e.family, e.country,"
+                                         " e.lat IS NOT NULL AND e.lon IS NOT NULL, e.killed_min, e.actor1_id,"
+                                         " e.actor2_id FROM events e") + w.sql,
+                             &rc);
+  if (!s) return impl_->Error(rc, "preparing a summary");
+  w.BindTo(s);
+  CountsByText by_day, by_type, by_country;
+  std::unordered_map<int64_t, int64_t> by_actor_id;
+  sqlite3_stmt* row = s->raw();
+  while ((rc = s->Step()) == SQLITE_ROW) {
+    ++out->total;
+    std::string_view day = TextView(row, 0);
+    if (day.empty()) ++out->undated;
+    else CountText(&by_day, day);
+    // The type shown for an event: ACLED type, else PLOVER type, else the family.
+    std::string_view type = TextView(row, 1);
+    if (type.empty()) type = TextView(row, 2);
+    if (type.empty()) type = TextView(row, 3);
+    CountText(&by_type, type);
+    if (std::string_view country = TextView(row, 4); !country.empty()) CountText(&by_country, country);
+    out->located += sqlite3_column_int64(row, 5);
+    out->killed_min_sum += sqlite3_column_int64(row, 6);  // NULL reads as 0
+    // An actor counts once per event, also when it is both actor1 and actor2.
+    const bool has1 = !s->Null(7), has2 = !s->Null(8);
+    const int64_t a1 = s->Int(7), a2 = s->Int(8);
+    if (has1) ++by_actor_id[a1];
+    if (has2 && !(has1 && a2 == a1)) ++by_actor_id[a2];
+  }
+  if (rc != SQLITE_DONE) {
+    Status st = impl_->Error(rc, "summarizing events");
+    s->Finish();
+    return st;
+  }
+  out->by_day.assign(by_day.begin(), by_day.end());
+  out->by_type.assign(by_type.begin(), by_type.end());
+  out->by_country.assign(by_country.begin(), by_country.end());
+  Stmt* name = impl_->Prep("SELECT name FROM actors WHERE id=?1", &rc);
+  if (!name) return impl_->Error(rc, "preparing an actor lookup");
+  for (const auto& [id, n] : by_actor_id) {
+    name->Reset();
+    name->Bind(1, id);
+    rc = name->Step();
+    if (rc == SQLITE_ROW) {
+      std::string actor = name->Text(0);
+      if (!actor.empty()) out->by_actor.emplace_back(std::move(actor), n);
+    } else if (rc != SQLITE_DONE) {
+      return impl_->Error(rc, "reading actors");
     }
-    return Status::Ok();
-  };
-  // Groups compare as bytes (COLLATE BINARY), as the caller's maps do, although the columns compare without case.
-  Status st = run("SELECT e.date_start, count(*), sum(e.lat IS NOT NULL AND e.lon IS NOT NULL), sum(e.killed_min)"
-                  " FROM events e" + w.sql + " GROUP BY e.date_start",
-                  [&](const Stmt& s) {
-                    int64_t n = s.Int(1);
-                    out->total += n;
-                    out->located += s.Int(2);
-                    out->killed_min_sum += s.Int(3);
-                    std::string day = s.Text(0);
-                    if (day.empty()) out->undated += n;
-                    else out->by_day.emplace_back(std::move(day), n);
-                  });
-  if (!st.ok()) return st;
-  st = run("SELECT (CASE WHEN e.acled<>'' THEN e.acled WHEN e.plover<>'' THEN e.plover ELSE e.family END)"
-           " COLLATE BINARY AS t, count(*) FROM events e" + w.sql + " GROUP BY t",
-           [&](const Stmt& s) { out->by_type.emplace_back(s.Text(0), s.Int(1)); });
-  if (!st.ok()) return st;
-  st = run("SELECT e.country COLLATE BINARY AS c, count(*) FROM events e" + w.And("e.country<>''") + " GROUP BY c",
-           [&](const Stmt& s) { out->by_country.emplace_back(s.Text(0), s.Int(1)); });
-  if (!st.ok()) return st;
-  // An actor counts once per event, also when it is both actor1 and actor2.
-  return run("SELECT a.name, count(*) FROM (SELECT e.actor1_id AS actor_id FROM events e" + w.sql +
-                 " UNION ALL SELECT e.actor2_id FROM events e" + w.And("e.actor2_id IS NOT e.actor1_id") +
-                 ") x JOIN actors a ON a.id=x.actor_id WHERE a.name<>'' GROUP BY x.actor_id",
-             [&](const Stmt& s) { out->by_actor.emplace_back(s.Text(0), s.Int(1)); });
+  }
+  name->Finish();
+  return Status::Ok();
 }
 
 Status SqliteStore::GetEvent(int64_t id, EventInfo* out) {

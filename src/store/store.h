@@ -170,7 +170,8 @@ class Store {
   // The matching events in order, at most filter.limit from filter.offset. Rows are read into the EventInfo
   // already in *out (their buffers are reused); the vector is resized to the rows found.
   virtual Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out) = 0;
-  // Counts of the events matching `filter` (limit, offset and order ignored), computed in the database.
+  // Counts of the events matching `filter` (limit, offset and order ignored), without building an EventInfo per
+  // event (SQLite: one scan of a few columns; PostgreSQL: GROUP BY).
   virtual Status SummarizeEvents(const EventFilter& filter, EventSummary* out) = 0;
   // One event with its claims; NotFound when there is none.
   virtual Status GetEvent(int64_t id, EventInfo* out) = 0;
