@@ -28,6 +28,45 @@ TEST(JsonEscape, ControlCharacters) {
   EXPECT_EQ(Escaped("\b\f"), "\\u0008\\u000c");
 }
 
+// The escaper skips 8 bytes at a time while none needs escaping: every special byte must be found at every
+// position of a word, next to every other kind of byte (UTF-8, 0x7f, the bytes around the thresholds).
+TEST(JsonEscape, SpecialBytesAreFoundAtEveryPositionOfAWord) {
+  auto slow = [](std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out;
+  };
+  const unsigned char specials[] = {0x00, 0x01, 0x0a, 0x1f, '"', '\\'};
+  const unsigned char fillers[] = {'a', ' ', 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xc3, 0xa9, 0xff};
+  for (unsigned char special : specials) {
+    for (unsigned char filler : fillers) {
+      for (size_t len = 1; len <= 19; ++len) {
+        for (size_t pos = 0; pos < len; ++pos) {
+          std::string text(len, static_cast<char>(filler));
+          text[pos] = static_cast<char>(special);
+          ASSERT_EQ(Escaped(text), slow(text)) << "special " << int(special) << " filler " << int(filler) << " at "
+                                               << pos << " of " << len;
+        }
+      }
+      std::string plain(21, static_cast<char>(filler));
+      ASSERT_EQ(Escaped(plain), slow(plain));
+    }
+  }
+}
+
 TEST(JsonEscape, Utf8AndPlainTextPassThrough) {
   EXPECT_EQ(Escaped("Genève — Türkiye’s “army”"), "Genève — Türkiye’s “army”");
   EXPECT_EQ(Escaped(""), "");
