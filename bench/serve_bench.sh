@@ -39,6 +39,11 @@ if [ "$have" -lt "$TARGET" ]; then
       date(date_end, '-10 years'), actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count,
       confidence, anchor_claim_id FROM events ORDER BY id LIMIT $((TARGET - have)); PRAGMA optimize;"
 fi
+# A store built by an older sitrep gets the missing migrations (an ingest of no articles applies them; the server
+# opens the store read-only and would refuse an old schema).
+EMPTY=$(mktemp --suffix=.jsonl)
+"$SITREP" ingest "$EMPTY" --db "$DB" 2>/dev/null
+rm -f "$EMPTY"
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 echo "store: $(sqlite3 "$DB" 'SELECT count(*) FROM events') events, $(sqlite3 "$DB" 'SELECT count(*) FROM claims') claims" >&2
 

@@ -65,7 +65,7 @@ export class EventMap {
       this.gCountries.append(p);
       return p;
     });
-    this.fit();
+    // Projected by the next fit() (the caller's, once the first events are in): each fit projects every shape.
   }
 
   setEvents(events) {
@@ -92,6 +92,19 @@ export class EventMap {
     this.ty = 0;
     this.drawCountries();
     this.draw();
+  }
+
+  // Whether the view is other than fit() left it (the user panned or zoomed).
+  moved() {
+    return this.k !== 1 || this.tx !== 0 || this.ty !== 0;
+  }
+
+  // Whether every located event is on screen (then a fit() would only cost the projection of every country).
+  allVisible() {
+    return this.events.every((e) => {
+      const [x, y] = this.screen(e.lon, e.lat);
+      return x >= 0 && y >= 0 && x <= this.w && y <= this.h;
+    });
   }
 
   drawCountries() {

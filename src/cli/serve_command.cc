@@ -23,6 +23,7 @@ struct ServeArgs {
   int port = 8080;
   int threads = 0;
   int cache = 2048;
+  int time_limit_ms = 10000;
   size_t max_body = 8u << 20;
   bool log = false;
 };
@@ -48,6 +49,7 @@ int RunServe(const ServeArgs& args) {
     if (const char* env = std::getenv("SITREP_TOKEN"); env && *env) o.token = env;
   o.web_dir = FindWebDir(args.web);
   o.cache_entries = args.cache;
+  o.time_limit_ms = args.time_limit_ms;
   // The npm packages the page uses sit in node_modules/ beside web/ (scripts/setup.sh installs them).
   o.node_modules = (fs::path(o.web_dir).parent_path() / "node_modules").string();
   if (o.web_dir == "web") o.node_modules = "node_modules";
@@ -109,6 +111,10 @@ void AddServeCommands(CLI::App& app, CommandList* out) {
   serve->add_option("--threads", a->threads, "Connections served at once (default 32)");
   serve->add_option("--max-body", a->max_body, "Largest request body in bytes")->capture_default_str();
   serve->add_option("--cache", a->cache, "API responses kept (for 2 s, or until an ingest); 0: no cache")
+      ->capture_default_str();
+  serve->add_option("--time-limit", a->time_limit_ms,
+                    "Milliseconds a request's queries may take before it is answered 503 (0: no limit)")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   serve->add_flag("--log", a->log, "One line per request on stderr");
   out->push_back({serve, [a] { return RunServe(*a); }});

@@ -1,14 +1,37 @@
 #include "io/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <system_error>
 
 namespace sitrep::io {
+
+namespace {
+
+// Whether any of the 8 bytes in `w` needs escaping (< 0x20, '"' or '\\'); bytes >= 0x80 (UTF-8) never do.
+// Word-at-a-time tests (hasless/haszero): exact as a yes/no answer, which is all that is used.
+bool AnyNeedsEscape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [&](uint64_t v) { return ((v - kOnes) & ~v & kHigh) != 0; };
+  const bool control = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
+  return control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
+}
+
+}  // namespace
 
 void AppendJsonEscaped(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  // Most text needs no escaping: skip it 8 bytes at a time (a map page escapes ~1 MB of names and types).
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (AnyNeedsEscape(w)) break;
+  }
+  for (; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + run, i - run);
@@ -72,7 +95,9 @@ JsonWriter& JsonWriter::String(std::string_view value) {
 }
 JsonWriter& JsonWriter::Int(int64_t value) {
   Separate();
-  out_->append(std::to_string(value));
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out_->append(buf, static_cast<size_t>(end - buf));
   return *this;
 }
 JsonWriter& JsonWriter::Double(double value, int decimals) {
@@ -81,10 +106,16 @@ JsonWriter& JsonWriter::Double(double value, int decimals) {
     out_->append("null");
     return *this;
   }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  // to_chars with a precision prints exactly what printf's "%.*f" does, without parsing a format (a map page
+  // writes thousands of coordinates).
+  char buf[400];  // the longest finite double in fixed notation with up to 20 decimals
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+  if (ec != std::errc()) {
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    end = buf + std::strlen(buf);
+  }
   // Trim trailing zeros for readability ("0.82", not "0.8200").
-  std::string_view v(buf);
+  std::string_view v(buf, static_cast<size_t>(end - buf));
   if (v.find('.') != std::string_view::npos) {
     while (v.back() == '0') v.remove_suffix(1);
     if (v.back() == '.') v.remove_suffix(1);

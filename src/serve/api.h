@@ -39,6 +39,7 @@ struct ApiOptions {
   size_t max_ingest_articles = 1000;   // per POST
   int cache_entries = 2048;     // GET /api/* responses kept until the next ingest or for cache_ms (0: no cache)
   int cache_ms = 2000;          // a cached response is at most this old (another process may ingest)
+  int time_limit_ms = 10000;    // a request's queries stop after this long with 503 (0: no limit)
 };
 
 struct Request {

@@ -7,7 +7,7 @@ const char* Api::OpenApiJson() {
   return R"json({
   "openapi": "3.0.3",
   "info": {"title": "sitrep", "version": "0.1.0",
-           "description": "Sourced, structured conflict events extracted from news. Read-only except POST /api/ingest, which needs the token given to sitrep serve --token. Errors are JSON {error, status}; malformed parameters give 400."},
+           "description": "Sourced, structured conflict events extracted from news. Read-only except POST /api/ingest, which needs the token given to sitrep serve --token. Errors are JSON {error, status}; malformed parameters give 400; 503 when the store fails or when a request's queries run past the server's time limit (sitrep serve --time-limit)."},
   "components": {
     "parameters": {
       "place": {"name": "place", "in": "query", "schema": {"type": "string"}, "description": "Place name, text, gazetteer id or #ID"},

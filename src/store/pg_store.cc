@@ -196,6 +196,10 @@ CREATE TABLE queue(
   attempts INTEGER NOT NULL DEFAULT 0, done_at TIMESTAMPTZ, done_by TEXT, error TEXT);
 CREATE INDEX queue_open ON queue(id) WHERE done_at IS NULL;
 )sql",
+    // 2: events by country and ACLED type, as in the SQLite store.
+    R"sql(
+CREATE INDEX events_country_acled ON events(lower(country), lower(acled), date_start, date_end);
+)sql",
 };
 constexpr int kPgMigrationCount = sizeof(kPgMigrations) / sizeof(kPgMigrations[0]);
 static_assert(kPgMigrationCount == kSchemaVersion);
@@ -232,6 +236,7 @@ struct PgStore::Impl {
   std::unordered_map<std::string, int64_t> place_cache, actor_cache;  // cleared on rollback
   bool batch = false;
   int idle_timeout_ms = 30000;
+  int statement_timeout_ms = 0;  // as set on the connection (0: PostgreSQL's default, none)
 
   void ClearCaches() {
     place_cache.clear();
@@ -801,21 +806,33 @@ Status PgStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) 
   return Status::Ok();
 }
 
-Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
-  out->clear();
-  std::string where;
-  std::vector<std::string> params;  // bound in order as $1, $2, … (text; PostgreSQL casts by context)
-  auto param = [&](std::string v) {
+// The WHERE clause of an event filter over `events e`, and the values of its $N parameters (text; PostgreSQL
+// casts by context).
+struct PgStore::EventWhere {
+  std::string sql;  // empty, or " WHERE …"
+  std::vector<std::string> params;
+  bool matches_nothing = false;  // the filter names a place or actor the store does not have
+
+  std::string Param(std::string v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());
-  };
-  auto add = [&](const std::string& cond) { where += (where.empty() ? " WHERE " : " AND ") + cond; };
+  }
+  void Add(const std::string& cond) { sql += (sql.empty() ? " WHERE " : " AND ") + cond; }
+  std::string And(const char* cond) const { return sql + (sql.empty() ? " WHERE " : " AND ") + cond; }
+  void BindTo(Query* q) const {
+    for (size_t i = 0; i < params.size(); ++i) q->Bind(static_cast<int>(i + 1), params[i]);
+  }
+};
 
+Status PgStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
   std::optional<double> clat, clon;
   if (!f.place.empty()) {
     std::vector<PlaceInfo> places;
     if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
-    if (places.empty()) return Status::Ok();
+    if (places.empty()) {
+      w->matches_nothing = true;
+      return Status::Ok();
+    }
     std::string ids;
     for (const auto& p : places) {
       ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
@@ -833,10 +850,10 @@ Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
         if (fuse::HaversineKm(*clat, *clon, ps.Double(1), ps.Double(2)) <= f.radius_km)
           ids += "," + std::to_string(ps.Int(0));
     }
-    add("e.place_id IN (" + ids + ")");
+    w->Add("e.place_id IN (" + ids + ")");
   }
-  if (!f.country.empty()) add("lower(e.country)=lower(" + param(f.country) + ")");
-  if (!f.admin1.empty()) add("lower(e.admin1)=lower(" + param(f.admin1) + ")");
+  if (!f.country.empty()) w->Add("lower(e.country)=lower(" + w->Param(f.country) + ")");
+  if (!f.admin1.empty()) w->Add("lower(e.admin1)=lower(" + w->Param(f.admin1) + ")");
   if (!f.type.empty()) {
     static const char* kAcled[] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                                    "Protests", "Riots", "Strategic developments"};
@@ -844,7 +861,7 @@ Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
     for (const char* t : kAcled) is_acled = is_acled || Lower(t) == Lower(f.type);
     bool is_plover = f.type.find(' ') == std::string::npos && f.type.find('/') == std::string::npos && !is_acled;
     std::string col = is_acled ? "acled" : is_plover ? "plover" : "acled_sub";
-    add("lower(e." + col + ")=lower(" + param(f.type) + ")");
+    w->Add("lower(e." + col + ")=lower(" + w->Param(f.type) + ")");
   }
   if (!f.actor.empty()) {
     std::string ids;
@@ -857,36 +874,93 @@ Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
     s.Bind(1, f.actor).Bind(2, "%" + pattern + "%");
     if (Status st = s.Run("looking up actors"); !st.ok()) return st;
     while (s.Next()) ids += (ids.empty() ? "" : ",") + std::to_string(s.Int(0));
-    if (ids.empty()) return Status::Ok();
-    add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
+    if (ids.empty()) {
+      w->matches_nothing = true;
+      return Status::Ok();
+    }
+    w->Add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
   }
   if (!f.from.empty()) {
-    add("e.date_end>=" + param(f.from));
-    add("e.date_start>=" + param(fuse::ShiftDate(f.from, -kMaxEventDays)));
+    w->Add("e.date_end>=" + w->Param(f.from));
+    w->Add("e.date_start>=" + w->Param(fuse::ShiftDate(f.from, -kMaxEventDays)));
   }
-  if (!f.to.empty()) add("e.date_start<=" + param(f.to));
+  if (!f.to.empty()) w->Add("e.date_start<=" + w->Param(f.to));
   if (f.min_confidence > 0) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", f.min_confidence);
-    add("e.confidence>=" + param(buf) + "::double precision");
+    w->Add("e.confidence>=" + w->Param(buf) + "::double precision");
   }
   if (!f.source.empty()) {
-    std::string a = param(f.source);
-    add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND lower(c.source_name)=lower(" + a +
+    std::string a = w->Param(f.source);
+    w->Add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND lower(c.source_name)=lower(" + a +
         ")) OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND "
         "lower(d.source)=lower(" + a + ")))");
   }
+  return Status::Ok();
+}
+
+Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
+  out->clear();
+  EventWhere w;
+  if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) return st;
   // SQLite sorts NULL first: undated events come first when oldest first, last when newest first.
-  std::string sql = std::string("SELECT ") + PG_EVENT_COLS + PG_EVENT_JOINS + where +
+  std::string sql = std::string("SELECT ") + PG_EVENT_COLS + PG_EVENT_JOINS + w.sql +
                     (f.newest_first ? " ORDER BY e.date_start DESC NULLS LAST, e.id DESC"
                                     : " ORDER BY e.date_start ASC NULLS FIRST, e.id");
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
   if (f.offset > 0) sql += " OFFSET " + std::to_string(f.offset);
   Query q(&impl_->conn, sql.c_str(), false);
-  for (size_t i = 0; i < params.size(); ++i) q.Bind(static_cast<int>(i + 1), params[i]);
+  w.BindTo(&q);
   if (Status s = q.Run("querying events"); !s.ok()) return s;
   while (q.Next()) out->push_back(ReadEvent(q));
   return Status::Ok();
+}
+
+Status PgStore::SummarizeEvents(const EventFilter& f, EventSummary* out) {
+  *out = EventSummary{};
+  EventWhere w;
+  if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) return st;
+  auto run = [&](const std::string& sql, auto&& on_row) -> Status {
+    Query q(&impl_->conn, sql.c_str(), false);
+    w.BindTo(&q);
+    if (Status s = q.Run("summarizing events"); !s.ok()) return s;
+    while (q.Next()) on_row(q);
+    return Status::Ok();
+  };
+  // The same groups as the SQLite store's one-pass count (pg_store_test.sh compares the answers): text compares
+  // as bytes here, without lower().
+  Status st = run("SELECT e.date_start, count(*), count(*) FILTER (WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL),"
+                  " sum(e.killed_min) FROM events e" + w.sql + " GROUP BY e.date_start",
+                  [&](const Query& q) {
+                    int64_t n = q.Int(1);
+                    out->total += n;
+                    out->located += q.Int(2);
+                    out->killed_min_sum += q.Int(3);
+                    std::string day = q.Text(0);
+                    if (day.empty()) out->undated += n;
+                    else out->by_day.emplace_back(std::move(day), n);
+                  });
+  if (!st.ok()) return st;
+  st = run("SELECT CASE WHEN e.acled<>'' THEN e.acled WHEN e.plover<>'' THEN e.plover ELSE e.family END AS t,"
+           " count(*) FROM events e" + w.sql + " GROUP BY t",
+           [&](const Query& q) { out->by_type.emplace_back(q.Text(0), q.Int(1)); });
+  if (!st.ok()) return st;
+  st = run("SELECT e.country, count(*) FROM events e" + w.And("e.country<>''") + " GROUP BY e.country",
+           [&](const Query& q) { out->by_country.emplace_back(q.Text(0), q.Int(1)); });
+  if (!st.ok()) return st;
+  // An actor counts once per event, also when it is both actor1 and actor2.
+  return run("SELECT a.name, count(*) FROM (SELECT e.actor1_id AS actor_id FROM events e" + w.sql +
+                 " UNION ALL SELECT e.actor2_id FROM events e" + w.And("e.actor2_id IS DISTINCT FROM e.actor1_id") +
+                 ") x JOIN actors a ON a.id=x.actor_id WHERE a.name<>'' GROUP BY x.actor_id, a.name",
+             [&](const Query& q) { out->by_actor.emplace_back(q.Text(0), q.Int(1)); });
+}
+
+void PgStore::StartTimeLimit(int ms) {
+  ms = std::max(0, ms);
+  if (ms == impl_->statement_timeout_ms) return;  // a round trip only when it changes
+  // On failure the old limit stays; the next call tries again.
+  if (impl_->conn.Exec("SET statement_timeout = " + std::to_string(ms), "setting the time limit").ok())
+    impl_->statement_timeout_ms = ms;
 }
 
 Status PgStore::GetEvent(int64_t id, EventInfo* out) {

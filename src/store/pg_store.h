@@ -68,11 +68,13 @@ class PgStore final : public Store {
   Result<Totals> GetTotals() override;
   Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) override;
   Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out) override;
+  Status SummarizeEvents(const EventFilter& filter, EventSummary* out) override;
   Status GetEvent(int64_t id, EventInfo* out) override;
   Status LoadClaims(EventInfo* event) override;
   Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) override;
   Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) override;
   Status GetDocument(std::string_view doc_id, DocumentInfo* out) override;
+  void StartTimeLimit(int ms) override;
 
   // ---- the work queue (src/store/queue.cc)
   // Adds articles (hash = ContentHash(text, published)); *added counts the new ones (the rest were queued before).
@@ -94,6 +96,8 @@ class PgStore final : public Store {
   Status SetIdleTimeout(int ms);
 
  private:
+  struct EventWhere;
+  Status BuildEventWhere(const EventFilter& f, EventWhere* w);
   std::unique_ptr<Impl> impl_;
 };
 

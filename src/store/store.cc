@@ -5,9 +5,12 @@
 #include "store/pg_store.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 namespace sitrep::store {
@@ -99,6 +102,15 @@ CREATE TABLE links(
   rule TEXT NOT NULL, detail TEXT);
 CREATE INDEX links_event ON links(event_id);
 )sql",
+    // 2: event queries that give a country and an ACLED type (the page's filters) walk only the matching events
+    // of the date range, instead of every event of that type there and a table row each to check the country
+    // (issue 5: 2.5x less CPU per uncached query on 100,000 events).
+    R"sql(
+CREATE INDEX events_country_acled ON events(country, acled, date_start, date_end);
+-- Statistics for every index of events: with statistics for the old ones only, the planner takes the new one
+-- for a country alone and sorts all of that country's events instead of walking events_country in date order.
+ANALYZE events;
+)sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion);
@@ -167,8 +179,17 @@ class Stmt {
     return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s_, c)))
              : std::string();
   }
+  // Into an existing string: a row read into a reused EventInfo keeps its strings' buffers.
+  void TextInto(int c, std::string* out) const {
+    const unsigned char* t = sqlite3_column_text(s_, c);
+    if (t) out->assign(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s_, c)));
+    else out->clear();
+  }
   std::optional<double> OptDouble(int c) const { return Null(c) ? std::nullopt : std::optional<double>(Double(c)); }
   std::optional<int64_t> OptInt(int c) const { return Null(c) ? std::nullopt : std::optional<int64_t>(Int(c)); }
+  // Ends the statement's read (a statement left mid-rows would keep its WAL snapshot open).
+  void Finish() { sqlite3_reset(s_); }
+  sqlite3_stmt* raw() const { return s_; }
 
  private:
   sqlite3_stmt* s_ = nullptr;
@@ -271,13 +292,17 @@ class SqliteStore final : public Store {
   Result<Totals> GetTotals() override;
   Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) override;
   Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out) override;
+  Status SummarizeEvents(const EventFilter& filter, EventSummary* out) override;
   Status GetEvent(int64_t id, EventInfo* out) override;
   Status LoadClaims(EventInfo* event) override;
   Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) override;
   Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) override;
   Status GetDocument(std::string_view doc_id, DocumentInfo* out) override;
+  void StartTimeLimit(int ms) override;
 
  private:
+  struct EventWhere;
+  Status BuildEventWhere(const EventFilter& f, EventWhere* w);
   std::unique_ptr<Impl> impl_;
 };
 
@@ -290,11 +315,22 @@ struct SqliteStore::Impl {
   std::string path;
   OpenOptions options;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> stmts;
+  // Event queries by their SQL text (which filters are set, and the ids of places and actors in IN lists):
+  // a server connection answers the same few shapes over and over, and preparing one costs as much as running it.
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> query_stmts;
   std::unordered_map<std::string, int64_t> place_cache, actor_cache;  // cleared on rollback
   bool batch = false;
+  int time_limit_ms = 0;  // StartTimeLimit: 0, or the limit whose deadline is below
+  std::chrono::steady_clock::time_point deadline;
+
+  // SQLite's progress handler: a nonzero answer interrupts the running statement (SQLITE_INTERRUPT).
+  static int PastDeadline(void* impl) {
+    return std::chrono::steady_clock::now() > static_cast<const Impl*>(impl)->deadline ? 1 : 0;
+  }
 
   ~Impl() {
     stmts.clear();
+    query_stmts.clear();
     if (db && !options.read_only) {
       // Keep the query planner's statistics fresh (cheap: bounded analysis).
       sqlite3_exec(db, "PRAGMA analysis_limit=1000; PRAGMA optimize", nullptr, nullptr, nullptr);
@@ -313,12 +349,31 @@ struct SqliteStore::Impl {
       msg += "cannot open the database file (does the folder exist and is it writable?)";
     else if (primary == SQLITE_BUSY)
       msg += "the database is locked by another process";
+    else if (primary == SQLITE_INTERRUPT && time_limit_ms > 0)
+      return Status::Unavailable(path + ": " + std::string(what) + ": stopped after the time limit of " +
+                                 std::to_string(time_limit_ms) + " ms; narrow the filters (dates, place, type)");
     else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
       msg += "not a sitrep database, or it is damaged";
     else
       msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     if (primary == SQLITE_FULL || primary == SQLITE_IOERR) return Status::IoError(msg);
     return Status::IoError(msg);
+  }
+
+  Stmt* PrepQuery(const std::string& sql, int* rc) {
+    // Bounded: IN lists of place and actor ids make the number of shapes open-ended.
+    constexpr size_t kMaxQueryStmts = 64;
+    auto it = query_stmts.find(sql);
+    if (it != query_stmts.end()) {
+      it->second->Reset();
+      *rc = SQLITE_OK;
+      return it->second.get();
+    }
+    if (query_stmts.size() >= kMaxQueryStmts) query_stmts.clear();
+    auto s = std::make_unique<Stmt>();
+    *rc = s->Prepare(db, sql);
+    if (*rc != SQLITE_OK) return nullptr;
+    return query_stmts.emplace(sql, std::move(s)).first->second.get();
   }
 
   Stmt* Prep(const char* sql, int* rc) {
@@ -834,18 +889,23 @@ constexpr int kMaxEventDays = 366;
 
 const char* kPlaceCols = "p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon";
 
+void ReadPlaceInto(const Stmt& s, int c, PlaceInfo* p) {
+  p->id = s.Int(c);
+  s.TextInto(c + 1, &p->key);
+  s.TextInto(c + 2, &p->text);
+  s.TextInto(c + 3, &p->name);
+  s.TextInto(c + 4, &p->admin1);
+  s.TextInto(c + 5, &p->country);
+  s.TextInto(c + 6, &p->gazetteer_id);
+  s.TextInto(c + 7, &p->precision);
+  p->lat = s.OptDouble(c + 8);
+  p->lon = s.OptDouble(c + 9);
+  p->events = 0;
+}
+
 PlaceInfo ReadPlace(const Stmt& s, int c) {
   PlaceInfo p;
-  p.id = s.Int(c);
-  p.key = s.Text(c + 1);
-  p.text = s.Text(c + 2);
-  p.name = s.Text(c + 3);
-  p.admin1 = s.Text(c + 4);
-  p.country = s.Text(c + 5);
-  p.gazetteer_id = s.Text(c + 6);
-  p.precision = s.Text(c + 7);
-  p.lat = s.OptDouble(c + 8);
-  p.lon = s.OptDouble(c + 9);
+  ReadPlaceInto(s, c, &p);
   return p;
 }
 
@@ -857,33 +917,74 @@ const char* kEventJoins =
     " FROM events e LEFT JOIN actors a1 ON a1.id=e.actor1_id LEFT JOIN actors a2 ON a2.id=e.actor2_id"
     " LEFT JOIN places p ON p.id=e.place_id";
 
+// Overwrites every field of *e, reusing its strings' buffers.
+void ReadEventInto(const Stmt& s, EventInfo* e) {
+  e->id = s.Int(0);
+  s.TextInto(1, &e->family);
+  s.TextInto(2, &e->acled);
+  s.TextInto(3, &e->acled_sub);
+  s.TextInto(4, &e->plover);
+  s.TextInto(5, &e->cameo);
+  s.TextInto(6, &e->country);
+  e->lat = s.OptDouble(7);
+  e->lon = s.OptDouble(8);
+  s.TextInto(9, &e->date_start);
+  s.TextInto(10, &e->date_end);
+  s.TextInto(11, &e->actor1);
+  s.TextInto(12, &e->actor1_kind);
+  s.TextInto(13, &e->actor2);
+  s.TextInto(14, &e->actor2_kind);
+  e->killed_min = s.OptInt(15);
+  e->killed_max = s.OptInt(16);
+  e->claim_count = s.Int(17);
+  e->source_count = s.Int(18);
+  e->confidence = s.Double(19);
+  if (s.Null(20)) {
+    e->place.reset();
+  } else {
+    if (!e->place) e->place.emplace();
+    ReadPlaceInto(s, 21, &*e->place);
+  }
+  e->claims.clear();
+}
+
 EventInfo ReadEvent(const Stmt& s) {
   EventInfo e;
-  e.id = s.Int(0);
-  e.family = s.Text(1);
-  e.acled = s.Text(2);
-  e.acled_sub = s.Text(3);
-  e.plover = s.Text(4);
-  e.cameo = s.Text(5);
-  e.country = s.Text(6);
-  e.lat = s.OptDouble(7);
-  e.lon = s.OptDouble(8);
-  e.date_start = s.Text(9);
-  e.date_end = s.Text(10);
-  e.actor1 = s.Text(11);
-  e.actor1_kind = s.Text(12);
-  e.actor2 = s.Text(13);
-  e.actor2_kind = s.Text(14);
-  e.killed_min = s.OptInt(15);
-  e.killed_max = s.OptInt(16);
-  e.claim_count = s.Int(17);
-  e.source_count = s.Int(18);
-  e.confidence = s.Double(19);
-  if (!s.Null(20)) e.place = ReadPlace(s, 21);
+  ReadEventInto(s, &e);
   return e;
 }
 
 }  // namespace
+
+// The WHERE clause of an event filter over `events e`, and the values of its ?N parameters.
+struct SqliteStore::EventWhere {
+  struct Value {
+    bool real = false;
+    std::string text;
+    double number = 0;
+  };
+  std::string sql;  // empty, or " WHERE …"
+  std::vector<Value> values;
+  bool matches_nothing = false;  // the filter names a place or actor the store does not have
+
+  std::string Text(std::string v) {
+    values.push_back({false, std::move(v), 0});
+    return "?" + std::to_string(values.size());
+  }
+  std::string Real(double v) {
+    values.push_back({true, {}, v});
+    return "?" + std::to_string(values.size());
+  }
+  void Add(const std::string& cond) { sql += (sql.empty() ? " WHERE " : " AND ") + cond; }
+  // The clause with one more condition, for a query of its own.
+  std::string And(const char* cond) const { return sql + (sql.empty() ? " WHERE " : " AND ") + cond; }
+  void BindTo(Stmt* s) const {
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (values[i].real) s->Bind(static_cast<int>(i + 1), values[i].number);
+      else s->Bind(static_cast<int>(i + 1), values[i].text);
+    }
+  }
+};
 
 Status SqliteStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
   out->clear();
@@ -906,34 +1007,16 @@ Status SqliteStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* o
   return Status::Ok();
 }
 
-Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
-  out->clear();
-  std::string where;
-  std::vector<std::string> texts;  // bound in order as ?1, ?2, …
-  std::vector<double> reals;
-  struct Bind {
-    bool real;
-    size_t idx;
-  };
-  std::vector<Bind> binds;
-  auto text = [&](std::string v) {
-    texts.push_back(std::move(v));
-    binds.push_back({false, texts.size() - 1});
-    return "?" + std::to_string(binds.size());
-  };
-  auto real = [&](double v) {
-    reals.push_back(v);
-    binds.push_back({true, reals.size() - 1});
-    return "?" + std::to_string(binds.size());
-  };
-  auto add = [&](const std::string& cond) { where += (where.empty() ? " WHERE " : " AND ") + cond; };
-
+Status SqliteStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
   // Place and radius.
   std::optional<double> clat, clon;
   if (!f.place.empty()) {
     std::vector<PlaceInfo> places;
     if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
-    if (places.empty()) return Status::Ok();  // no such place: no events
+    if (places.empty()) {
+      w->matches_nothing = true;
+      return Status::Ok();
+    }
     std::string ids;
     for (const auto& p : places) {
       ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
@@ -945,71 +1028,177 @@ Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* ou
     if (f.radius_km > 0 && clat) {
       // The places within the radius (by their coordinates), then their events through the place index.
       double dlat = f.radius_km / 111.0, dlon = dlat / std::max(0.05, std::cos(*clat * M_PI / 180.0));
-      Stmt ps;
-      int rc = ps.Prepare(impl_->db, "SELECT id, lat, lon FROM places WHERE lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4");
-      if (rc != SQLITE_OK) return impl_->Error(rc, "preparing a place lookup");
-      ps.Bind(1, *clat - dlat).Bind(2, *clat + dlat).Bind(3, *clon - dlon).Bind(4, *clon + dlon);
-      while ((rc = ps.Step()) == SQLITE_ROW) {
-        if (fuse::HaversineKm(*clat, *clon, ps.Double(1), ps.Double(2)) <= f.radius_km)
-          ids += "," + std::to_string(ps.Int(0));
+      int rc = 0;
+      Stmt* ps = impl_->Prep("SELECT id, lat, lon FROM places WHERE lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4",
+                             &rc);
+      if (!ps) return impl_->Error(rc, "preparing a place lookup");
+      ps->Bind(1, *clat - dlat).Bind(2, *clat + dlat).Bind(3, *clon - dlon).Bind(4, *clon + dlon);
+      while ((rc = ps->Step()) == SQLITE_ROW) {
+        if (fuse::HaversineKm(*clat, *clon, ps->Double(1), ps->Double(2)) <= f.radius_km)
+          ids += "," + std::to_string(ps->Int(0));
       }
       if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up places");
     }
-    std::string cond = "e.place_id IN (" + ids + ")";
-    add(cond);
+    w->Add("e.place_id IN (" + ids + ")");
   }
-  if (!f.country.empty()) add("e.country=" + text(f.country));
-  if (!f.admin1.empty()) add("e.admin1=" + text(f.admin1));
+  if (!f.country.empty()) w->Add("e.country=" + w->Text(f.country));
+  if (!f.admin1.empty()) w->Add("e.admin1=" + w->Text(f.admin1));
   if (!f.type.empty()) {
     static const char* kAcled[] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                                    "Protests", "Riots", "Strategic developments"};
     bool is_acled = false;
     for (const char* t : kAcled) is_acled = is_acled || Lower(t) == Lower(f.type);
     bool is_plover = f.type.find(' ') == std::string::npos && f.type.find('/') == std::string::npos && !is_acled;
-    if (is_acled) add("e.acled=" + text(f.type));
-    else if (is_plover) add("e.plover=" + text(f.type));
-    else add("e.acled_sub=" + text(f.type));
+    if (is_acled) w->Add("e.acled=" + w->Text(f.type));
+    else if (is_plover) w->Add("e.plover=" + w->Text(f.type));
+    else w->Add("e.acled_sub=" + w->Text(f.type));
   }
   if (!f.actor.empty()) {
     std::string ids;
-    Stmt s;
-    int rc = s.Prepare(impl_->db, "SELECT id FROM actors WHERE name=?1 UNION SELECT id FROM actors WHERE name LIKE ?2");
-    if (rc != SQLITE_OK) return impl_->Error(rc, "preparing an actor lookup");
-    s.Bind(1, f.actor).Bind(2, "%" + f.actor + "%");
-    while ((rc = s.Step()) == SQLITE_ROW) ids += (ids.empty() ? "" : ",") + std::to_string(s.Int(0));
+    int rc = 0;
+    Stmt* s = impl_->Prep("SELECT id FROM actors WHERE name=?1 UNION SELECT id FROM actors WHERE name LIKE ?2", &rc);
+    if (!s) return impl_->Error(rc, "preparing an actor lookup");
+    s->Bind(1, f.actor).Bind(2, "%" + f.actor + "%");
+    while ((rc = s->Step()) == SQLITE_ROW) ids += (ids.empty() ? "" : ",") + std::to_string(s->Int(0));
     if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up actors");
-    if (ids.empty()) return Status::Ok();
-    add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
+    if (ids.empty()) {
+      w->matches_nothing = true;
+      return Status::Ok();
+    }
+    w->Add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
   }
   if (!f.from.empty()) {
     // date_start bounds the index scan: events are found when they start at most a year before `from`.
-    add("e.date_end>=" + text(f.from));
-    add("e.date_start>=" + text(fuse::ShiftDate(f.from, -kMaxEventDays)));
+    w->Add("e.date_end>=" + w->Text(f.from));
+    w->Add("e.date_start>=" + w->Text(fuse::ShiftDate(f.from, -kMaxEventDays)));
   }
-  if (!f.to.empty()) add("e.date_start<=" + text(f.to));
-  if (f.min_confidence > 0) add("e.confidence>=" + real(f.min_confidence));
+  if (!f.to.empty()) w->Add("e.date_start<=" + w->Text(f.to));
+  if (f.min_confidence > 0) w->Add("e.confidence>=" + w->Real(f.min_confidence));
   if (!f.source.empty()) {
-    std::string a = text(f.source);
-    add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND c.source_name=" + a +
-        ") OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND d.source=" +
-        a + "))");
+    std::string a = w->Text(f.source);
+    w->Add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND c.source_name=" + a +
+           ") OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND "
+           "d.source=" + a + "))");
   }
-  std::string sql = std::string("SELECT ") + kEventCols + kEventJoins + where +
-                    (f.newest_first ? " ORDER BY e.date_start DESC, e.id DESC" : " ORDER BY e.date_start, e.id");
-  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
-  if (f.offset > 0) sql += (f.limit > 0 ? "" : " LIMIT -1") + std::string(" OFFSET ") + std::to_string(f.offset);
-  Stmt s;
-  int rc = s.Prepare(impl_->db, sql);
-  if (rc != SQLITE_OK) return impl_->Error(rc, "preparing the query");
-  for (size_t i = 0; i < binds.size(); ++i) {
-    if (binds[i].real) s.Bind(static_cast<int>(i + 1), reals[binds[i].idx]);
-    else s.Bind(static_cast<int>(i + 1), texts[binds[i].idx]);
+  return Status::Ok();
+}
+
+Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
+  EventWhere w;
+  if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) {
+    out->clear();
+    return st;
   }
-  while ((rc = s.Step()) == SQLITE_ROW) {
-    EventInfo e = ReadEvent(s);
-    out->push_back(std::move(e));
+  // LIMIT and OFFSET are parameters too, so that every page of a filter shares one prepared statement.
+  const int limit_param = static_cast<int>(w.values.size()) + 1;
+  std::string sql = std::string("SELECT ") + kEventCols + kEventJoins + w.sql +
+                    (f.newest_first ? " ORDER BY e.date_start DESC, e.id DESC" : " ORDER BY e.date_start, e.id") +
+                    " LIMIT ?" + std::to_string(limit_param) + " OFFSET ?" + std::to_string(limit_param + 1);
+  int rc = 0;
+  Stmt* s = impl_->PrepQuery(sql, &rc);
+  if (!s) {
+    out->clear();
+    return impl_->Error(rc, "preparing the query");
   }
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return impl_->Error(rc, "querying events");
+  w.BindTo(s);
+  s->Bind(limit_param, f.limit > 0 ? f.limit : int64_t{-1}).Bind(limit_param + 1, std::max<int64_t>(0, f.offset));
+  // Rows go into the events already in *out where there are some: a caller that reuses its vector reuses their
+  // strings too.
+  size_t n = 0;
+  while ((rc = s->Step()) == SQLITE_ROW) {
+    if (n == out->size()) out->emplace_back();
+    ReadEventInto(*s, &(*out)[n++]);
+  }
+  out->resize(n);
+  if (rc != SQLITE_DONE) {
+    Status st = impl_->Error(rc, "querying events");
+    s->Finish();
+    return st;
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// Counts by a short text key, found without building a string per row.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using CountsByText = std::unordered_map<std::string, int64_t, TextHash, std::equal_to<>>;
+
+void CountText(CountsByText* m, std::string_view key) {
+  auto it = m->find(key);
+  if (it == m->end()) it = m->emplace(std::string(key), 0).first;
+  ++it->second;
+}
+
+std::string_view TextView(sqlite3_stmt* s, int c) {
+  const unsigned char* t = sqlite3_column_text(s, c);
+  return t ? std::string_view(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s, c)))
+           : std::string_view();
+}
+
+}  // namespace
+
+Status SqliteStore::SummarizeEvents(const EventFilter& f, EventSummary* out) {
+  *out = EventSummary{};
+  EventWhere w;
+  if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) return st;
+  // One pass over the matching events, counted here: SQLite groups by sorting (or by an index walk with a table
+  // seek per row), and four GROUP BY queries (day, type, country, actor) took 0.48 s of CPU on 100,000 events,
+  // this scan 0.10 s. (PostgreSQL hashes its groups: the PostgreSQL store keeps GROUP BY.)
+  int rc = 0;
+  Stmt* s = impl_->PrepQuery(std::string("SELECT e.date_start, e.acled, e.plover, e.family, e.country,"
+                                         " e.lat IS NOT NULL AND e.lon IS NOT NULL, e.killed_min, e.actor1_id,"
+                                         " e.actor2_id FROM events e") + w.sql,
+                             &rc);
+  if (!s) return impl_->Error(rc, "preparing a summary");
+  w.BindTo(s);
+  CountsByText by_day, by_type, by_country;
+  std::unordered_map<int64_t, int64_t> by_actor_id;
+  sqlite3_stmt* row = s->raw();
+  while ((rc = s->Step()) == SQLITE_ROW) {
+    ++out->total;
+    std::string_view day = TextView(row, 0);
+    if (day.empty()) ++out->undated;
+    else CountText(&by_day, day);
+    // The type shown for an event: ACLED type, else PLOVER type, else the family.
+    std::string_view type = TextView(row, 1);
+    if (type.empty()) type = TextView(row, 2);
+    if (type.empty()) type = TextView(row, 3);
+    CountText(&by_type, type);
+    if (std::string_view country = TextView(row, 4); !country.empty()) CountText(&by_country, country);
+    out->located += sqlite3_column_int64(row, 5);
+    out->killed_min_sum += sqlite3_column_int64(row, 6);  // NULL reads as 0
+    // An actor counts once per event, also when it is both actor1 and actor2.
+    const bool has1 = !s->Null(7), has2 = !s->Null(8);
+    const int64_t a1 = s->Int(7), a2 = s->Int(8);
+    if (has1) ++by_actor_id[a1];
+    if (has2 && !(has1 && a2 == a1)) ++by_actor_id[a2];
+  }
+  if (rc != SQLITE_DONE) {
+    Status st = impl_->Error(rc, "summarizing events");
+    s->Finish();
+    return st;
+  }
+  out->by_day.assign(by_day.begin(), by_day.end());
+  out->by_type.assign(by_type.begin(), by_type.end());
+  out->by_country.assign(by_country.begin(), by_country.end());
+  Stmt* name = impl_->Prep("SELECT name FROM actors WHERE id=?1", &rc);
+  if (!name) return impl_->Error(rc, "preparing an actor lookup");
+  for (const auto& [id, n] : by_actor_id) {
+    name->Reset();
+    name->Bind(1, id);
+    rc = name->Step();
+    if (rc == SQLITE_ROW) {
+      std::string actor = name->Text(0);
+      if (!actor.empty()) out->by_actor.emplace_back(std::move(actor), n);
+    } else if (rc != SQLITE_DONE) {
+      return impl_->Error(rc, "reading actors");
+    }
+  }
+  name->Finish();
   return Status::Ok();
 }
 
@@ -1135,6 +1324,15 @@ Status SqliteStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::
 }
 
 // ---------------------------------------------------------------------------------------------- serving (issue 5)
+
+void SqliteStore::StartTimeLimit(int ms) {
+  impl_->time_limit_ms = std::max(0, ms);
+  impl_->deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(impl_->time_limit_ms);
+  // The clock is read every 4096 virtual machine instructions (tens of microseconds); statements shorter than
+  // that never look at it.
+  if (impl_->time_limit_ms > 0) sqlite3_progress_handler(impl_->db, 4096, &Impl::PastDeadline, impl_.get());
+  else sqlite3_progress_handler(impl_->db, 0, nullptr, nullptr);
+}
 
 Status SqliteStore::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
   out->clear();

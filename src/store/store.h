@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fuse/fuse.h"
@@ -30,7 +31,7 @@ struct sqlite3;
 
 namespace sitrep::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct OpenOptions {
   bool read_only = false;       // queries only: never creates or migrates
@@ -111,6 +112,16 @@ struct EventFilter {
   bool newest_first = false;  // else oldest first (undated events come first when oldest first, last otherwise)
 };
 
+// Counts of the events matching a filter, for the page's timeline and filter lists (issue 5). Each list holds
+// every group, in no particular order.
+struct EventSummary {
+  int64_t total = 0, located = 0, undated = 0, killed_min_sum = 0;
+  std::vector<std::pair<std::string, int64_t>> by_day;      // date_start -> events (dated events only)
+  std::vector<std::pair<std::string, int64_t>> by_type;     // ACLED type, else PLOVER type, else family
+  std::vector<std::pair<std::string, int64_t>> by_country;  // events with a country
+  std::vector<std::pair<std::string, int64_t>> by_actor;    // events naming the actor (as actor1 or actor2, once)
+};
+
 // A stored article as the store keeps it: its fields and the sentences kept as evidence (issue 5).
 struct DocumentInfo {
   struct Sentence {
@@ -156,7 +167,12 @@ class Store {
 
   // Places whose name, text or gazetteer id is `query` (case-insensitive), or "#ID"; most events first.
   virtual Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) = 0;
+  // The matching events in order, at most filter.limit from filter.offset. Rows are read into the EventInfo
+  // already in *out (their buffers are reused); the vector is resized to the rows found.
   virtual Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out) = 0;
+  // Counts of the events matching `filter` (limit, offset and order ignored), without building an EventInfo per
+  // event (SQLite: one scan of a few columns; PostgreSQL: GROUP BY).
+  virtual Status SummarizeEvents(const EventFilter& filter, EventSummary* out) = 0;
   // One event with its claims; NotFound when there is none.
   virtual Status GetEvent(int64_t id, EventInfo* out) = 0;
   virtual Status LoadClaims(EventInfo* event) = 0;
@@ -164,6 +180,10 @@ class Store {
   virtual Status TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) = 0;
 
   // Serving (issue 5).
+  // Queries from now on fail with Status::Unavailable once `ms` milliseconds have passed, until the next call
+  // (0: no limit). The server starts one per request, so that no request holds a connection for long. SQLite
+  // counts the time from this call; PostgreSQL limits each statement to `ms` (statement_timeout).
+  virtual void StartTimeLimit(int ms) = 0;
   // Places whose name or text starts with `prefix` (case-insensitive), most events first, at most `limit`.
   virtual Status SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) = 0;
   // The document with this doc id (the first stored, when several share it); NotFound when there is none.

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace sitrep::io {
@@ -24,6 +26,45 @@ TEST(JsonEscape, ControlCharacters) {
   EXPECT_EQ(Escaped("a\nb\rc\td"), "a\\nb\\rc\\td");
   EXPECT_EQ(Escaped(std::string("x\x01y\x1fz\0w", 7)), "x\\u0001y\\u001fz\\u0000w");
   EXPECT_EQ(Escaped("\b\f"), "\\u0008\\u000c");
+}
+
+// The escaper skips 8 bytes at a time while none needs escaping: every special byte must be found at every
+// position of a word, next to every other kind of byte (UTF-8, 0x7f, the bytes around the thresholds).
+TEST(JsonEscape, SpecialBytesAreFoundAtEveryPositionOfAWord) {
+  auto slow = [](std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out;
+  };
+  const unsigned char specials[] = {0x00, 0x01, 0x0a, 0x1f, '"', '\\'};
+  const unsigned char fillers[] = {'a', ' ', 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xc3, 0xa9, 0xff};
+  for (unsigned char special : specials) {
+    for (unsigned char filler : fillers) {
+      for (size_t len = 1; len <= 19; ++len) {
+        for (size_t pos = 0; pos < len; ++pos) {
+          std::string text(len, static_cast<char>(filler));
+          text[pos] = static_cast<char>(special);
+          ASSERT_EQ(Escaped(text), slow(text)) << "special " << int(special) << " filler " << int(filler) << " at "
+                                               << pos << " of " << len;
+        }
+      }
+      std::string plain(21, static_cast<char>(filler));
+      ASSERT_EQ(Escaped(plain), slow(plain));
+    }
+  }
 }
 
 TEST(JsonEscape, Utf8AndPlainTextPassThrough) {
@@ -83,6 +124,38 @@ TEST(JsonWriter, DoublesTrimTrailingZeros) {
   EXPECT_EQ(one(34.56, 4), "34.56");
   EXPECT_EQ(one(38.2812345, 4), "38.2812");
   EXPECT_EQ(one(100.0, 2), "100");
+}
+
+// Double() no longer formats through printf; its output must stay what "%.*f" (trimmed) gave, byte for byte,
+// including rounding halfway cases, negative zero and coordinates of every size.
+TEST(JsonWriter, DoublesMatchPrintf) {
+  auto printf_trimmed = [](double v, int decimals) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s(buf);
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    return s;
+  };
+  std::vector<double> values = {0.0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.005, 0.015, 0.025, 1e-7, -1e-7, 123456.789,
+                                -33.86785, 151.20732, 36.20210, 37.15861, 1e20, -1e15, 0.99999999, 1.0 / 3};
+  uint64_t x = 88172645463325252ULL;  // xorshift: reproducible "random" coordinates and confidences
+  for (int i = 0; i < 20000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    values.push_back((static_cast<double>(x % 3600000001ULL) / 1e7 - 180.0) * (i % 3 == 0 ? 1 : 1.0 / 180.0));
+  }
+  for (double v : values) {
+    for (int decimals : {0, 1, 2, 4, 5, 6}) {
+      std::string out;
+      JsonWriter w(&out);
+      w.Double(v, decimals);
+      ASSERT_EQ(out, printf_trimmed(v, decimals)) << "value " << v << ", " << decimals << " decimals";
+    }
+  }
 }
 
 TEST(JsonWriter, NonFiniteDoublesAreNull) {

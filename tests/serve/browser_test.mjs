@@ -93,6 +93,8 @@ async function main() {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const eventRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/api/events?')) eventRequests.push(r.url().replace(base, '')); });
 
   // 1. The page loads and the map shows the events.
   const t0 = Date.now();
@@ -103,6 +105,11 @@ async function main() {
   await page.waitForSelector('#map path.country');
   const all = await shown(page);
   check(all.total > 5, `the map shows the events (${all.total}: ${all.dots} dots, ${all.clusters} clusters; ${all.status})`);
+  // The first paint comes from a small answer, fetched once (index.html's preload is what app.js uses), then the
+  // map's full page.
+  check(eventRequests[0] === '/api/events?limit=200' && eventRequests[1] === '/api/events?limit=2000' &&
+        eventRequests.filter((u) => u === '/api/events?limit=200').length === 1,
+        `the first events come from one small request, then the full page (${eventRequests.join(' ')})`);
   await page.screenshot({ path: path.join(out, 'serve-1-map.png') });
 
   // 2. A filter changes what is shown.

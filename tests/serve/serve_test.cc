@@ -7,8 +7,12 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <map>
 #include <thread>
 
 #include "serve/api.h"
@@ -348,6 +352,124 @@ TEST(ServeTest, ReadsAreAnsweredWhileAnIngestRuns) {
   EXPECT_GT(during, 0) << "the ingest finished before any read";
   auto stats = nlohmann::json::parse(Get(s.port(), "/api/stats").body);
   EXPECT_EQ(stats["documents"].get<int>(), static_cast<int>(sitrep::testing::SplitLines(body).size()));
+}
+
+// /api/summary counts in the database (GROUP BY); it must agree with the events it summarizes, for every filter.
+TEST(ServeTest, SummaryAgreesWithTheEventsItCounts) {
+  TempDir dir;
+  ApiOptions o = ReadOnly(dir.File("sum.db"));
+  o.token = "tok";
+  o.cache_entries = 0;
+  Running s(o);
+  // The Palmyra/Douma articles under six publication dates: events on several days, places, types and actors.
+  std::string articles = sitrep::testing::ReadFile(std::string(SITREP_TEST_DIR) + "/store/data/palmyra_douma.jsonl");
+  std::string body;
+  for (int d = 1; d <= 6; ++d) {
+    for (const auto& line : sitrep::testing::SplitLines(articles)) {
+      auto j = nlohmann::json::parse(line);
+      j["published"] = "2016-0" + std::to_string(d) + "-1" + std::to_string(d);
+      body += j.dump() + "\n";
+    }
+  }
+  ASSERT_EQ(Http(s.port(), "POST", "/api/ingest", body, "Authorization: Bearer tok\r\n").status, 200);
+
+  using Counts = std::map<std::string, int64_t>;
+  auto as_map = [](const nlohmann::json& pairs) {
+    Counts m;
+    for (const auto& p : pairs) m[p[0].get<std::string>()] = p[1].get<int64_t>();
+    return m;
+  };
+  auto most_first = [](const nlohmann::json& pairs) {
+    for (size_t i = 1; i < pairs.size(); ++i) {
+      int64_t a = pairs[i - 1][1], b = pairs[i][1];
+      if (a < b || (a == b && pairs[i - 1][0].get<std::string>() >= pairs[i][0].get<std::string>())) return false;
+    }
+    return true;
+  };
+  for (std::string filter : {"", "country=SY", "type=Battles", "type=Air/drone%20strike", "place=Palmyra",
+                             "place=Douma&radius=30km", "actor=Islamic", "from=2016-03-01&to=2016-05-31",
+                             "min_confidence=0.6", "source=SANA", "place=Nowhere", "country=sy&order=oldest"}) {
+    SCOPED_TRACE(filter);
+    auto ev = Get(s.port(), "/api/events?limit=5000&" + filter);
+    auto sum = Get(s.port(), "/api/summary?" + filter);
+    ASSERT_EQ(ev.status, 200) << ev.body;
+    ASSERT_EQ(sum.status, 200) << sum.body;
+    auto events = nlohmann::json::parse(ev.body)["events"];
+    auto j = nlohmann::json::parse(sum.body);
+    Counts by_day, by_type, by_country, by_actor;
+    int64_t located = 0, undated = 0, killed = 0;
+    for (const auto& e : events) {
+      if (e["date"]["start"].is_null()) ++undated;
+      else ++by_day[e["date"]["start"]];
+      ++by_type[e["type"]["display"]];
+      if (!e["country"].is_null()) ++by_country[e["country"]];
+      if (!e["actor1"].is_null()) ++by_actor[e["actor1"]["name"]];
+      if (!e["actor2"].is_null() && e["actor2"] != e["actor1"]) ++by_actor[e["actor2"]["name"]];
+      if (!e["lat"].is_null() && !e["lon"].is_null()) ++located;
+      if (!e["killed"].is_null()) killed += e["killed"]["min"].get<int64_t>();
+    }
+    EXPECT_EQ(j["total"], events.size());
+    EXPECT_EQ(j["located"], located);
+    EXPECT_EQ(j["undated"], undated);
+    EXPECT_EQ(j["killed_min_sum"], killed);
+    EXPECT_EQ(as_map(j["by_day"]), by_day);
+    EXPECT_EQ(as_map(j["by_type"]), by_type);
+    EXPECT_EQ(as_map(j["by_country"]), by_country);
+    EXPECT_EQ(as_map(j["by_actor"]), by_actor);
+    // Days in date order; the other lists most events first, ties by name.
+    std::vector<std::string> days;
+    for (const auto& p : j["by_day"]) days.push_back(p[0]);
+    EXPECT_TRUE(std::is_sorted(days.begin(), days.end()));
+    EXPECT_TRUE(most_first(j["by_type"])) << j["by_type"];
+    EXPECT_TRUE(most_first(j["by_actor"])) << j["by_actor"];
+    if (filter.empty()) {
+      EXPECT_GE(by_day.size(), 4u) << "the test store should have events on several days";
+      EXPECT_GE(by_actor.size(), 2u);
+    }
+  }
+}
+
+// The time limit per request: a request whose queries run longer gets 503 with a message, soon, and the
+// connection it used keeps answering; without a limit the same request completes.
+TEST(ServeTest, ARequestPastTheTimeLimitGets503NotAHang) {
+  TempDir dir;
+  std::string db = dir.File("big.db");
+  auto ingest = RunSitrep("ingest " + ShellQuote(std::string(SITREP_TEST_DIR) + "/store/data/palmyra_douma.jsonl") +
+                          " --db " + ShellQuote(db) + " -j 1");
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  // 200,000 more events (without claims): summarizing them all takes well over the limit below.
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  char* err = nullptr;
+  int rc = sqlite3_exec(h,
+                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)"
+                        " INSERT INTO events(family, acled, country, lat, lon, date_start, date_end, confidence)"
+                        " SELECT 'violence', 'Battles', 'SY', 34.5, 38.3, date('2000-01-01', '+' || (i % 3650) || ' days'),"
+                        " date('2000-01-01', '+' || (i % 3650) || ' days'), 0.5 FROM n",
+                        nullptr, nullptr, &err);
+  ASSERT_EQ(rc, SQLITE_OK) << (err ? err : "");
+  sqlite3_close(h);
+
+  ApiOptions o = ReadOnly(db);
+  o.cache_entries = 0;
+  o.time_limit_ms = 20;
+  Running s(o);
+  for (int i = 0; i < 2; ++i) {  // twice: the interrupted connection is back in the pool and is taken again
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = Get(s.port(), "/api/summary");
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    EXPECT_EQ(r.status, 503) << r.body.substr(0, 300);
+    EXPECT_NE(r.body.find("time limit of 20 ms"), std::string::npos) << r.body.substr(0, 300);
+    EXPECT_LT(seconds, 5.0);
+    EXPECT_EQ(Get(s.port(), "/api/events?limit=5").status, 200);
+    EXPECT_EQ(Get(s.port(), "/api/stats").status, 200);
+  }
+
+  o.time_limit_ms = 0;
+  Running unlimited(o);
+  auto r = Get(unlimited.port(), "/api/summary");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_GT(nlohmann::json::parse(r.body)["total"].get<int>(), 200000);
 }
 
 }  // namespace

@@ -311,6 +311,111 @@ TEST(StoreTest, TwoArticlesOneEventTwoClaimsNeverAveraged) {
   fs::remove_all(dir);
 }
 
+// A store of schema version 1 (before the country+type index of issue 5): a read-only open asks for the
+// migration, a writable open applies it and keeps every event.
+TEST(StoreTest, MigratesAVersion1StoreToTheCountryTypeIndex) {
+  std::string dir = TempDir("migrate");
+  std::string path = dir + "/s.db";
+  auto a = MakeArticle("a", "Clashes in Aleppo killed 5.",
+                       {MakeEvent("a#0", "Battles", "Armed clash", "Aleppo", "2016-12-05", "", "", "", 5)});
+  {
+    auto db = store::Store::Open(path);
+    ASSERT_TRUE(db.ok());
+    store::IngestResult r;
+    ASSERT_TRUE(db.value()->Ingest(a, store::ContentHash(a.text, "2016-12-05"), &r).ok());
+  }
+  // Back to version 1 as it shipped: no events_country_acled, schema_version 1, and planner statistics for the
+  // version-1 indexes (PRAGMA optimize leaves them).
+  {
+    sqlite3* h = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &h), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(h, "DROP INDEX events_country_acled; DELETE FROM schema_version WHERE version > 1; ANALYZE",
+                           nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(h);
+  }
+  store::OpenOptions ro;
+  ro.read_only = true;
+  auto old = store::Store::Open(path, ro);
+  ASSERT_FALSE(old.ok());
+  EXPECT_NE(old.status().message().find("schema version 1 is old"), std::string::npos) << old.status().message();
+
+  auto db = store::Store::Open(path);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  EXPECT_EQ(db.value()->schema_version(), store::kSchemaVersion);
+  EXPECT_EQ(Scalar(path, "SELECT max(version) FROM schema_version"), store::kSchemaVersion);
+  EXPECT_EQ(Scalar(path, "SELECT count(*) FROM sqlite_master WHERE name='events_country_acled'"), 1);
+  // Statistics for the new index too: without them the planner misjudges it (see migration 2).
+  EXPECT_EQ(Scalar(path, "SELECT count(*) FROM sqlite_stat1 WHERE idx='events_country_acled'"), 1);
+  store::EventFilter f;
+  f.country = "SY";
+  f.type = "Battles";
+  std::vector<store::EventInfo> events;
+  ASSERT_TRUE(db.value()->QueryEvents(f, &events).ok());
+  EXPECT_EQ(events.size(), 1u);
+  fs::remove_all(dir);
+}
+
+// QueryEvents keeps its prepared statement per filter shape and reads rows into the caller's vector: pages of one
+// filter, a different filter, and a vector holding events of an earlier, longer answer all give exactly the
+// events a fresh query gives.
+TEST(StoreTest, RepeatedQueriesReuseStatementsAndBuffersWithoutMixingRows) {
+  std::string dir = TempDir("reuse");
+  std::string path = dir + "/s.db";
+  auto db = store::Store::Open(path);
+  ASSERT_TRUE(db.ok());
+  const char* places[] = {"Aleppo", "Homs", "Idlib"};
+  for (int i = 0; i < 9; ++i) {
+    // A month apart: no two of them fuse.
+    std::string day = "2016-0" + std::to_string(i + 1) + "-15", id = "d" + std::to_string(i);
+    auto a = MakeArticle(id, "Clashes killed people.",
+                         {MakeEvent(id + "#0", i % 2 ? "Battles" : "Protests", i % 2 ? "Armed clash" : "Peaceful protest",
+                                    places[i % 3], day, "", "", "", i % 2 ? i : -1)});
+    store::IngestResult r;
+    ASSERT_TRUE(db.value()->Ingest(a, store::ContentHash(a.text + id, day), &r).ok());
+  }
+  auto ids = [](const std::vector<store::EventInfo>& v) {
+    std::vector<int64_t> out;
+    for (const auto& e : v) out.push_back(e.id);
+    return out;
+  };
+  store::EventFilter all;
+  all.newest_first = true;
+  std::vector<store::EventInfo> fresh;
+  ASSERT_TRUE(db.value()->QueryEvents(all, &fresh).ok());
+  ASSERT_EQ(fresh.size(), 9u);
+  const std::vector<int64_t> fresh_ids = ids(fresh);
+  std::vector<store::EventInfo> reused = fresh;  // a longer earlier answer, to be overwritten
+  store::EventFilter page = all;
+  page.limit = 4;
+  page.offset = 2;
+  ASSERT_TRUE(db.value()->QueryEvents(page, &reused).ok());
+  ASSERT_EQ(reused.size(), 4u);
+  EXPECT_EQ(ids(reused), std::vector<int64_t>(fresh_ids.begin() + 2, fresh_ids.begin() + 6));
+  page.offset = 7;  // same statement, other parameters
+  ASSERT_TRUE(db.value()->QueryEvents(page, &reused).ok());
+  EXPECT_EQ(ids(reused), std::vector<int64_t>(fresh_ids.begin() + 7, fresh_ids.end()));
+  store::EventFilter battles;
+  battles.type = "Battles";
+  ASSERT_TRUE(db.value()->QueryEvents(battles, &reused).ok());
+  ASSERT_EQ(reused.size(), 4u);
+  for (const auto& e : reused) {
+    EXPECT_EQ(e.acled, "Battles");
+    ASSERT_TRUE(e.killed_min.has_value());
+    ASSERT_TRUE(e.place.has_value());
+    EXPECT_TRUE(e.claims.empty());
+  }
+  // Protests have no death toll: a reused event that had one must not keep it.
+  store::EventFilter protests;
+  protests.type = "Protests";
+  ASSERT_TRUE(db.value()->QueryEvents(protests, &reused).ok());
+  ASSERT_EQ(reused.size(), 5u);
+  for (const auto& e : reused) {
+    EXPECT_EQ(e.acled, "Protests");
+    EXPECT_FALSE(e.killed_min.has_value()) << e.id;
+  }
+  fs::remove_all(dir);
+}
+
 TEST(StoreTest, ReingestChangesNothing) {
   std::string dir = TempDir("idem");
   std::string path = dir + "/s.db";
@@ -337,7 +442,7 @@ TEST(StoreTest, ReingestChangesNothing) {
   EXPECT_EQ(t.documents, 1);
   EXPECT_EQ(t.claims, 1);
   EXPECT_EQ(t.events, 1);
-  EXPECT_EQ(Scalar(path, "SELECT max(version) FROM schema_version"), 1);
+  EXPECT_EQ(Scalar(path, "SELECT max(version) FROM schema_version"), store::kSchemaVersion);
   fs::remove_all(dir);
 }
 
