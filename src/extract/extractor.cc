@@ -416,6 +416,50 @@ bool TimeModifiesAnotherEvent(const ExtractorScratch& s, const extract::Sentence
   return false;
 }
 
+// Time expressions that date nothing the sentence reports: a possessive date with no event noun after it ("from
+// this year's naval exercise"), the comparison of a superlative ("the first visit since 1987", "the worst
+// violence since 2011"), a date inside a name ("the March 23 Movement"), a relative clause's own date ("which
+// has been under Russian occupation since March").
+bool TimeDatesNoReportedEvent(const ExtractorScratch& s, const extract::SentenceLayers& L, uint32_t sentence_first,
+                              const timeutil::TimeMention& tm) {
+  const auto& doc = s.doc;
+  if (tm.last < doc.tokens.size() && doc.Key(doc.tokens[tm.last]) == "'s") {
+    bool noun_after = false;
+    for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+      const Candidate& other = s.events[k];
+      noun_after |= other.trigger_first > tm.last && other.trigger_first <= tm.last + 4;
+    }
+    if (!noun_after) return true;
+  }
+  const bool since = doc.Key(doc.tokens[tm.first]) == "since" ||
+                     (tm.first > 0 && doc.Key(doc.tokens[tm.first - 1]) == "since");
+  if (since) {
+    for (uint32_t t = tm.first; t > sentence_first && tm.first - t < 10; --t) {
+      std::string_view k = doc.Key(doc.tokens[t - 1]);
+      if (k == "first" || k == "worst" || k == "largest" || k == "biggest" || k == "deadliest" || k == "highest" ||
+          k == "lowest" || k == "most" || k == "last" || k == "heaviest" || k == "longest") {
+        return true;
+      }
+      if (k == "." || k == ";") break;
+    }
+  }
+  for (uint32_t m = L.mentions_begin; m < L.mentions_end; ++m) {
+    if (s.mentions[m].first <= tm.first && tm.last <= s.mentions[m].last) return true;
+  }
+  // "which has been under Russian occupation since March": the relative clause's state, not the act.
+  for (uint32_t t = tm.first; t > sentence_first && tm.first - t < 8; --t) {
+    std::string_view k = doc.Key(doc.tokens[t - 1]);
+    if (k == "," || k == ";") break;
+    if (k == "which" || k == "who" || k == "whose") {
+      std::string_view next = t < doc.tokens.size() ? doc.Key(doc.tokens[t]) : std::string_view();
+      if (next == "has" || next == "have" || next == "had" || next == "was" || next == "were" || next == "is") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 float Confidence(const Candidate& e, const ExtractorScratch& s, const lexicon::CompiledLexicon& lex) {
   float c = 0.45f;
   const auto& tr = lex.triggers()[e.trigger];
@@ -800,6 +844,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         if (tm.governs_following && e.trigger_first < tm.last) continue;
         if (!tm.governs_following && TimeBelongsToAnotherClause(s, EL, e, tm.first)) continue;
         if (TimeModifiesAnotherEvent(s, EL, e, tm.last)) continue;
+        if (TimeDatesNoReportedEvent(s, EL, doc.sentences[e.sentence].first_token, tm)) continue;
         uint32_t d = tm.first > e.trigger_first ? tm.first - e.trigger_first : e.trigger_first - tm.first;
         if (d < best_d) {
           best_d = d;

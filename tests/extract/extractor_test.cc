@@ -1383,5 +1383,21 @@ TEST(Extract, FightingThatStopsIsNoBattle) {
   for (const Event& e : lull.events) EXPECT_NE(e.acled, "Explosions/Remote violence") << Dump(lull);
 }
 
+TEST(Extract, DatesThatDateNoReportedEventAreNotTheEventsDate) {
+  // The comparison of a superlative.
+  auto first = ExtractText("Sri Lanka imposes a state of emergency, the first since 2011, after riots in Kandy.", "2018-03-06");
+  ASSERT_GE(first.events.size(), 1u) << Dump(first);
+  for (const Event& e : first.events) EXPECT_NE(e.date.start, "2011-01-01") << Dump(first);
+  // A date inside a name.
+  auto name = ExtractText("Rebels from the March 23 Movement seized three towns in North Kivu.", "2012-07-08");
+  ASSERT_EQ(name.events.size(), 1u) << Dump(name);
+  EXPECT_EQ(name.events[0].date.start, "2012-07-08");
+  // A relative clause's own state.
+  auto clause = ExtractText(
+      "Ukrainian forces recaptured Vysokopillia, which has been under Russian occupation since March.", "2022-09-04");
+  ASSERT_EQ(clause.events.size(), 1u) << Dump(clause);
+  EXPECT_EQ(clause.events[0].date.start, "2022-09-04");
+}
+
 }  // namespace
 }  // namespace sitrep
