@@ -1739,6 +1739,31 @@ void MergeCandidates(Context& c, uint32_t si) {
     }
   }
 
+  // 1'. "demonstrators demand the release of jailed leaders", "called for a ceasefire": what is demanded has not
+  //     happened; the demand is the event.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive) continue;
+    const uint32_t first = c.doc.sentences[si].first_token;
+    uint32_t t = e.trigger_first;
+    while (t > first && t + 3 > e.trigger_first &&
+           (KeyAt(c, t - 1) == "the" || KeyAt(c, t - 1) == "a" || KeyAt(c, t - 1) == "an" ||
+            KeyAt(c, t - 1) == "immediate" || KeyAt(c, t - 1) == "full" || KeyAt(c, t - 1) == "unconditional")) {
+      --t;
+    }
+    // A verb-only trigger read as a noun ("demand the release of") counts when a determiner says so.
+    if (t == first || (e.voice != Voice::kNominal && t == e.trigger_first)) continue;
+    std::string_view verb = KeyAt(c, t - 1);
+    const bool through_for = verb == "for" && t - 1 > first;
+    if (through_for) verb = KeyAt(c, t - 2);
+    // "called the cease-fire" declares it; only "called for" asks for it.
+    if (!through_for && (verb == "call" || verb == "calls" || verb == "called" || verb == "calling")) continue;
+    static constexpr std::array<std::string_view, 22> kDemanding = {
+        "demand", "demands", "demanded", "demanding", "call", "calls", "called", "calling", "urge", "urges", "urged",
+        "urging", "seek", "seeks", "sought", "seeking", "press", "pressed", "pressing", "appeal", "appeals", "appealed"};
+    if (In(kDemanding, verb)) e.alive = false;
+  }
+
   // 1a. "a grenade explosion at a rally", "a shooting at a protest in Beirut": a gathering named as the setting
   //     of an attack is where it happened, not a demonstration of its own.
   bool any_violence = false;

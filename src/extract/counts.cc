@@ -97,6 +97,15 @@ CountWhat CasualtyWord(std::string_view k) {
   return CountWhat::kNone;
 }
 
+bool StartsVerbTrigger(const Context& c, uint32_t si, uint32_t t) {
+  const auto& L = c.s.layers[si];
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = c.s.items[k];
+    if (it.first == t && it.layer == Layer::kTrigger && c.lex.triggers()[it.index].verb) return true;
+  }
+  return false;
+}
+
 bool IsEntityAt(const Context& c, uint32_t si, uint32_t t) {
   const auto& L = c.s.layers[si];
   for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
@@ -122,6 +131,7 @@ bool Compatible(CountWhat w, const Candidate& e) {
     case CountWhat::kTroops: return f == Family::kMobilize || f == Family::kViolence;
     case CountWhat::kArrested: return f == Family::kArrest || f == Family::kProtest || f == Family::kViolence;
     case CountWhat::kStrikes: return f == Family::kViolence;
+    case CountWhat::kOther: return f == Family::kProtest;  // a crowd's size
     case CountWhat::kKilled:
     case CountWhat::kWounded:
     case CountWhat::kCaptured:
@@ -263,6 +273,9 @@ void FindCounts(Context& c, uint32_t si) {
       if (number_here && !(key(t - 1) == "and" || key(t - 1) == ",")) break;
       if (k == ";" || k == "but" || k == "while") break;
       CountWhat w = CasualtyWord(k);
+      // "315,000 demonstrators demand the freedom of jailed leaders": past the counted people's own verb, a
+      // casualty word describes someone else.
+      if (w == CountWhat::kNone && !Is(k, kDestroyW) && t > of_last && StartsVerbTrigger(c, si, t)) break;
       if (w == CountWhat::kCaptured && k == "captured" && of_last > 0 && Is(nk, kMaterielW)) w = CountWhat::kNone;
       if (w != CountWhat::kNone) {
         hit = {w, t};
@@ -303,6 +316,23 @@ void FindCounts(Context& c, uint32_t si) {
       // Troop numbers count only beside a deployment.
       for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
         if (s.events[k].alive && FamilyOf(s.events[k]) == Family::kMobilize) what = CountWhat::kTroops;
+      }
+    }
+    // "315,000 demonstrators in Barcelona demand ...", "some 4,000 Palestinians hold violent protests": the size
+    // of a demonstration's crowd.
+    if (what == CountWhat::kNone && of_last > 0) {
+      for (uint32_t m = s.layers[si].mentions_begin; m < s.layers[si].mentions_end; ++m) {
+        const Mention& crowd = s.mentions[m];
+        if (crowd.first != of_first) continue;
+        const bool protesters = crowd.kind == ActorKind::kProtesters;
+        bool protest_follows = false;
+        for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
+          const Candidate& e = s.events[k];
+          protest_follows |= e.alive && FamilyOf(e) == Family::kProtest &&
+                             (e.actor1 == static_cast<int32_t>(m) ||
+                              (e.trigger_first >= crowd.last && e.trigger_first <= crowd.last + 4));
+        }
+        if (protest_follows && (protesters || crowd.kind == ActorKind::kCivilians)) what = CountWhat::kOther;
       }
     }
     if (what == CountWhat::kNone) {

@@ -1399,5 +1399,22 @@ TEST(Extract, DatesThatDateNoReportedEventAreNotTheEventsDate) {
   EXPECT_EQ(clause.events[0].date.start, "2022-09-04");
 }
 
+TEST(Extract, TheSizeOfACrowdIsCountedAndNotAsCasualties) {
+  auto r = ExtractText("About 20,000 demonstrators in Tbilisi demand the release of jailed opposition leaders.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled, "Protests");
+  EXPECT_EQ(CountOf(r.events[0], "arrested"), nullptr) << Dump(r);
+  ASSERT_NE(CountOf(r.events[0], "other"), nullptr) << Dump(r);
+  EXPECT_EQ(CountOf(r.events[0], "other")->n, 20000);
+}
+
+TEST(Extract, WhatADemandAsksForHasNotHappened) {
+  auto r = ExtractText("Opposition supporters called for the withdrawal of Russian troops from Transnistria.");
+  for (const Event& e : r.events) EXPECT_NE(e.plover, "RETREAT") << Dump(r);
+  auto declared = ExtractText("President Poroshenko called the cease-fire on Friday.");
+  ASSERT_EQ(declared.events.size(), 1u) << Dump(declared);
+  EXPECT_EQ(declared.events[0].acled_sub, "Agreement");
+}
+
 }  // namespace
 }  // namespace sitrep
