@@ -356,6 +356,27 @@ bool AttemptByDoer(const Context& c, uint32_t si, const Item& cue, const Candida
 
 namespace {
 
+// "urged supporters to protest", "called on people to demonstrate": a protest asked of others has not happened.
+bool RequestedOfOthers(const Context& c, uint32_t si, const Candidate& ev) {
+  const SentenceLayers& L = c.s.layers[si];
+  for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
+    const Candidate& other = c.s.events[e];
+    if (&other != &ev && other.plover == Plover::kRequest && other.trigger_last <= ev.trigger_first &&
+        ev.trigger_first - other.trigger_last <= 6) {
+      return true;
+    }
+  }
+  const uint32_t first = c.doc.sentences[si].first_token;
+  for (uint32_t t = ev.trigger_first; t > first && ev.trigger_first - t < 6; --t) {
+    std::string_view k = KeyAt(c, t - 1);
+    if (k == "urged" || k == "urge" || k == "urges" || k == "called" || k == "calls" || k == "call" || k == "asked" ||
+        k == "encouraged" || k == "invited" || k == "told") {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "to VERB": after a verb of intent the event is planned ("agreed to withdraw", "vowed to retake"); after a verb
 // of phase it happens ("began to withdraw"); anywhere else it is an aim ("an approach to combat the threat",
 // "troops sent to retake"), not an event.
@@ -405,6 +426,8 @@ void InfinitiveEvents(Context& c, uint32_t si) {
     if (In(kIntent, before)) {
       if (through_not) continue;  // "agreed not to attack": the negation stands
       ev.modality = before == "threatened" || before == "threatens" ? Modality::kThreatened : Modality::kPlanned;
+    } else if (ev.plover == Plover::kProtest && !through_not && !RequestedOfOthers(c, si, ev)) {
+      // "Six women climb the Shard to protest against Arctic drilling": climbing it is the protest.
     } else {
       ev.alive = false;
     }

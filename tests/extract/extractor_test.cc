@@ -1416,5 +1416,19 @@ TEST(Extract, WhatADemandAsksForHasNotHappened) {
   EXPECT_EQ(declared.events[0].acled_sub, "Agreement");
 }
 
+TEST(Extract, ActingToProtestIsTheProtest) {
+  auto r = ExtractText("Hundreds of farmers blocked the highway near Lyon to protest against fuel taxes.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled, "Protests");
+  auto asked = ExtractText("The union urged its members to protest against the new labour law.");
+  for (const Event& e : asked.events) EXPECT_NE(e.acled, "Protests") << Dump(asked);
+}
+
+TEST(Extract, MartialLawIsAChangeOfActivity) {
+  auto r = ExtractText("Ukraine declared martial law on Thursday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Change to group/activity");
+}
+
 }  // namespace
 }  // namespace sitrep
