@@ -1323,6 +1323,40 @@ void TypeCandidates(Context& c, uint32_t si) {
         } else {
           e.typed_by_default = true;
           bool target_armed = a2 && MentionIsArmed(c, *a2) && !MentionIsCivilian(c, *a2);
+          // "attack an office of the security forces' intelligence agency", "overran an army post": an armed
+          // post, base or convoy is defended; its attack is a battle.
+          if (!target_armed && !(a2 && MentionIsCivilian(c, *a2)) && e.voice != Voice::kPassive) {
+            static constexpr std::array<std::string_view, 18> kInstallations = {
+                "base",     "bases",     "post",    "posts",     "outpost",   "outposts",
+                "checkpoint", "checkpoints", "barracks", "garrison", "convoy", "convoys",
+                "positions", "headquarters", "station", "stations", "airbase", "garrisons"};
+            for (uint32_t t = e.trigger_last; t < c.doc.sentences[si].last_token && t < e.trigger_last + 6; ++t) {
+              std::string_view k = KeyAt(c, t);
+              if (k == "," || k == ";" || IsClauseBoundary(k)) break;
+              if (In(kInstallations, k)) {
+                target_armed = true;
+                break;
+              }
+            }
+            // "an office of the security force's intelligence agency": the object belongs to armed forces.
+            const SentenceLayers& ML = Lay(c, si);
+            for (uint32_t m = ML.mentions_begin; m < ML.mentions_end && !target_armed && !a2; ++m) {
+              const Mention& owner = c.s.mentions[m];
+              if (owner.first < e.trigger_last || owner.first > e.trigger_last + 6 ||
+                  owner.kind != ActorKind::kStateForces || IsVerbTriggerAt(c, si, e.trigger_last, owner.first) ||
+                  (owner.agent_flags & (lexicon::kAgentArtillery | lexicon::kAgentAerial))) {  // "support of tanks"
+                continue;
+              }
+              const bool owns = (owner.last < c.doc.sentences[si].last_token && KeyAt(c, owner.last) == "'s") ||
+                                (owner.first > 1 && (KeyAt(c, owner.first - 1) == "of" ||
+                                                     (KeyAt(c, owner.first - 1) == "the" && KeyAt(c, owner.first - 2) == "of")));
+              if (owns) {
+                target_armed = true;
+                // A bare "force" names no one worth coding; the battle stands without it.
+                if (!(owner.agent_flags & lexicon::kAgentWeak) && !owner.source_only) e.actor2 = static_cast<int32_t>(m);
+              }
+            }
+          }
           bool attacker_civilian = a1 && MentionIsCivilian(c, *a1);
           if (a1 && a1->kind == ActorKind::kProtesters) {
             e.sub = AcledSub::kMobViolence;

@@ -1430,5 +1430,17 @@ TEST(Extract, MartialLawIsAChangeOfActivity) {
   EXPECT_EQ(r.events[0].acled_sub, "Change to group/activity");
 }
 
+TEST(Extract, AnAttackOnAnArmedPostIsABattle) {
+  auto r = ExtractText("Gunmen attacked an army checkpoint near Arish on Sunday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Armed clash");
+  auto owned = ExtractText("Militants attacked a compound of the Nigerian army in Borno on Sunday.");
+  ASSERT_EQ(owned.events.size(), 1u) << Dump(owned);
+  EXPECT_EQ(owned.events[0].acled_sub, "Armed clash");
+  auto market = ExtractText("Gunmen attacked a market near Arish on Sunday.");
+  ASSERT_EQ(market.events.size(), 1u) << Dump(market);
+  EXPECT_EQ(market.events[0].acled_sub, "Attack");
+}
+
 }  // namespace
 }  // namespace sitrep
