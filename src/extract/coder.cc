@@ -1919,7 +1919,9 @@ void MergeCandidates(Context& c, uint32_t si) {
         for (uint32_t t = o.trigger_first; t < o.trigger_last; ++t) {
           std::string_view k = KeyAt(c, t);
           lethal |= k == "killed" || k == "kill" || k == "kills" || k == "killing" || k == "shot" || k == "shoot" ||
-                    k == "shoots" || k == "dead" || k == "live" || k == "died" || k == "wounded" || k == "injured";
+                    k == "shoots" || k == "dead" || k == "live" || k == "died" || k == "wounded" || k == "injured" ||
+                    k == "wound" || k == "wounds" || k == "wounding" || k == "injure" || k == "injures" ||
+                    k == "injuring";
         }
         if (!lethal && p.sub == AcledSub::kProtestWithIntervention) state_attacks = protesters_hit = false;
         bool riot = TriggerOf(c, p).sub == AcledSub::kViolentDemonstration;

@@ -1442,5 +1442,11 @@ TEST(Extract, AnAttackOnAnArmedPostIsABattle) {
   EXPECT_EQ(market.events[0].acled_sub, "Attack");
 }
 
+TEST(Extract, PoliceWoundingProtestersIsExcessiveForce) {
+  auto r = ExtractText("Police fired tear gas at demonstrators in Manama and wounded dozens of people with buckshot.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Excessive force against protesters");
+}
+
 }  // namespace
 }  // namespace sitrep
