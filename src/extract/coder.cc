@@ -1822,12 +1822,13 @@ void MergeCandidates(Context& c, uint32_t si) {
     if (!e.alive || FamilyOf(e) != Family::kViolence || e.voice != Voice::kNominal) continue;
     const uint32_t first = c.doc.sentences[si].first_token;
     uint32_t prep = UINT32_MAX;
-    bool after = false;
+    bool after = false, at = false;  // "angry at the kidnapping": only anger makes "at" a grievance
     for (uint32_t back = 1; back <= 3 && e.trigger_first >= first + back; ++back) {
       std::string_view k2 = KeyAt(c, e.trigger_first - back);
-      if (k2 == "against" || k2 == "over" || k2 == "after" || k2 == "following") {
+      if (k2 == "against" || k2 == "over" || k2 == "after" || k2 == "following" || k2 == "at") {
         prep = e.trigger_first - back;
         after = k2 == "after" || k2 == "following";
+        at = k2 == "at";
         break;
       }
       // "after Delhi gang rape", "over the Kabul killings": a name may stand before the act.
@@ -1842,12 +1843,22 @@ void MergeCandidates(Context& c, uint32_t si) {
     }
     // "Demonstrations against sexual violence after Delhi gang rape": a protest a few words before, or, for
     // "after", a grievance just named.
-    for (uint32_t q = b; q < e_end; ++q) {
+    for (uint32_t q = b; q < e_end && !at; ++q) {
       if (q == k || ev[q].trigger_last > prep) continue;
       const uint32_t reach = after ? 7 : 3;
       if (FamilyOf(ev[q]) == Family::kProtest && prep - ev[q].trigger_last <= reach) grievance = true;
     }
-    if (grievance) e.alive = false;
+    if (grievance) {
+      e.alive = false;
+      // "angry at the kidnapping and murder of 43 students": what is coordinated with a grievance is one too.
+      for (uint32_t q = k + 1; q < e_end; ++q) {
+        Candidate& next = ev[q];
+        if (next.alive && next.voice == Voice::kNominal && next.trigger_first >= e.trigger_last &&
+            next.trigger_first <= e.trigger_last + 1 && KeyAt(c, e.trigger_last) == "and") {
+          next.alive = false;
+        }
+      }
+    }
   }
   // 1b. "a barrage of air strikes", "a wave of bombings": a nominal trigger followed by "of" and another
   //     trigger names one event, typed by the second word.
@@ -1961,6 +1972,19 @@ void MergeCandidates(Context& c, uint32_t si) {
       p.actor1 = -1;
       p.actor2 = force;
     }
+  }
+
+  // 2a. "A mob torches the party's headquarters": property a crowd destroys is a riot, as ACLED codes it.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive || e.sub != AcledSub::kLooting || e.actor1 < 0) continue;
+    if (s.mentions[e.actor1].kind != ActorKind::kProtesters) continue;
+    e.sub = AcledSub::kViolentDemonstration;
+    const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
+    e.plover = d.plover != Plover::kNone ? d.plover : Plover::kProtest;
+    e.cameo = d.cameo;
+    e.mode = &d.mode;
+    if (e.actor2 >= 0 && MentionIsCivilian(c, s.mentions[e.actor2])) e.actor2 = -1;
   }
 
   // 2b. "Palestinian youth and Israeli riot police clash": unarmed people fighting police or troops are a crowd

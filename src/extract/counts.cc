@@ -328,7 +328,10 @@ void FindCounts(Context& c, uint32_t si) {
         bool protest_follows = false;
         for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
           const Candidate& e = s.events[k];
-          protest_follows |= e.alive && FamilyOf(e) == Family::kProtest &&
+          // The crowd is the demonstration's subject; "the murder of 43 students" before it is not.
+          const bool subject_position = crowd.first == sent.first_token || num.first == sent.first_token ||
+                                        (num.first > sent.first_token && key(num.first - 1) != "of");
+          protest_follows |= e.alive && FamilyOf(e) == Family::kProtest && subject_position &&
                              (e.actor1 == static_cast<int32_t>(m) ||
                               (e.trigger_first >= crowd.last && e.trigger_first <= crowd.last + 4));
         }

@@ -1448,5 +1448,12 @@ TEST(Extract, PoliceWoundingProtestersIsExcessiveForce) {
   EXPECT_EQ(r.events[0].acled_sub, "Excessive force against protesters");
 }
 
+TEST(Extract, AMobDestroyingPropertyIsARiotAndItsAngerIsNoEvent) {
+  auto r = ExtractText("A mob angry at the kidnapping and murder of 43 students torched the town hall in Iguala.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Violent demonstration");
+  EXPECT_EQ(CountOf(r.events[0], "other"), nullptr) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
