@@ -186,6 +186,11 @@ int RunWorker(WorkerArgs args) {
     std::string bad_msg;
     uint64_t b_stored = 0, b_skipped = 0, b_claims = 0;
     fatal = db.BeginBatch();
+    if (fatal.ok()) {
+      std::vector<const ArticleResult*> fresh(items.size());
+      for (size_t i = 0; i < fresh.size(); ++i) fresh[i] = known[i] ? nullptr : &results[i];
+      fatal = db.PrepareDocuments(fresh, hashes);
+    }
     for (size_t i = 0; i < items.size() && fatal.ok(); ++i) {
       if (known[i]) {
         ++b_skipped;

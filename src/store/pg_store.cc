@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/pg_util.h"
 
@@ -232,10 +233,25 @@ struct PgStore::Impl {
   std::unordered_map<std::string, int64_t> place_cache, actor_cache;  // cleared on rollback
   bool batch = false;
   int idle_timeout_ms = 30000;
+  // Document rows of this batch written by PrepareDocuments: hash → id until Ingest() takes the row over; then,
+  // as for rows that were there before, the hash is in prepared_taken and a second copy is "already stored".
+  std::unordered_map<std::string, int64_t> prepared;
+  std::unordered_set<std::string> prepared_taken;
+  bool prepared_any = false;  // whether PrepareDocuments ran in this batch
+  // The last stored article's savepoint is released together with the next one's creation (one round trip
+  // instead of two); COMMIT releases the last.
+  bool savepoint_open = false;
 
   void ClearCaches() {
     place_cache.clear();
     actor_cache.clear();
+  }
+  void EndBatch() {
+    batch = false;
+    savepoint_open = false;
+    prepared.clear();
+    prepared_taken.clear();
+    prepared_any = false;
   }
   // Starts a write transaction: BEGIN and the store-wide writer lock.
   Status BeginWrite() {
@@ -341,7 +357,7 @@ Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url, const OpenOp
 }
 
 Status PgStore::Reconnect() {
-  impl_->batch = false;
+  impl_->EndBatch();
   impl_->ClearCaches();
   if (Status s = impl_->conn.Open(impl_->url); !s.ok()) return s;
   return SetIdleTimeout(impl_->idle_timeout_ms);
@@ -394,22 +410,48 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
   pg::Conn* C = &I.conn;
   // An article without events is one INSERT, atomic by itself: no savepoint (two round trips fewer; most news
   // articles have no events). If that INSERT fails, the batch's transaction is aborted and CommitBatch says so.
+  // A document row written by PrepareDocuments: an article without events is then stored already (no round
+  // trip); with events, its savepoint covers the events, and the row is deleted again if they fail.
+  int64_t prepared_doc = 0;
+  if (I.batch && I.prepared_any) {
+    const std::string key(hash);
+    if (auto it = I.prepared.find(key); it != I.prepared.end()) {
+      prepared_doc = it->second;
+      I.prepared.erase(it);
+      I.prepared_taken.insert(key);
+      if (r.events.empty()) {
+        out->stored = true;
+        return Status::Ok();
+      }
+    } else if (I.prepared_taken.count(key)) {
+      return Status::Ok();  // stored before, or earlier in this batch
+    }
+  }
   const bool savepoint = I.batch && !r.events.empty();
   if (savepoint) {
-    if (Status s = C->Exec("SAVEPOINT article", "starting an article"); !s.ok()) return s;
+    const bool release = I.savepoint_open;
+    I.savepoint_open = false;
+    if (Status s = C->Exec(release ? "RELEASE SAVEPOINT article; SAVEPOINT article" : "SAVEPOINT article",
+                           "starting an article");
+        !s.ok())
+      return s;
+    I.savepoint_open = true;
   } else if (!I.batch) {
     if (Status s = I.BeginWrite(); !s.ok()) return s;
   }
   Status st = [&]() -> Status {
-    Query doc(C, "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis, lexicon_version,"
-                 " sentence_count, event_count) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT(hash) DO NOTHING"
-                 " RETURNING id");
-    doc.Bind(1, hash).Bind(2, r.doc.id).BindText(3, r.doc.title).BindText(4, r.doc.source).BindText(5, r.doc.url);
-    doc.BindText(6, r.doc.published).BindText(7, r.doc.published_basis).BindText(8, r.lexicon_version);
-    doc.Bind(9, static_cast<int64_t>(r.sentence_count)).Bind(10, static_cast<int64_t>(r.events.size()));
-    PG_TRY(doc, "storing a document");
-    if (!doc.Next()) return Status::Ok();  // already stored
-    const int64_t doc_id = doc.Int(0);
+    int64_t doc_id = prepared_doc;
+    if (doc_id == 0) {
+      Query doc(C, "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis,"
+                   " lexicon_version, sentence_count, event_count) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)"
+                   " ON CONFLICT(hash) DO NOTHING RETURNING id");
+      doc.Bind(1, hash).Bind(2, r.doc.id).BindText(3, r.doc.title).BindText(4, r.doc.source).BindText(5, r.doc.url);
+      doc.BindText(6, r.doc.published).BindText(7, r.doc.published_basis).BindText(8, r.lexicon_version);
+      doc.Bind(9, static_cast<int64_t>(r.sentence_count)).Bind(10, static_cast<int64_t>(r.events.size()));
+      PG_TRY(doc, "storing a document");
+      if (!doc.Next()) return Status::Ok();  // already stored
+      doc_id = doc.Int(0);
+    }
     out->stored = true;
 
     std::unordered_map<uint32_t, int64_t> sentence_ids;
@@ -659,7 +701,16 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
   }();
   if (!st.ok()) {
     if (savepoint) {
-      if (C->ok()) C->Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article", "rolling back an article");
+      I.savepoint_open = false;
+      if (C->ok() &&
+          C->Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article", "rolling back an article").ok() &&
+          prepared_doc != 0) {
+        // The row was written before the savepoint: remove it, so that the article is retried, not taken as
+        // stored. A second copy later in this batch then stores it afresh.
+        Query del(C, "DELETE FROM documents WHERE id=$1");
+        del.Bind(1, prepared_doc);
+        if (del.Run("removing a failed article's document").ok()) I.prepared_taken.erase(std::string(hash));
+      }
     } else if (I.batch) {
       // The transaction is aborted: the batch is lost (CommitBatch reports it).
     } else if (C->ok()) {
@@ -669,8 +720,7 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
     *out = IngestResult{};
     return st;
   }
-  if (savepoint) return C->Exec("RELEASE SAVEPOINT article", "storing an article");
-  if (I.batch) return Status::Ok();
+  if (I.batch) return Status::Ok();  // a savepoint stays open until the next article's or the COMMIT
   if (Status s = C->Exec("COMMIT", "committing"); !s.ok()) {
     I.ClearCaches();
     *out = IngestResult{};
@@ -688,10 +738,64 @@ Status PgStore::BeginBatch() {
   return Status::Ok();
 }
 
+Status PgStore::PrepareDocuments(const std::vector<const ArticleResult*>& articles,
+                                 const std::vector<std::string>& hashes) {
+  Impl& I = *impl_;
+  if (!I.batch) return Status::Ok();
+  // One multi-row INSERT in input order: the sequence hands out ids row by row, as one INSERT per article did.
+  std::string sql =
+      "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis, lexicon_version,"
+      " sentence_count, event_count) VALUES";
+  std::vector<size_t> rows;
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < articles.size() && i < hashes.size(); ++i) {
+    if (!articles[i] || I.prepared.count(hashes[i]) || I.prepared_taken.count(hashes[i])) continue;
+    if (!seen.insert(hashes[i]).second) continue;  // a second copy: "already stored" when its turn comes
+    const int p = static_cast<int>(rows.size()) * 10;
+    sql += rows.empty() ? "(" : ",(";
+    for (int k = 1; k <= 10; ++k) sql += (k > 1 ? ",$" : "$") + std::to_string(p + k);
+    sql += ")";
+    rows.push_back(i);
+  }
+  if (rows.empty()) return Status::Ok();
+  sql += " ON CONFLICT(hash) DO NOTHING RETURNING id, hash";
+  Query q(&I.conn, sql.c_str(), false);
+  for (size_t n = 0; n < rows.size(); ++n) {
+    const ArticleResult& r = *articles[rows[n]];
+    const int p = static_cast<int>(n) * 10;
+    q.Bind(p + 1, hashes[rows[n]]).Bind(p + 2, r.doc.id).BindText(p + 3, r.doc.title);
+    q.BindText(p + 4, r.doc.source).BindText(p + 5, r.doc.url).BindText(p + 6, r.doc.published);
+    q.BindText(p + 7, r.doc.published_basis).BindText(p + 8, r.lexicon_version);
+    q.Bind(p + 9, static_cast<int64_t>(r.sentence_count)).Bind(p + 10, static_cast<int64_t>(r.events.size()));
+  }
+  if (Status s = q.Run("storing documents"); !s.ok()) return s;
+  while (q.Next()) I.prepared.emplace(q.Text(1), q.Int(0));
+  // Rows that were there before count as taken: their articles are "already stored".
+  for (size_t i : rows)
+    if (!I.prepared.count(hashes[i])) I.prepared_taken.insert(hashes[i]);
+  I.prepared_any = true;
+  return Status::Ok();
+}
+
 Status PgStore::CommitBatch() {
   if (!impl_->batch) return Status::Ok();
-  impl_->batch = false;
+  std::vector<int64_t> orphans;
+  for (const auto& [hash, id] : impl_->prepared) orphans.push_back(id);
+  impl_->EndBatch();
   pg::Conn& C = impl_->conn;
+  if (!orphans.empty() && C.ok() && PQtransactionStatus(C.get()) != PQTRANS_INERROR) {
+    // Rows prepared for articles whose Ingest() never came (the caller stopped at an error): not stored.
+    std::string arr = "{";
+    for (size_t i = 0; i < orphans.size(); ++i) arr += (i ? "," : "") + std::to_string(orphans[i]);
+    arr += "}";
+    Query del(&C, "DELETE FROM documents WHERE id = ANY($1::bigint[])");
+    del.Bind(1, arr);
+    if (Status s = del.Run("removing documents not stored"); !s.ok()) {
+      C.Exec("ROLLBACK", "rolling back");
+      impl_->ClearCaches();
+      return s;
+    }
+  }
   if (!C.ok() || PQtransactionStatus(C.get()) == PQTRANS_INERROR) {
     if (C.ok()) C.Exec("ROLLBACK", "rolling back");
     impl_->ClearCaches();

@@ -65,6 +65,8 @@ class PgStore final : public Store {
   Status BeginBatch() override;
   Status CommitBatch() override;
   bool in_batch() const override;
+  Status PrepareDocuments(const std::vector<const ArticleResult*>& articles,
+                          const std::vector<std::string>& hashes) override;
   Result<Totals> GetTotals() override;
   Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) override;
   Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out) override;
