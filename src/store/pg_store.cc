@@ -217,6 +217,17 @@ std::string PlaceKey(const PlaceRef& p) {
   return "text:" + Lower(p.text);
 }
 
+// One element of a PostgreSQL array literal: always quoted, so that commas, braces, spaces and the word NULL
+// stay text.
+std::string ArrayItem(std::string_view v) {
+  std::string out = "\"";
+  for (char ch : v) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "\"";
+}
+
 std::optional<int64_t> Killed(const Event& e) {
   std::optional<int64_t> k;
   for (const auto& c : e.counts)
@@ -457,20 +468,14 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
     std::unordered_map<uint32_t, int64_t> sentence_ids;
     std::set<int64_t> events_of_doc;
     for (const Event& e : r.events) {
+      // A sentence not stored yet is written by the claim's statement below (one round trip fewer).
       int64_t sentence_id = 0;
+      uint32_t sen_begin = 0, sen_end = 0;
       if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) {
         sentence_id = it->second;
       } else {
-        uint32_t b = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
-        uint32_t en = std::min<uint32_t>(std::max(e.span_end, b), static_cast<uint32_t>(r.text.size()));
-        Query sen(C, "INSERT INTO sentences(document_id, idx, begin_byte, end_byte, text) VALUES($1,$2,$3,$4,$5)"
-                     " RETURNING id");
-        sen.Bind(1, doc_id).Bind(2, static_cast<int64_t>(e.sentence)).Bind(3, static_cast<int64_t>(b));
-        sen.Bind(4, static_cast<int64_t>(en)).Bind(5, std::string_view(r.text).substr(b, en - b));
-        PG_TRY(sen, "storing a sentence");
-        sen.Next();
-        sentence_id = sen.Int(0);
-        sentence_ids.emplace(e.sentence, sentence_id);
+        sen_begin = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
+        sen_end = std::min<uint32_t>(std::max(e.span_end, sen_begin), static_cast<uint32_t>(r.text.size()));
       }
       // Place.
       int64_t place_id = 0;
@@ -608,24 +613,12 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       }
 
       const bool new_event = event_id == 0;
-      if (new_event) {
-        Query ins(C, "INSERT INTO events(family, acled, acled_sub, plover, cameo, place_id, country, admin1, lat, lon,"
-                     " date_start, date_end, actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count,"
-                     " confidence) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,1,1,$16) RETURNING id");
-        ins.Bind(1, key.family).BindText(2, e.acled).BindText(3, e.acled_sub).BindText(4, e.plover);
-        ins.BindText(5, e.cameo).BindId(6, place_id).BindText(7, e.location ? e.location->country : "");
-        ins.BindText(8, e.location ? e.location->admin1 : "").BindOpt(9, lat).BindOpt(10, lon);
-        ins.BindText(11, key.date_start).BindText(12, key.date_start.empty() ? "" : key.date_end);
-        ins.BindId(13, actor_ids[0]).BindId(14, actor_ids[1]).BindOpt(15, killed).Bind(16, e.confidence);
-        PG_TRY(ins, "storing an event");
-        ins.Next();
-        event_id = ins.Int(0);
-        ++out->new_events;
-      }
-      const bool first_from_doc = events_of_doc.insert(event_id).second;
+      const bool first_from_doc = new_event || !events_of_doc.count(event_id);
 
-      // The claim, its link and the event's update in one statement (one round trip): a new event gets the claim
-      // as its anchor; a fused one widens its dates and killed range, fills in actors and keeps the best confidence.
+      // The claim, its link, a new event (or the fused event's update), a new sentence and the counts in one
+      // statement, one round trip: ids come from the sequences inside it, so nothing waits for a RETURNING. A new
+      // event gets the claim as its anchor; a fused one widens its dates and killed range, fills in actors and
+      // keeps the best confidence. $1 (the fused event) and $3 (a stored sentence) are NULL for new ones.
       std::string why, detail;
       std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
       std::string ds, de;
@@ -647,31 +640,33 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
         ds = std::min(ev_start, key.date_start);
         de = std::max(ev_end, key.date_end);
       }
-      static const char* kClaimNew =
-          "WITH c AS (INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
+      static const char* kClaim =
+          "WITH ids AS (SELECT coalesce($1::bigint, nextval('events_id_seq')) AS eid,"
+          " coalesce($3::bigint, nextval('sentences_id_seq')) AS sid, nextval('claims_id_seq') AS cid),"
+          " s AS (INSERT INTO sentences(id, document_id, idx, begin_byte, end_byte, text)"
+          " SELECT sid, $2, $42, $43, $44, $45 FROM ids WHERE $3::bigint IS NULL),"
+          " e AS (INSERT INTO events(id, family, acled, acled_sub, plover, cameo, place_id, country, admin1, lat, lon,"
+          " date_start, date_end, actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count, confidence,"
+          " anchor_claim_id) SELECT eid, $39, $6, $7, $8, $9, $15, $40, $41, $37, $38, $31, $32, $11, $13, $27, $27,"
+          " 1, 1, $36, cid FROM ids WHERE $1::bigint IS NULL),"
+          " c AS (INSERT INTO claims(id, event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
           " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
           " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
-          " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
-          "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id),"
-          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) SELECT id, $1, $28, $29, $30"
-          " FROM c),"
-          " u AS (UPDATE events SET anchor_claim_id=(SELECT id FROM c) WHERE id=$1)"
-          " SELECT id FROM c";
-      static const char* kClaimFused =
-          "WITH c AS (INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
-          " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
-          " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
-          " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
-          "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id),"
-          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) SELECT id, $1, $28, $29, $30"
-          " FROM c),"
+          " confidence, killed) SELECT cid, eid, $2, sid, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+          " $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27 FROM ids),"
+          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail)"
+          " SELECT cid, eid, $28, $29, $30 FROM ids),"
           " u AS (UPDATE events SET date_start=$31, date_end=$32, killed_min=$33, killed_max=$34,"
           " claim_count=claim_count+1, source_count=source_count+$35, confidence=$36,"
           " actor1_id=coalesce(actor1_id, $11), actor2_id=coalesce(actor2_id, $13),"
-          " lat=coalesce(lat, $37), lon=coalesce(lon, $38) WHERE id=$1)"
-          " SELECT id FROM c";
-      Query cl(C, new_event ? kClaimNew : kClaimFused);
-      cl.Bind(1, event_id).Bind(2, doc_id).Bind(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
+          " lat=coalesce(lat, $37), lon=coalesce(lon, $38) WHERE id=$1::bigint),"
+          " n AS (INSERT INTO counts(claim_id, what, n, \"of\", approx, vague, text)"
+          " SELECT cid, x.w, x.k, x.o, x.a, x.v, x.t FROM ids,"
+          " unnest($46::text[], $47::bigint[], $48::text[], $49::int[], $50::int[], $51::text[])"
+          " WITH ORDINALITY AS x(w, k, o, a, v, t, i) ORDER BY x.i)"
+          " SELECT eid, sid, cid FROM ids";
+      Query cl(C, kClaim);
+      cl.BindId(1, event_id).Bind(2, doc_id).BindId(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
       cl.BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
       cl.BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
       cl.BindId(13, actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, place_id);
@@ -680,22 +675,45 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       cl.BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
       cl.Bind(24, e.modality).Bind(25, e.negated ? 1 : 0).Bind(26, e.confidence).BindOpt(27, killed);
       cl.BindId(28, new_event ? 0 : anchor).Bind(29, why).Bind(30, detail);
-      if (!new_event) {
+      if (new_event) {
+        cl.BindText(31, key.date_start).BindText(32, key.date_start.empty() ? "" : key.date_end);
+        cl.Null(33).Null(34).Bind(35, 0).Bind(36, e.confidence);
+      } else {
         cl.Bind(31, ds).Bind(32, de).BindOpt(33, kmin).BindOpt(34, kmax).Bind(35, first_from_doc ? 1 : 0);
-        cl.Bind(36, std::max(ev_conf, e.confidence)).BindOpt(37, lat).BindOpt(38, lon);
-        ++out->fused;
+        cl.Bind(36, std::max(ev_conf, e.confidence));
       }
+      cl.BindOpt(37, lat).BindOpt(38, lon);
+      cl.Bind(39, key.family).BindText(40, e.location ? e.location->country : "");
+      cl.BindText(41, e.location ? e.location->admin1 : "");
+      if (sentence_id == 0) {
+        cl.Bind(42, static_cast<int64_t>(e.sentence)).Bind(43, static_cast<int64_t>(sen_begin));
+        cl.Bind(44, static_cast<int64_t>(sen_end)).Bind(45, std::string_view(r.text).substr(sen_begin, sen_end - sen_begin));
+      } else {
+        cl.Null(42).Null(43).Null(44).Null(45);
+      }
+      std::string what = "{", of = "{", approx = "{", vague = "{", text = "{", n = "{";
+      for (size_t k = 0; k < e.counts.size(); ++k) {
+        const Count& c = e.counts[k];
+        const char* sep = k ? "," : "";
+        what += sep + ArrayItem(c.what);
+        n += sep + std::to_string(c.n);
+        of += sep + (c.of.empty() ? std::string("NULL") : ArrayItem(c.of));
+        approx += sep + std::string(c.approx ? "1" : "0");
+        vague += sep + std::string(c.vague ? "1" : "0");
+        text += sep + (c.text.empty() ? std::string("NULL") : ArrayItem(c.text));
+      }
+      cl.Bind(46, what + "}").Bind(47, n + "}").Bind(48, of + "}").Bind(49, approx + "}").Bind(50, vague + "}");
+      cl.Bind(51, text + "}");
+      if (!new_event) ++out->fused;
       PG_TRY(cl, "storing a claim");
       cl.Next();
-      const int64_t claim_id = cl.Int(0);
-      ++out->claims;
-
-      for (const Count& c : e.counts) {
-        Query cnt(C, "INSERT INTO counts(claim_id, what, n, \"of\", approx, vague, text) VALUES($1,$2,$3,$4,$5,$6,$7)");
-        cnt.Bind(1, claim_id).Bind(2, c.what).Bind(3, c.n).BindText(4, c.of).Bind(5, c.approx ? 1 : 0);
-        cnt.Bind(6, c.vague ? 1 : 0).BindText(7, c.text);
-        PG_TRY(cnt, "storing a count");
+      if (new_event) {
+        event_id = cl.Int(0);
+        ++out->new_events;
       }
+      events_of_doc.insert(event_id);
+      if (sentence_id == 0) sentence_ids.emplace(e.sentence, cl.Int(1));
+      ++out->claims;
     }
     return Status::Ok();
   }();
