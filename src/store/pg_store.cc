@@ -249,6 +249,7 @@ struct PgStore::Impl {
   std::unordered_map<std::string, int64_t> prepared;
   std::unordered_set<std::string> prepared_taken;
   bool prepared_any = false;  // whether PrepareDocuments ran in this batch
+  bool listening = false;     // LISTEN sitrep_queue (renewed on Reconnect)
   // The last stored article's savepoint is released together with the next one's creation (one round trip
   // instead of two); COMMIT releases the last.
   bool savepoint_open = false;
@@ -278,6 +279,7 @@ struct PgStore::Impl {
 };
 
 pg::Conn* PgConnOf(PgStore::Impl* impl) { return &impl->conn; }
+void SetListening(PgStore::Impl* impl) { impl->listening = true; }
 
 PgStore::PgStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PgStore::~PgStore() {
@@ -371,6 +373,8 @@ Status PgStore::Reconnect() {
   impl_->EndBatch();
   impl_->ClearCaches();
   if (Status s = impl_->conn.Open(impl_->url); !s.ok()) return s;
+  if (impl_->listening)
+    if (Status s = impl_->conn.Exec("LISTEN sitrep_queue", "listening to the queue"); !s.ok()) return s;
   return SetIdleTimeout(impl_->idle_timeout_ms);
 }
 

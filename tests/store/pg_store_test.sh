@@ -78,6 +78,24 @@ noids() { sed -E 's/"(id|claim)":[0-9]+//g'; }
 diff <("$BIN" query --db "$T/feed.db" --format json | noids) <("$BIN" query --db "$PREP_URL" --format json | noids) \
   || fail "stores differ after the retried article"
 
+# A worker waiting for another worker's lease is woken by that worker's completion (LISTEN/NOTIFY) and exits
+# then, not after its --poll of 60 s.
+"${PG_PSQL[@]}" -d postgres -c "CREATE DATABASE wq" >/dev/null
+WQ_URL=${PG_URL%/sitrep}/wq
+"$BIN" enqueue "$INPUT" --db "$WQ_URL" 2>/dev/null || fail "enqueue"
+"$BIN" worker --db "$WQ_URL" --name holder -j 1 --batch 100 --delay-ms 2000 2>"$T/holder.err" &
+holder=$!
+for _ in $(seq 300); do
+  [ "$("${PG_PSQL[@]}" -d wq -c "SELECT count(*) FROM queue WHERE claimed_by='holder'")" -gt 0 ] && break
+  sleep 0.1
+done
+t0=$(date +%s)
+"$BIN" worker --db "$WQ_URL" --name waiter -j 1 --poll 60 2>"$T/waiter.err" || { cat "$T/waiter.err"; fail "waiter"; }
+t1=$(date +%s)
+wait "$holder" || { cat "$T/holder.err"; fail "holder"; }
+[ $((t1 - t0)) -lt 30 ] || fail "the waiting worker took $((t1 - t0)) s: not woken by the other's completion"
+grep -q "0 articles" "$T/waiter.err" || { cat "$T/waiter.err"; fail "the waiter should have found nothing to do"; }
+
 # Errors name the server and say what is wrong; no password in messages.
 if "$BIN" query --db "postgresql://u:secret@127.0.0.1:1/none" 2>"$T/bad.err"; then fail "bad URL accepted"; fi
 grep -q "cannot connect to PostgreSQL" "$T/bad.err" || { cat "$T/bad.err"; fail "unclear connection error"; }
