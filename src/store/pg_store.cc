@@ -764,34 +764,40 @@ Status PgStore::PrepareDocuments(const std::vector<const ArticleResult*>& articl
                                  const std::vector<std::string>& hashes) {
   Impl& I = *impl_;
   if (!I.batch) return Status::Ok();
-  // One multi-row INSERT in input order: the sequence hands out ids row by row, as one INSERT per article did.
-  std::string sql =
-      "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis, lexicon_version,"
-      " sentence_count, event_count) VALUES";
+  // Multi-row INSERTs in input order: the sequence hands out ids row by row, as one INSERT per article did.
   std::vector<size_t> rows;
   std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < articles.size() && i < hashes.size(); ++i) {
     if (!articles[i] || I.prepared.count(hashes[i]) || I.prepared_taken.count(hashes[i])) continue;
     if (!seen.insert(hashes[i]).second) continue;  // a second copy: "already stored" when its turn comes
-    const int p = static_cast<int>(rows.size()) * 10;
-    sql += rows.empty() ? "(" : ",(";
-    for (int k = 1; k <= 10; ++k) sql += (k > 1 ? ",$" : "$") + std::to_string(p + k);
-    sql += ")";
     rows.push_back(i);
   }
-  if (rows.empty()) return Status::Ok();
-  sql += " ON CONFLICT(hash) DO NOTHING RETURNING id, hash";
-  Query q(&I.conn, sql.c_str(), false);
-  for (size_t n = 0; n < rows.size(); ++n) {
-    const ArticleResult& r = *articles[rows[n]];
-    const int p = static_cast<int>(n) * 10;
-    q.Bind(p + 1, hashes[rows[n]]).Bind(p + 2, r.doc.id).BindText(p + 3, r.doc.title);
-    q.BindText(p + 4, r.doc.source).BindText(p + 5, r.doc.url).BindText(p + 6, r.doc.published);
-    q.BindText(p + 7, r.doc.published_basis).BindText(p + 8, r.lexicon_version);
-    q.Bind(p + 9, static_cast<int64_t>(r.sentence_count)).Bind(p + 10, static_cast<int64_t>(r.events.size()));
+  // A statement takes at most 65,535 parameters (10 per row); `worker --batch` may ask for more rows.
+  constexpr size_t kRowsPerInsert = 1000;
+  for (size_t from = 0; from < rows.size(); from += kRowsPerInsert) {
+    const size_t to = std::min(rows.size(), from + kRowsPerInsert);
+    std::string sql =
+        "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis, lexicon_version,"
+        " sentence_count, event_count) VALUES";
+    for (size_t n = from; n < to; ++n) {
+      const int p = static_cast<int>(n - from) * 10;
+      sql += n == from ? "(" : ",(";
+      for (int k = 1; k <= 10; ++k) sql += (k > 1 ? ",$" : "$") + std::to_string(p + k);
+      sql += ")";
+    }
+    sql += " ON CONFLICT(hash) DO NOTHING RETURNING id, hash";
+    Query q(&I.conn, sql.c_str(), false);
+    for (size_t n = from; n < to; ++n) {
+      const ArticleResult& r = *articles[rows[n]];
+      const int p = static_cast<int>(n - from) * 10;
+      q.Bind(p + 1, hashes[rows[n]]).Bind(p + 2, r.doc.id).BindText(p + 3, r.doc.title);
+      q.BindText(p + 4, r.doc.source).BindText(p + 5, r.doc.url).BindText(p + 6, r.doc.published);
+      q.BindText(p + 7, r.doc.published_basis).BindText(p + 8, r.lexicon_version);
+      q.Bind(p + 9, static_cast<int64_t>(r.sentence_count)).Bind(p + 10, static_cast<int64_t>(r.events.size()));
+    }
+    if (Status s = q.Run("storing documents"); !s.ok()) return s;
+    while (q.Next()) I.prepared.emplace(q.Text(1), q.Int(0));
   }
-  if (Status s = q.Run("storing documents"); !s.ok()) return s;
-  while (q.Next()) I.prepared.emplace(q.Text(1), q.Int(0));
   // Rows that were there before count as taken: their articles are "already stored".
   for (size_t i : rows)
     if (!I.prepared.count(hashes[i])) I.prepared_taken.insert(hashes[i]);

@@ -96,6 +96,14 @@ wait "$holder" || { cat "$T/holder.err"; fail "holder"; }
 [ $((t1 - t0)) -lt 30 ] || fail "the waiting worker took $((t1 - t0)) s: not woken by the other's completion"
 grep -q "0 articles" "$T/waiter.err" || { cat "$T/waiter.err"; fail "the waiter should have found nothing to do"; }
 
+# A batch larger than one statement's 65,535 parameters (10 per document row) is written in several INSERTs.
+awk 'BEGIN { for (i = 0; i < 7000; i++) printf "{\"id\": \"n%d\", \"text\": \"Item %d of the list.\"}\n", i, i }' >"$T/big.jsonl"
+"${PG_PSQL[@]}" -d postgres -c "CREATE DATABASE big" >/dev/null
+BIG_URL=${PG_URL%/sitrep}/big
+"$BIN" enqueue "$T/big.jsonl" --db "$BIG_URL" 2>/dev/null || fail "enqueue 7000"
+"$BIN" worker --db "$BIG_URL" --name big -j 1 --batch 7000 2>"$T/big.err" || { cat "$T/big.err"; fail "worker --batch 7000"; }
+[ "$("${PG_PSQL[@]}" -d big -c "SELECT count(*) FROM documents")" = 7000 ] || fail "not every document of the big batch was stored"
+
 # Errors name the server and say what is wrong; no password in messages.
 if "$BIN" query --db "postgresql://u:secret@127.0.0.1:1/none" 2>"$T/bad.err"; then fail "bad URL accepted"; fi
 grep -q "cannot connect to PostgreSQL" "$T/bad.err" || { cat "$T/bad.err"; fail "unclear connection error"; }
