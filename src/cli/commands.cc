@@ -62,51 +62,47 @@ int RunExtract(const ExtractArgs& args) {
   if (!extractor) return 2;
   std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
   io::InputReader reader(inputs);
-  BatchExtractor batch_extractor(*extractor, args.jobs);
 
   io::Progress progress("extract", reader.TotalBytes());
   std::string out;
   if (format != io::OutputFormat::kJsonl) io::AppendCsvHeader(format, &out);
   bool failed = false;
   uint64_t articles = 0, bytes = 0, events = 0;
-  std::vector<io::InputError> errors;
-  // Articles are read in batches and extracted by `jobs` threads; output keeps input order, so the bytes are
-  // the same for any thread count.
-  constexpr size_t kBatch = 512;
-  std::vector<io::InputArticle> batch;
-  std::vector<ArticleResult> results;
-  bool more = true;
-  while (more) {
-    batch.clear();
-    io::InputArticle a;
-    while (batch.size() < kBatch && (more = reader.Next(&a, &errors))) batch.push_back(std::move(a));
-    for (const auto& e : errors) {
+  // Formatting runs on the extracting threads; the sink, called in input order, only prints the chunk's messages
+  // and copies its bytes, so the output is the same for any thread count and the ordered part stays small.
+  auto format_chunk = [format](ExtractChunk* c) {
+    for (size_t i = 0; i < c->size; ++i) {
+      if (format == io::OutputFormat::kJsonl) io::AppendArticleJson(c->results[i], &c->out);
+      else io::AppendCsvRows(format, c->results[i], &c->out);
+    }
+  };
+  auto write_out = [&]() {
+    if (WriteStdout(out)) {
+      out.clear();
+      return true;
+    }
+    fmt::print(stderr, "sitrep: cannot write to stdout: {}\n", std::strerror(errno));
+    return false;
+  };
+  auto sink = [&](ExtractChunk& c) {
+    for (const auto& e : c.errors) {
       fmt::print(stderr, "sitrep: {}: {}\n", e.origin, e.message);
       if (e.failed) failed = true;
     }
-    errors.clear();
-    batch_extractor.Run(batch, nullptr, &results);
-    for (size_t i = 0; i < batch.size(); ++i) {
-      for (const auto& w : results[i].warnings) fmt::print(stderr, "sitrep: {}: {}\n", batch[i].origin, w);
-      if (format == io::OutputFormat::kJsonl) io::AppendArticleJson(results[i], &out);
-      else io::AppendCsvRows(format, results[i], &out);
-      events += results[i].events.size();
-      bytes += batch[i].bytes;
-      ++articles;
-      if (out.size() > (1 << 20)) {
-        if (!WriteStdout(out)) {
-          fmt::print(stderr, "sitrep: cannot write to stdout: {}\n", std::strerror(errno));
-          return 1;
-        }
-        out.clear();
-      }
+    for (size_t i = 0; i < c.size; ++i) {
+      for (const auto& w : c.results[i].warnings) fmt::print(stderr, "sitrep: {}: {}\n", c.articles[i].origin, w);
     }
+    out += c.out;
+    articles += c.size;
+    bytes += c.bytes;
+    events += c.events;
     progress.Update(articles, bytes);
-  }
-  if (!WriteStdout(out)) {
-    fmt::print(stderr, "sitrep: cannot write to stdout: {}\n", std::strerror(errno));
-    return 1;
-  }
+    return out.size() < (1 << 20) || write_out();
+  };
+  StreamExtractOptions options;
+  options.jobs = args.jobs;
+  if (!StreamExtract(*extractor, &reader, options, format_chunk, sink)) return 1;
+  if (!write_out()) return 1;
   progress.Finish();
   if (progress.enabled()) fmt::print(stderr, "sitrep: {} articles, {} events\n", articles, events);
   return failed ? 1 : 0;

@@ -123,6 +123,10 @@ int RunWorker(WorkerArgs args) {
     fmt::print(stderr, "sitrep worker: {}\n", st.message());
     return 1;
   }
+  if (Status st = db.ListenToQueue(); !st.ok()) {
+    fmt::print(stderr, "sitrep worker: {}\n", st.message());
+    return 1;
+  }
   std::unique_ptr<Extractor> extractor = CreateExtractorOrReport(args.data, "");
   if (!extractor) return 2;
   BatchExtractor batch_extractor(*extractor, args.jobs);
@@ -164,7 +168,10 @@ int RunWorker(WorkerArgs args) {
         continue;
       }
       if (!work.value() && !args.follow) break;
-      sleep_s(args.poll_s);  // others hold leases (they may still fail), or --follow waits for new articles
+      // Others hold leases (they may still fail), or --follow waits for new articles: a completion, release or
+      // enqueue wakes this worker at once, so the last worker's finish ends the run without a poll's delay.
+      bool changed = false;
+      if (Status st = db.WaitForQueueChange(args.poll_s, &changed); !st.ok() && !recover(st)) return 1;
       continue;
     }
     ++batches;
@@ -186,6 +193,11 @@ int RunWorker(WorkerArgs args) {
     std::string bad_msg;
     uint64_t b_stored = 0, b_skipped = 0, b_claims = 0;
     fatal = db.BeginBatch();
+    if (fatal.ok()) {
+      std::vector<const ArticleResult*> fresh(items.size());
+      for (size_t i = 0; i < fresh.size(); ++i) fresh[i] = known[i] ? nullptr : &results[i];
+      fatal = db.PrepareDocuments(fresh, hashes);
+    }
     for (size_t i = 0; i < items.size() && fatal.ok(); ++i) {
       if (known[i]) {
         ++b_skipped;

@@ -94,6 +94,13 @@ int RunIngest(const IngestArgs& args) {
         fatal = st;
         return;
       }
+      std::vector<const ArticleResult*> fresh(b.articles.size());
+      for (size_t i = 0; i < fresh.size(); ++i) fresh[i] = b.known[i] ? nullptr : &b.results[i];
+      if (Status st = db.PrepareDocuments(fresh, b.hashes); !st.ok()) {
+        fatal = st;
+        db.CommitBatch();
+        return;
+      }
     }
     uint64_t p_stored = 0, p_claims = 0, p_new = 0, p_fused = 0, p_places = 0, p_articles = 0, p_bytes = 0,
              p_skipped = 0;

@@ -159,16 +159,18 @@ bool InputReader::ReadJsonLine(InputArticle* out, std::vector<InputError>* error
       errors->push_back({origin, "no string field \"text\""});
       continue;
     }
-    *out = InputArticle();
-    out->origin = origin;
-    out->text = std::string(text);
+    // Fields are assigned, not replaced, so that a reused InputArticle keeps its buffers (no allocation per
+    // article once the buffers have grown to the corpus's usual sizes).
+    out->origin = std::move(origin);
+    out->text.assign(text);
     out->bytes = bytes;
     auto take = [&](const char* key, std::string* field) {
+      field->clear();
       simdjson::dom::element v;
       if (doc[key].get(v)) return;
       std::string_view sv;
       if (!v.get(sv)) {
-        *field = std::string(sv);
+        field->assign(sv);
         return;
       }
       int64_t n;

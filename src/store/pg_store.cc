@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/pg_util.h"
 
@@ -220,6 +221,17 @@ std::string PlaceKey(const PlaceRef& p) {
   return "text:" + Lower(p.text);
 }
 
+// One element of a PostgreSQL array literal: always quoted, so that commas, braces, spaces and the word NULL
+// stay text.
+std::string ArrayItem(std::string_view v) {
+  std::string out = "\"";
+  for (char ch : v) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "\"";
+}
+
 std::optional<int64_t> Killed(const Event& e) {
   std::optional<int64_t> k;
   for (const auto& c : e.counts)
@@ -237,10 +249,26 @@ struct PgStore::Impl {
   bool batch = false;
   int idle_timeout_ms = 30000;
   int statement_timeout_ms = 0;  // as set on the connection (0: PostgreSQL's default, none)
+  // Document rows of this batch written by PrepareDocuments: hash → id until Ingest() takes the row over; then,
+  // as for rows that were there before, the hash is in prepared_taken and a second copy is "already stored".
+  std::unordered_map<std::string, int64_t> prepared;
+  std::unordered_set<std::string> prepared_taken;
+  bool prepared_any = false;  // whether PrepareDocuments ran in this batch
+  bool listening = false;     // LISTEN sitrep_queue (renewed on Reconnect)
+  // The last stored article's savepoint is released together with the next one's creation (one round trip
+  // instead of two); COMMIT releases the last.
+  bool savepoint_open = false;
 
   void ClearCaches() {
     place_cache.clear();
     actor_cache.clear();
+  }
+  void EndBatch() {
+    batch = false;
+    savepoint_open = false;
+    prepared.clear();
+    prepared_taken.clear();
+    prepared_any = false;
   }
   // Starts a write transaction: BEGIN and the store-wide writer lock.
   Status BeginWrite() {
@@ -256,6 +284,7 @@ struct PgStore::Impl {
 };
 
 pg::Conn* PgConnOf(PgStore::Impl* impl) { return &impl->conn; }
+void SetListening(PgStore::Impl* impl) { impl->listening = true; }
 
 PgStore::PgStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PgStore::~PgStore() {
@@ -346,9 +375,12 @@ Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url, const OpenOp
 }
 
 Status PgStore::Reconnect() {
-  impl_->batch = false;
+  impl_->EndBatch();
   impl_->ClearCaches();
   if (Status s = impl_->conn.Open(impl_->url); !s.ok()) return s;
+  impl_->statement_timeout_ms = 0;  // a new session starts with PostgreSQL's default
+  if (impl_->listening)
+    if (Status s = impl_->conn.Exec("LISTEN sitrep_queue", "listening to the queue"); !s.ok()) return s;
   return SetIdleTimeout(impl_->idle_timeout_ms);
 }
 
@@ -399,41 +431,61 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
   pg::Conn* C = &I.conn;
   // An article without events is one INSERT, atomic by itself: no savepoint (two round trips fewer; most news
   // articles have no events). If that INSERT fails, the batch's transaction is aborted and CommitBatch says so.
+  // A document row written by PrepareDocuments: an article without events is then stored already (no round
+  // trip); with events, its savepoint covers the events, and the row is deleted again if they fail.
+  int64_t prepared_doc = 0;
+  if (I.batch && I.prepared_any) {
+    const std::string key(hash);
+    if (auto it = I.prepared.find(key); it != I.prepared.end()) {
+      prepared_doc = it->second;
+      I.prepared.erase(it);
+      I.prepared_taken.insert(key);
+      if (r.events.empty()) {
+        out->stored = true;
+        return Status::Ok();
+      }
+    } else if (I.prepared_taken.count(key)) {
+      return Status::Ok();  // stored before, or earlier in this batch
+    }
+  }
   const bool savepoint = I.batch && !r.events.empty();
   if (savepoint) {
-    if (Status s = C->Exec("SAVEPOINT article", "starting an article"); !s.ok()) return s;
+    const bool release = I.savepoint_open;
+    I.savepoint_open = false;
+    if (Status s = C->Exec(release ? "RELEASE SAVEPOINT article; SAVEPOINT article" : "SAVEPOINT article",
+                           "starting an article");
+        !s.ok())
+      return s;
+    I.savepoint_open = true;
   } else if (!I.batch) {
     if (Status s = I.BeginWrite(); !s.ok()) return s;
   }
   Status st = [&]() -> Status {
-    Query doc(C, "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis, lexicon_version,"
-                 " sentence_count, event_count) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT(hash) DO NOTHING"
-                 " RETURNING id");
-    doc.Bind(1, hash).Bind(2, r.doc.id).BindText(3, r.doc.title).BindText(4, r.doc.source).BindText(5, r.doc.url);
-    doc.BindText(6, r.doc.published).BindText(7, r.doc.published_basis).BindText(8, r.lexicon_version);
-    doc.Bind(9, static_cast<int64_t>(r.sentence_count)).Bind(10, static_cast<int64_t>(r.events.size()));
-    PG_TRY(doc, "storing a document");
-    if (!doc.Next()) return Status::Ok();  // already stored
-    const int64_t doc_id = doc.Int(0);
+    int64_t doc_id = prepared_doc;
+    if (doc_id == 0) {
+      Query doc(C, "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis,"
+                   " lexicon_version, sentence_count, event_count) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)"
+                   " ON CONFLICT(hash) DO NOTHING RETURNING id");
+      doc.Bind(1, hash).Bind(2, r.doc.id).BindText(3, r.doc.title).BindText(4, r.doc.source).BindText(5, r.doc.url);
+      doc.BindText(6, r.doc.published).BindText(7, r.doc.published_basis).BindText(8, r.lexicon_version);
+      doc.Bind(9, static_cast<int64_t>(r.sentence_count)).Bind(10, static_cast<int64_t>(r.events.size()));
+      PG_TRY(doc, "storing a document");
+      if (!doc.Next()) return Status::Ok();  // already stored
+      doc_id = doc.Int(0);
+    }
     out->stored = true;
 
     std::unordered_map<uint32_t, int64_t> sentence_ids;
     std::set<int64_t> events_of_doc;
     for (const Event& e : r.events) {
+      // A sentence not stored yet is written by the claim's statement below (one round trip fewer).
       int64_t sentence_id = 0;
+      uint32_t sen_begin = 0, sen_end = 0;
       if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) {
         sentence_id = it->second;
       } else {
-        uint32_t b = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
-        uint32_t en = std::min<uint32_t>(std::max(e.span_end, b), static_cast<uint32_t>(r.text.size()));
-        Query sen(C, "INSERT INTO sentences(document_id, idx, begin_byte, end_byte, text) VALUES($1,$2,$3,$4,$5)"
-                     " RETURNING id");
-        sen.Bind(1, doc_id).Bind(2, static_cast<int64_t>(e.sentence)).Bind(3, static_cast<int64_t>(b));
-        sen.Bind(4, static_cast<int64_t>(en)).Bind(5, std::string_view(r.text).substr(b, en - b));
-        PG_TRY(sen, "storing a sentence");
-        sen.Next();
-        sentence_id = sen.Int(0);
-        sentence_ids.emplace(e.sentence, sentence_id);
+        sen_begin = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
+        sen_end = std::min<uint32_t>(std::max(e.span_end, sen_begin), static_cast<uint32_t>(r.text.size()));
       }
       // Place.
       int64_t place_id = 0;
@@ -571,24 +623,12 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       }
 
       const bool new_event = event_id == 0;
-      if (new_event) {
-        Query ins(C, "INSERT INTO events(family, acled, acled_sub, plover, cameo, place_id, country, admin1, lat, lon,"
-                     " date_start, date_end, actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count,"
-                     " confidence) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,1,1,$16) RETURNING id");
-        ins.Bind(1, key.family).BindText(2, e.acled).BindText(3, e.acled_sub).BindText(4, e.plover);
-        ins.BindText(5, e.cameo).BindId(6, place_id).BindText(7, e.location ? e.location->country : "");
-        ins.BindText(8, e.location ? e.location->admin1 : "").BindOpt(9, lat).BindOpt(10, lon);
-        ins.BindText(11, key.date_start).BindText(12, key.date_start.empty() ? "" : key.date_end);
-        ins.BindId(13, actor_ids[0]).BindId(14, actor_ids[1]).BindOpt(15, killed).Bind(16, e.confidence);
-        PG_TRY(ins, "storing an event");
-        ins.Next();
-        event_id = ins.Int(0);
-        ++out->new_events;
-      }
-      const bool first_from_doc = events_of_doc.insert(event_id).second;
+      const bool first_from_doc = new_event || !events_of_doc.count(event_id);
 
-      // The claim, its link and the event's update in one statement (one round trip): a new event gets the claim
-      // as its anchor; a fused one widens its dates and killed range, fills in actors and keeps the best confidence.
+      // The claim, its link, a new event (or the fused event's update), a new sentence and the counts in one
+      // statement, one round trip: ids come from the sequences inside it, so nothing waits for a RETURNING. A new
+      // event gets the claim as its anchor; a fused one widens its dates and killed range, fills in actors and
+      // keeps the best confidence. $1 (the fused event) and $3 (a stored sentence) are NULL for new ones.
       std::string why, detail;
       std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
       std::string ds, de;
@@ -610,31 +650,33 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
         ds = std::min(ev_start, key.date_start);
         de = std::max(ev_end, key.date_end);
       }
-      static const char* kClaimNew =
-          "WITH c AS (INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
+      static const char* kClaim =
+          "WITH ids AS (SELECT coalesce($1::bigint, nextval('events_id_seq')) AS eid,"
+          " coalesce($3::bigint, nextval('sentences_id_seq')) AS sid, nextval('claims_id_seq') AS cid),"
+          " s AS (INSERT INTO sentences(id, document_id, idx, begin_byte, end_byte, text)"
+          " SELECT sid, $2, $42, $43, $44, $45 FROM ids WHERE $3::bigint IS NULL),"
+          " e AS (INSERT INTO events(id, family, acled, acled_sub, plover, cameo, place_id, country, admin1, lat, lon,"
+          " date_start, date_end, actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count, confidence,"
+          " anchor_claim_id) SELECT eid, $39, $6, $7, $8, $9, $15, $40, $41, $37, $38, $31, $32, $11, $13, $27, $27,"
+          " 1, 1, $36, cid FROM ids WHERE $1::bigint IS NULL),"
+          " c AS (INSERT INTO claims(id, event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
           " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
           " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
-          " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
-          "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id),"
-          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) SELECT id, $1, $28, $29, $30"
-          " FROM c),"
-          " u AS (UPDATE events SET anchor_claim_id=(SELECT id FROM c) WHERE id=$1)"
-          " SELECT id FROM c";
-      static const char* kClaimFused =
-          "WITH c AS (INSERT INTO claims(event_id, document_id, sentence_id, ext_id, trigger, acled, acled_sub, plover,"
-          " cameo, mode, actor1_id, actor1_text, actor2_id, actor2_text, place_id, place_text, date_text,"
-          " date_start, date_end, date_precision, date_basis, source_name, source_text, modality, negated,"
-          " confidence, killed) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,"
-          "$20,$21,$22,$23,$24,$25,$26,$27) RETURNING id),"
-          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) SELECT id, $1, $28, $29, $30"
-          " FROM c),"
+          " confidence, killed) SELECT cid, eid, $2, sid, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+          " $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27 FROM ids),"
+          " l AS (INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail)"
+          " SELECT cid, eid, $28, $29, $30 FROM ids),"
           " u AS (UPDATE events SET date_start=$31, date_end=$32, killed_min=$33, killed_max=$34,"
           " claim_count=claim_count+1, source_count=source_count+$35, confidence=$36,"
           " actor1_id=coalesce(actor1_id, $11), actor2_id=coalesce(actor2_id, $13),"
-          " lat=coalesce(lat, $37), lon=coalesce(lon, $38) WHERE id=$1)"
-          " SELECT id FROM c";
-      Query cl(C, new_event ? kClaimNew : kClaimFused);
-      cl.Bind(1, event_id).Bind(2, doc_id).Bind(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
+          " lat=coalesce(lat, $37), lon=coalesce(lon, $38) WHERE id=$1::bigint),"
+          " n AS (INSERT INTO counts(claim_id, what, n, \"of\", approx, vague, text)"
+          " SELECT cid, x.w, x.k, x.o, x.a, x.v, x.t FROM ids,"
+          " unnest($46::text[], $47::bigint[], $48::text[], $49::int[], $50::int[], $51::text[])"
+          " WITH ORDINALITY AS x(w, k, o, a, v, t, i) ORDER BY x.i)"
+          " SELECT eid, sid, cid FROM ids";
+      Query cl(C, kClaim);
+      cl.BindId(1, event_id).Bind(2, doc_id).BindId(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
       cl.BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
       cl.BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
       cl.BindId(13, actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, place_id);
@@ -643,28 +685,60 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       cl.BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
       cl.Bind(24, e.modality).Bind(25, e.negated ? 1 : 0).Bind(26, e.confidence).BindOpt(27, killed);
       cl.BindId(28, new_event ? 0 : anchor).Bind(29, why).Bind(30, detail);
-      if (!new_event) {
+      if (new_event) {
+        cl.BindText(31, key.date_start).BindText(32, key.date_start.empty() ? "" : key.date_end);
+        cl.Null(33).Null(34).Bind(35, 0).Bind(36, e.confidence);
+      } else {
         cl.Bind(31, ds).Bind(32, de).BindOpt(33, kmin).BindOpt(34, kmax).Bind(35, first_from_doc ? 1 : 0);
-        cl.Bind(36, std::max(ev_conf, e.confidence)).BindOpt(37, lat).BindOpt(38, lon);
-        ++out->fused;
+        cl.Bind(36, std::max(ev_conf, e.confidence));
       }
+      cl.BindOpt(37, lat).BindOpt(38, lon);
+      cl.Bind(39, key.family).BindText(40, e.location ? e.location->country : "");
+      cl.BindText(41, e.location ? e.location->admin1 : "");
+      if (sentence_id == 0) {
+        cl.Bind(42, static_cast<int64_t>(e.sentence)).Bind(43, static_cast<int64_t>(sen_begin));
+        cl.Bind(44, static_cast<int64_t>(sen_end)).Bind(45, std::string_view(r.text).substr(sen_begin, sen_end - sen_begin));
+      } else {
+        cl.Null(42).Null(43).Null(44).Null(45);
+      }
+      std::string what = "{", of = "{", approx = "{", vague = "{", text = "{", n = "{";
+      for (size_t k = 0; k < e.counts.size(); ++k) {
+        const Count& c = e.counts[k];
+        const char* sep = k ? "," : "";
+        what += sep + ArrayItem(c.what);
+        n += sep + std::to_string(c.n);
+        of += sep + (c.of.empty() ? std::string("NULL") : ArrayItem(c.of));
+        approx += sep + std::string(c.approx ? "1" : "0");
+        vague += sep + std::string(c.vague ? "1" : "0");
+        text += sep + (c.text.empty() ? std::string("NULL") : ArrayItem(c.text));
+      }
+      cl.Bind(46, what + "}").Bind(47, n + "}").Bind(48, of + "}").Bind(49, approx + "}").Bind(50, vague + "}");
+      cl.Bind(51, text + "}");
+      if (!new_event) ++out->fused;
       PG_TRY(cl, "storing a claim");
       cl.Next();
-      const int64_t claim_id = cl.Int(0);
-      ++out->claims;
-
-      for (const Count& c : e.counts) {
-        Query cnt(C, "INSERT INTO counts(claim_id, what, n, \"of\", approx, vague, text) VALUES($1,$2,$3,$4,$5,$6,$7)");
-        cnt.Bind(1, claim_id).Bind(2, c.what).Bind(3, c.n).BindText(4, c.of).Bind(5, c.approx ? 1 : 0);
-        cnt.Bind(6, c.vague ? 1 : 0).BindText(7, c.text);
-        PG_TRY(cnt, "storing a count");
+      if (new_event) {
+        event_id = cl.Int(0);
+        ++out->new_events;
       }
+      events_of_doc.insert(event_id);
+      if (sentence_id == 0) sentence_ids.emplace(e.sentence, cl.Int(1));
+      ++out->claims;
     }
     return Status::Ok();
   }();
   if (!st.ok()) {
     if (savepoint) {
-      if (C->ok()) C->Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article", "rolling back an article");
+      I.savepoint_open = false;
+      if (C->ok() &&
+          C->Exec("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article", "rolling back an article").ok() &&
+          prepared_doc != 0) {
+        // The row was written before the savepoint: remove it, so that the article is retried, not taken as
+        // stored. A second copy later in this batch then stores it afresh.
+        Query del(C, "DELETE FROM documents WHERE id=$1");
+        del.Bind(1, prepared_doc);
+        if (del.Run("removing a failed article's document").ok()) I.prepared_taken.erase(std::string(hash));
+      }
     } else if (I.batch) {
       // The transaction is aborted: the batch is lost (CommitBatch reports it).
     } else if (C->ok()) {
@@ -674,8 +748,7 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
     *out = IngestResult{};
     return st;
   }
-  if (savepoint) return C->Exec("RELEASE SAVEPOINT article", "storing an article");
-  if (I.batch) return Status::Ok();
+  if (I.batch) return Status::Ok();  // a savepoint stays open until the next article's or the COMMIT
   if (Status s = C->Exec("COMMIT", "committing"); !s.ok()) {
     I.ClearCaches();
     *out = IngestResult{};
@@ -693,10 +766,70 @@ Status PgStore::BeginBatch() {
   return Status::Ok();
 }
 
+Status PgStore::PrepareDocuments(const std::vector<const ArticleResult*>& articles,
+                                 const std::vector<std::string>& hashes) {
+  Impl& I = *impl_;
+  if (!I.batch) return Status::Ok();
+  // Multi-row INSERTs in input order: the sequence hands out ids row by row, as one INSERT per article did.
+  std::vector<size_t> rows;
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < articles.size() && i < hashes.size(); ++i) {
+    if (!articles[i] || I.prepared.count(hashes[i]) || I.prepared_taken.count(hashes[i])) continue;
+    if (!seen.insert(hashes[i]).second) continue;  // a second copy: "already stored" when its turn comes
+    rows.push_back(i);
+  }
+  // A statement takes at most 65,535 parameters (10 per row); `worker --batch` may ask for more rows.
+  constexpr size_t kRowsPerInsert = 1000;
+  for (size_t from = 0; from < rows.size(); from += kRowsPerInsert) {
+    const size_t to = std::min(rows.size(), from + kRowsPerInsert);
+    std::string sql =
+        "INSERT INTO documents(hash, doc_id, title, source, url, published, published_basis, lexicon_version,"
+        " sentence_count, event_count) VALUES";
+    for (size_t n = from; n < to; ++n) {
+      const int p = static_cast<int>(n - from) * 10;
+      sql += n == from ? "(" : ",(";
+      for (int k = 1; k <= 10; ++k) sql += (k > 1 ? ",$" : "$") + std::to_string(p + k);
+      sql += ")";
+    }
+    sql += " ON CONFLICT(hash) DO NOTHING RETURNING id, hash";
+    Query q(&I.conn, sql.c_str(), false);
+    for (size_t n = from; n < to; ++n) {
+      const ArticleResult& r = *articles[rows[n]];
+      const int p = static_cast<int>(n - from) * 10;
+      q.Bind(p + 1, hashes[rows[n]]).Bind(p + 2, r.doc.id).BindText(p + 3, r.doc.title);
+      q.BindText(p + 4, r.doc.source).BindText(p + 5, r.doc.url).BindText(p + 6, r.doc.published);
+      q.BindText(p + 7, r.doc.published_basis).BindText(p + 8, r.lexicon_version);
+      q.Bind(p + 9, static_cast<int64_t>(r.sentence_count)).Bind(p + 10, static_cast<int64_t>(r.events.size()));
+    }
+    if (Status s = q.Run("storing documents"); !s.ok()) return s;
+    while (q.Next()) I.prepared.emplace(q.Text(1), q.Int(0));
+  }
+  // Rows that were there before count as taken: their articles are "already stored".
+  for (size_t i : rows)
+    if (!I.prepared.count(hashes[i])) I.prepared_taken.insert(hashes[i]);
+  I.prepared_any = true;
+  return Status::Ok();
+}
+
 Status PgStore::CommitBatch() {
   if (!impl_->batch) return Status::Ok();
-  impl_->batch = false;
+  std::vector<int64_t> orphans;
+  for (const auto& [hash, id] : impl_->prepared) orphans.push_back(id);
+  impl_->EndBatch();
   pg::Conn& C = impl_->conn;
+  if (!orphans.empty() && C.ok() && PQtransactionStatus(C.get()) != PQTRANS_INERROR) {
+    // Rows prepared for articles whose Ingest() never came (the caller stopped at an error): not stored.
+    std::string arr = "{";
+    for (size_t i = 0; i < orphans.size(); ++i) arr += (i ? "," : "") + std::to_string(orphans[i]);
+    arr += "}";
+    Query del(&C, "DELETE FROM documents WHERE id = ANY($1::bigint[])");
+    del.Bind(1, arr);
+    if (Status s = del.Run("removing documents not stored"); !s.ok()) {
+      C.Exec("ROLLBACK", "rolling back");
+      impl_->ClearCaches();
+      return s;
+    }
+  }
   if (!C.ok() || PQtransactionStatus(C.get()) == PQTRANS_INERROR) {
     if (C.ok()) C.Exec("ROLLBACK", "rolling back");
     impl_->ClearCaches();

@@ -65,6 +65,8 @@ class PgStore final : public Store {
   Status BeginBatch() override;
   Status CommitBatch() override;
   bool in_batch() const override;
+  Status PrepareDocuments(const std::vector<const ArticleResult*>& articles,
+                          const std::vector<std::string>& hashes) override;
   Result<Totals> GetTotals() override;
   Status FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) override;
   Status QueryEvents(const EventFilter& filter, std::vector<EventInfo>* out) override;
@@ -89,6 +91,12 @@ class PgStore final : public Store {
   Status GetQueueStatus(int max_attempts, QueueStatus* out);
   // Whether the queue has items not done and not failed (pending, leased or expired).
   Result<bool> QueueHasWork(int max_attempts);
+  // Subscribes this session to the queue's changes (completions, releases, enqueues), also after Reconnect().
+  Status ListenToQueue();
+  // Waits up to `seconds` for a change of the queue made by any session (its commit), so that a worker waiting
+  // for other workers' leases exits, or claims released work, as soon as it can instead of after a fixed poll.
+  // *changed: whether one came (false after the timeout: look anyway, a lease may have expired).
+  Status WaitForQueueChange(double seconds, bool* changed);
   // Drops the connection (and its transaction) and connects again, after a lost connection.
   Status Reconnect();
   // The server ends this session when it stays idle inside a transaction longer than `ms` (a stopped or cut-off

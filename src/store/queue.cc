@@ -1,5 +1,7 @@
 // The PostgreSQL work queue of PgStore (pg_store.h): enqueue, claim with FOR UPDATE SKIP LOCKED and a lease,
 // complete in the store's write transaction, inspect.
+#include <poll.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -23,6 +25,7 @@ std::string IdArray(const std::vector<int64_t>& ids) {
 // The Impl is defined in pg_store.cc; the queue needs only its connection, reached through this accessor.
 namespace sitrep::store {
 pg::Conn* PgConnOf(PgStore::Impl* impl);
+void SetListening(PgStore::Impl* impl);
 }
 
 namespace sitrep::store {
@@ -48,7 +51,8 @@ Status PgStore::Enqueue(const std::vector<io::InputArticle>& articles, const std
     }
     *added += q.affected();
   }
-  if (Status s = C->Exec("COMMIT", "committing the enqueued articles"); !s.ok()) {
+  // Wakes the workers waiting in WaitForQueueChange (--follow) when the commit makes the articles visible.
+  if (Status s = C->Exec("NOTIFY sitrep_queue; COMMIT", "committing the enqueued articles"); !s.ok()) {
     *added = 0;
     return s;
   }
@@ -93,17 +97,44 @@ Status PgStore::CompleteItems(const std::vector<int64_t>& ids, const std::string
   pg::Conn* C = PgConnOf(impl_.get());
   // The claim may have passed to another worker meanwhile (this one was slow past its lease): either way the
   // items are done, and done_by says who finished first.
-  Query q(C, "UPDATE queue SET done_at=now(), done_by=$2, lease_until=NULL, error=NULL"
-             " WHERE id = ANY($1::bigint[]) AND done_at IS NULL");
+  // The NOTIFY goes out at commit: workers waiting for the last leases learn at once that one was given back.
+  Query q(C, "WITH u AS (UPDATE queue SET done_at=now(), done_by=$2, lease_until=NULL, error=NULL"
+             " WHERE id = ANY($1::bigint[]) AND done_at IS NULL) SELECT pg_notify('sitrep_queue', '')");
   q.Bind(1, IdArray(ids)).Bind(2, worker);
   return q.Run("completing a batch");
 }
 
 Status PgStore::ReleaseItems(const std::vector<int64_t>& ids, const std::string& error) {
   pg::Conn* C = PgConnOf(impl_.get());
-  Query q(C, "UPDATE queue SET lease_until=NULL, error=$2 WHERE id = ANY($1::bigint[]) AND done_at IS NULL");
+  Query q(C, "WITH u AS (UPDATE queue SET lease_until=NULL, error=$2 WHERE id = ANY($1::bigint[]) AND done_at IS NULL)"
+             " SELECT pg_notify('sitrep_queue', '')");
   q.Bind(1, IdArray(ids)).BindText(2, error);
   return q.Run("releasing a batch");
+}
+
+Status PgStore::ListenToQueue() {
+  SetListening(impl_.get());
+  return PgConnOf(impl_.get())->Exec("LISTEN sitrep_queue", "listening to the queue");
+}
+
+Status PgStore::WaitForQueueChange(double seconds, bool* changed) {
+  *changed = false;
+  pg::Conn* C = PgConnOf(impl_.get());
+  PGconn* c = C->get();
+  if (!c) return Status::Unavailable(C->label() + ": not connected");
+  auto drain = [&]() -> Status {
+    if (!PQconsumeInput(c)) return C->Error("waiting for the queue", nullptr);
+    while (PGnotify* n = PQnotifies(c)) {
+      PQfreemem(n);
+      *changed = true;
+    }
+    return Status::Ok();
+  };
+  if (Status s = drain(); !s.ok() || *changed) return s;
+  pollfd p{PQsocket(c), POLLIN, 0};
+  const int r = ::poll(&p, 1, static_cast<int>(seconds * 1000));
+  if (r > 0) return drain();
+  return Status::Ok();  // timed out (or interrupted): the caller looks at the queue again either way
 }
 
 Result<bool> PgStore::QueueHasWork(int max_attempts) {

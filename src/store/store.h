@@ -161,6 +161,17 @@ class Store {
   virtual Status BeginBatch() = 0;
   virtual Status CommitBatch() = 0;
   virtual bool in_batch() const = 0;
+  // Inside a batch, before Ingest() of these articles (in this order; null entries are skipped): a server store
+  // writes their document rows in one round trip, so that Ingest() of an article without events needs none. The
+  // ids follow the input order as with one Ingest() after another; a document row whose Ingest() does not
+  // complete is removed again before the batch commits, so every article stays all-or-nothing. Optional: the
+  // default does nothing (SQLite has no round trips to save).
+  virtual Status PrepareDocuments(const std::vector<const ArticleResult*>& articles,
+                                  const std::vector<std::string>& hashes) {
+    (void)articles;
+    (void)hashes;
+    return Status::Ok();
+  }
 
   virtual Result<Totals> GetTotals() = 0;
   int schema_version() const { return schema_version_; }
