@@ -1399,6 +1399,21 @@ void TypeCandidates(Context& c, uint32_t si) {
         }
         e.sub = TerritorySub(c, si, e);
         if (e.actor2 < 0) e.actor2 = FormerHolder(c, si, e);
+        // "seize a five-story building", "stormed the hotel": a building held in an attack is no territory; the
+        // fighting for it is a battle.
+        if (e.voice != Voice::kPassive) {
+          static constexpr std::array<std::string_view, 16> kBuildings = {
+              "building", "buildings", "hotel", "hotels", "house", "houses", "compound", "office", "offices",
+              "school", "hospital", "mosque", "church", "mall", "embassy", "ministry"};
+          for (uint32_t t = e.trigger_last; t < c.doc.sentences[si].last_token && t < e.trigger_last + 5; ++t) {
+            std::string_view k = KeyAt(c, t);
+            if (k == "," || k == ";" || k == "of" || IsClauseBoundary(k) || IsPreposition(k)) break;
+            if (In(kBuildings, k)) {
+              e.sub = AcledSub::kArmedClash;
+              break;
+            }
+          }
+        }
         break;
       }
     }
@@ -1736,6 +1751,46 @@ void MergeCandidates(Context& c, uint32_t si) {
       // Weak taking verbs ("took", "taken") take ground only when a place follows: "have taken the city of
       // Goma", not "took part" or "taken to hospital".
       if ((tr.flags & lexicon::kTriggerWeak) && !SettlementAfter(c, si, e.trigger_last)) e.alive = false;
+    }
+    // "three archaeological pieces that were seized by French customs": what was taken in a passive must be a
+    // place or ground ("Palmyra was captured", "the town was retaken"), not things.
+    if (tr.cls == TriggerClass::kTerritory && e.voice == Voice::kPassive &&
+        (e.sub == AcledSub::kGovernmentRegainsTerritory || e.sub == AcledSub::kNonStateOvertakesTerritory)) {
+      static constexpr std::array<std::string_view, 20> kGround = {
+          "town", "towns", "city", "cities", "village", "villages", "base", "bases", "district", "area", "areas",
+          "province", "region", "airport", "dam", "positions", "territory", "border", "crossing", "capital"};
+      const uint32_t first = c.doc.sentences[si].first_token;
+      bool ground = false;
+      for (uint32_t t = e.trigger_first; t > first && e.trigger_first - t < 8 && !ground; --t) {
+        ground = In(kGround, KeyAt(c, t - 1));
+      }
+      for (uint32_t p = L.places_begin; p < L.places_end && !ground; ++p) {
+        const auto& place = s.places[p];
+        ground = place.last <= e.trigger_first && e.trigger_first - place.last <= 8;
+      }
+      // "Militants were driven from the city": the ground lost follows.
+      bool expelled = e.trigger_last < c.doc.sentences[si].last_token &&
+                      (KeyAt(c, e.trigger_last) == "from" || KeyAt(c, e.trigger_last) == "out");
+      for (uint32_t t = e.trigger_first; t < e.trigger_last; ++t) {
+        expelled |= KeyAt(c, t) == "from" || KeyAt(c, t) == "out";
+      }
+      if (!ground && expelled) ground = SettlementAfter(c, si, e.trigger_last);
+      if (!ground) {
+        // "Abu Usama al-Muhajir, the leader of ISIL's Yemeni branch, has been captured by special forces": a
+        // person taken is an arrest by a state, an abduction by anyone else.
+        const Mention* taken = e.actor2 >= 0 ? &s.mentions[e.actor2] : nullptr;
+        if (taken && (taken->mkind == MentionKind::kPerson || taken->mkind == MentionKind::kAgent ||
+                      taken->mkind == MentionKind::kNamed)) {
+          const bool state = e.actor1 >= 0 && lexicon::IsStateSide(s.mentions[e.actor1].kind);
+          e.sub = state ? AcledSub::kArrests : AcledSub::kAbduction;
+          const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
+          e.plover = d.plover;
+          e.cameo = d.cameo;
+          e.mode = &d.mode;
+        } else {
+          e.alive = false;
+        }
+      }
     }
     if (f == Family::kViolence) {
       if (L.legal && e.voice == Voice::kNominal) e.alive = false;

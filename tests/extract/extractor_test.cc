@@ -1455,5 +1455,23 @@ TEST(Extract, AMobDestroyingPropertyIsARiotAndItsAngerIsNoEvent) {
   EXPECT_EQ(CountOf(r.events[0], "other"), nullptr) << Dump(r);
 }
 
+TEST(Extract, WhatATakingTakesDecidesItsType) {
+  // A building seized in an attack is a battle, not territory.
+  auto building = ExtractText("Taliban militants seized a five-story building near Kabul airport on Monday.");
+  ASSERT_EQ(building.events.size(), 1u) << Dump(building);
+  EXPECT_EQ(building.events[0].acled_sub, "Armed clash");
+  // Things seized are no territory.
+  auto things = ExtractText("Police returned three statues that were seized by customs officers in Lyon.");
+  for (const Event& e : things.events) EXPECT_EQ(e.acled_sub.find("territory"), std::string::npos) << Dump(things);
+  // A person taken by the state is arrested.
+  auto person = ExtractText("Abu Bakr al-Masri, the leader of the cell, has been captured by Egyptian special forces.");
+  ASSERT_EQ(person.events.size(), 1u) << Dump(person);
+  EXPECT_EQ(person.events[0].acled_sub, "Arrests");
+  // A place taken stays territory.
+  auto town = ExtractText("The town was recaptured by Iraqi forces on Sunday.");
+  ASSERT_EQ(town.events.size(), 1u) << Dump(town);
+  EXPECT_EQ(town.events[0].acled_sub, "Government regains territory");
+}
+
 }  // namespace
 }  // namespace sitrep
