@@ -350,6 +350,66 @@ TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
   EXPECT_FALSE(r[1].resolved);
 }
 
+TEST_F(GeoTest, UnknownLocalNamesOfSeveralWordsTakeTheArticlesTown) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Shreveport";
+  q[1].text = "Qqxzy Hill";  // a neighbourhood the gazetteer lacks
+  q[2].text = "Qqxzy Fields";
+  q[2].hint = PlaceHint::kCity;  // "the town of Qqxzy Fields": a place of its own
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].place, r[0].place);
+  EXPECT_FALSE(r[2].resolved);
+}
+
+TEST_F(GeoTest, NamesTheGazetteerLacksTakeThePlaceTheyHold) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  PlaceResolution r = ResolveOne("Colorado State University");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "US");
+  EXPECT_EQ(r.precision, "admin1");
+  EXPECT_EQ(r.name, "Colorado");
+  r = ResolveOne("Liverpool Qqxzy Academy");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "GB");
+  // Generic words hold no place, whatever hamlet shares their name.
+  EXPECT_FALSE(ResolveOne("Whole Qqxzy").resolved);
+  EXPECT_FALSE(ResolveOne("State Qqxzy Center").resolved);
+}
+
+TEST_F(GeoTest, ContinentAdjectivesResolveToTheContinent) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  PlaceResolution r = ResolveOne("European");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.precision, "region");
+  EXPECT_NEAR(r.lat, 48.69, 0.1);
+  r = ResolveOne("Holy See");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "VA");
+}
+
+// Two ambiguous towns of one local article settle on the state where both have a namesake close together, though
+// each alone would be read as its most prominent namesake (Alexandria, Egypt).
+TEST_F(GeoTest, AmbiguousTownsSettleWhereTheyAreNeighbours) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  PlaceResolution alone = ResolveOne("Alexandria");
+  ASSERT_TRUE(alone.resolved);
+  EXPECT_EQ(alone.country, "EG");
+  std::vector<PlaceQuery> q(2);
+  q[0].text = "Alexandria";
+  q[1].text = "Pineville";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[0].country, "US");
+  EXPECT_EQ(r[0].admin1, "Louisiana");
+  EXPECT_EQ(r[1].admin1, "Louisiana");
+}
+
 TEST_F(GeoTest, CuesOfLocalNewsFindSmallPlaces) {
   if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
   auto by = ParseByText(*gaz_,
