@@ -17,6 +17,7 @@ namespace {
 
 constexpr size_t kMaxCandidates = 48;
 constexpr double kCoherence = 0.3;  // per other name with a reading nearby (at most 3)
+constexpr double kPlausible = 3.0;  // how far below a name's best reading another still counts as near
 
 bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
 
@@ -218,7 +219,7 @@ bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* 
         const PlaceRecord& p = gaz.place(buf[k].place);
         if (buf[k].source == kNameDemonym) continue;
         if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kRegion ||
-            p.population >= 100000) {
+            (p.kind == PlaceKind::kCity && p.population >= 100000)) {
           out->push_back(buf[k]);
         }
       }
@@ -257,7 +258,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     // Academy", "Walker County Sheriff", "Port of Houston") is in or near that place: its longest such part,
     // the leftmost of equals. Only prominent readings count, so that a common word's namesake hamlet does not.
     // A name the text itself calls a place ("Tala Wa Barfak district") is one of its own, not a part's.
-    if (w.cands.empty() && q.hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny &&
+    if (w.cands.empty() && q.hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny && !w.pq.feature &&
         w.pq.key.find(' ') != std::string::npos) {
       w.part = FindPart(gaz, w.pq.key, &w.cands);
     }
@@ -359,8 +360,11 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       continue;
     }
     name_of[i] = static_cast<int>(it - names.begin());
-    for (const Posting& c : work[i].cands) {
-      const PlaceRecord& p = gaz.place(c.place);
+    // Only readings within reach of the name's best count: every common name has some namesake near anything.
+    const double floor = work[i].base[work[i].best] - kPlausible;
+    for (size_t k = 0; k < work[i].cands.size(); ++k) {
+      const PlaceRecord& p = gaz.place(work[i].cands[k].place);
+      if (work[i].base[k] < floor) continue;
       if (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin2) cell_names[cell(p)] |= 1ull << name_of[i];
     }
   }

@@ -378,6 +378,9 @@ TEST_F(GeoTest, NamesTheGazetteerLacksTakeThePlaceTheyHold) {
   // Generic words hold no place, whatever hamlet shares their name.
   EXPECT_FALSE(ResolveOne("Whole Qqxzy").resolved);
   EXPECT_FALSE(ResolveOne("State Qqxzy Center").resolved);
+  // A physical feature is not in the place its name holds (the gulf is not in Mexico), nor is a name in a county.
+  EXPECT_NE(ResolveOne("Gulf of Qqxzy Mexico").country, "MX");
+  EXPECT_NE(ResolveOne("Qqxzy Orange County Fair").gazetteer_id.rfind("admin2:", 0), 0u);
 }
 
 TEST_F(GeoTest, ContinentAdjectivesResolveToTheContinent) {
