@@ -500,6 +500,21 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       focus_n = n;
     }
   }
+  // An article that names no town but a county or state ("closed in East Bank", "Kanawha County", "W.Va.") puts
+  // its local places there: the finest division it names most.
+  for (PlaceKind kind : {PlaceKind::kAdmin2, PlaceKind::kAdmin1}) {
+    if (focus != kNone) break;
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (queries[i].metonym || work[i].best < 0) continue;
+      const uint32_t pl = work[i].cands[work[i].best].place;
+      if (gaz.place(pl).kind != kind) continue;
+      const int n = ++towns[pl];
+      if (n > focus_n) {
+        focus = pl;
+        focus_n = n;
+      }
+    }
+  }
   for (size_t i = 0; i < work.size() && focus != kNone; ++i) {
     Work& w = work[i];
     if (queries[i].metonym || w.best >= 0) continue;

@@ -337,11 +337,18 @@ TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
   EXPECT_EQ(r[1].place, r[0].place);
   ASSERT_TRUE(r[3].resolved);
   EXPECT_EQ(r[3].place, r[0].place);
-  // Without a town in the article it stays unresolved, and so does a name that is no street or building.
+  // Without a town in the article it takes the state the article names, at the state's precision; with no
+  // place at all it stays unresolved, and so does a single unknown word that is no street or building.
   std::vector<PlaceQuery> alone(2);
   alone[0].text = "Frenchmen Street";
   alone[1].text = "Louisiana";
   ResolvePlaces(*gaz_, alone, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].place, r[1].place);
+  EXPECT_EQ(r[0].precision, "admin1");
+  std::vector<PlaceQuery> nothing(1);
+  nothing[0].text = "Frenchmen Street";
+  ResolvePlaces(*gaz_, nothing, &r);
   EXPECT_FALSE(r[0].resolved);
   std::vector<PlaceQuery> other(2);
   other[0].text = "Shreveport";
