@@ -384,9 +384,10 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     for (size_t i = 0; i < work.size(); ++i) {
       Work& w = work[i];
       if (w.cands.size() <= 1) continue;
+      const double floor = w.base[w.best] - kPlausible;  // a far-fetched namesake gains nothing by company
       for (size_t k = 0; k < w.cands.size(); ++k) {
         const PlaceRecord& p = gaz.place(w.cands[k].place);
-        if (p.kind != PlaceKind::kCity) continue;
+        if (p.kind != PlaceKind::kCity || w.base[k] < floor) continue;
         w.base[k] += kCoherence * std::min(3, near_names(p, name_of[i]));
       }
       w.best = -1;

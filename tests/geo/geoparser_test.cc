@@ -401,6 +401,29 @@ TEST_F(GeoTest, ContinentAdjectivesResolveToTheContinent) {
   EXPECT_EQ(r.country, "VA");
 }
 
+// A far-fetched namesake (Moscow, Pennsylvania) gains nothing from the company of American names: an American
+// article about flights to Moscow still means Russia's.
+TEST_F(GeoTest, FarFetchedNamesakesGainNothingByCompany) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  std::vector<PlaceQuery> q;
+  for (const char* n : {"U.S.", "Petersburg", "New York", "St. Petersburg", "U.S.", "New York",
+                        "John F. Kennedy International Airport", "St. Petersburg", "Pulkovo 2 Airport",
+                        "St. Petersburg", "North America", "United States", "Russia", "Washington", "Moscow", "Washington",
+                        "Dulles Airport", "Moscow", "Domodedovo Airport", "Moscow", "Dulles", "New York",
+                        "Los Angeles", "Moscow", "Baltimore", "Moscow", "Rego Park", "New York", "New York", "Moscow", "Kiev",
+                        "Minsk", "Riga", "U.S.", "Riga", "Russia", "Moscow", "United States", "Moscow", "Moscow",
+                        "Chicago", "Moscow", "U.S.", "New York", "Atlanta"}) {
+    q.push_back(PlaceQuery{n, {}, PlaceHint::kAny, false});
+  }
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  for (size_t i = 0; i < q.size(); ++i) {
+    if (q[i].text == "Moscow") {
+      EXPECT_EQ(r[i].country, "RU") << i;
+    }
+  }
+}
+
 // Two ambiguous towns of one local article settle on the state where both have a namesake close together, though
 // each alone would be read as its most prominent namesake (Alexandria, Egypt).
 TEST_F(GeoTest, AmbiguousTownsSettleWhereTheyAreNeighbours) {
