@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -15,6 +16,8 @@ namespace sitrep::geo {
 namespace {
 
 constexpr size_t kMaxCandidates = 48;
+constexpr double kCoherence = 0.3;  // per other name with a reading nearby (at most 3)
+constexpr double kPlausible = 3.0;  // how far below a name's best reading another still counts as near
 
 bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
 
@@ -173,10 +176,58 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 
 struct Work {
   ParsedQuery pq;
+  bool part = false;  // the candidates are of a place the name contains (FindPart)
   std::vector<Posting> cands;
   std::vector<double> base;  // prior + container agreement
   int best = -1;
 };
+
+// Words that name places somewhere but, inside a longer name, are its generic part ("Whole Foods", "State
+// University", "Air Balloon"): never taken as the place the name is in.
+constexpr std::array<std::string_view, 45> kPartStop = {
+    "north", "south", "east", "west", "new", "old", "saint", "port", "fort", "mount", "lake", "river", "point",
+    "royal", "national", "central", "air", "whole", "union", "grand", "great", "little", "san", "santa", "hill",
+    "hills", "heights", "field", "fields", "gardens", "garden", "estate", "beach", "springs", "green", "rock",
+    "forest", "harbor", "harbour", "academy", "institute", "world", "cup", "medical", "federal"};
+
+bool PartWordOk(std::string_view w) {
+  return w.size() >= 3 && !In(kNotPlaces, w) && !In(kBuildingNouns, w) && !In(kInstitutionHeads, w) &&
+         !In(kAdminNouns, w) && !In(kStreetNouns, w) && !In(kDirections, w) && !In(kFeatureNouns, w) &&
+         !In(kPartStop, w) && !In(kNameParticles, w);
+}
+
+// The prominent places named by the longest part of `key` (words, leftmost first) into *out; false when none.
+bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* out) {
+  std::array<std::string_view, 8> words;
+  size_t nw = 0;
+  for (size_t b = 0; b < key.size() && nw < words.size();) {
+    size_t e = key.find(' ', b);
+    if (e == std::string_view::npos) e = key.size();
+    words[nw++] = key.substr(b, e - b);
+    b = e + 1;
+  }
+  if (nw < 2) return false;
+  Posting buf[kMaxCandidates];
+  for (size_t len = nw - 1; len >= 1; --len) {
+    for (size_t i = 0; i + len <= nw; ++i) {
+      if (len == 1 && !PartWordOk(words[i])) continue;
+      if (len > 1 && (!PartWordOk(words[i]) && !PartWordOk(words[i + len - 1]))) continue;
+      const std::string_view& last = words[i + len - 1];
+      const std::string_view sub(words[i].data(), static_cast<size_t>(last.data() + last.size() - words[i].data()));
+      const size_t n = gaz.Lookup(sub, buf, kMaxCandidates);
+      for (size_t k = 0; k < n; ++k) {
+        const PlaceRecord& p = gaz.place(buf[k].place);
+        if (buf[k].source == kNameDemonym) continue;
+        if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kRegion ||
+            (p.kind == PlaceKind::kCity && p.population >= 100000)) {
+          out->push_back(buf[k]);
+        }
+      }
+      if (!out->empty()) return true;
+    }
+  }
+  return false;
+}
 
 uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
   const PlaceRecord& p = gaz.place(place);
@@ -203,6 +254,14 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         if (buf[k].source == kNameDemonym) w.cands.push_back(buf[k]);
       }
     }
+    // A name the gazetteer lacks that holds a prominent place's name ("Colorado State University", "Liverpool
+    // Academy", "Walker County Sheriff", "Port of Houston") is in or near that place: its longest such part,
+    // the leftmost of equals. Only prominent readings count, so that a common word's namesake hamlet does not.
+    // A name the text itself calls a place ("Tala Wa Barfak district") is one of its own, not a part's.
+    if (w.cands.empty() && q.hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny && !w.pq.feature &&
+        w.pq.key.find(' ') != std::string::npos) {
+      w.part = FindPart(gaz, w.pq.key, &w.cands);
+    }
     // What the words around the name say it is.
     auto keep = [&](auto pred) {
       std::vector<Posting> kept;
@@ -222,7 +281,15 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     } else if (w.pq.hint == PlaceHint::kCountry) {
       keep([](const PlaceRecord& p) { return p.kind == PlaceKind::kCountry; });
     }
-    if (w.pq.feature && !gaz.Contains(Key(q.text))) w.cands.clear();
+    // A direction read off as a modifier ("northern Syria", "east Aleppo") qualifies a place big enough to have
+    // parts; before a hamlet's name it is part of another name ("East Bank", "South Side", "West Wing").
+    if (w.pq.region_mod) {
+      std::erase_if(w.cands, [&](const Posting& c) {
+        const PlaceRecord& p = gaz.place(c.place);
+        return p.kind == PlaceKind::kCity && p.population < 20000;
+      });
+    }
+    if (w.pq.feature && !w.part && !gaz.Contains(Key(q.text))) w.cands.clear();
     if (q.hint == PlaceHint::kStreet) w.cands.clear();
     // The container: "Mare', Aleppo", "Kabul, Afghanistan", "Hranitne in Donetsk Oblast".
     std::vector<uint32_t> ctx_places;
@@ -267,6 +334,66 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     w.best = -1;
     for (size_t k = 0; k < w.cands.size(); ++k) {
       if (w.best < 0 || w.base[k] > w.base[w.best]) w.best = static_cast<int>(k);
+    }
+  }
+
+  // Which of the article's names could be near which ground, whatever each one's current choice: each distinct
+  // name (up to 64) marks the 1-degree cells of its town candidates. A town whose neighbourhood holds readings of
+  // several other names the article uses is likelier than a namesake far from all of them ("Alexandria" with
+  // "Pineville": both Louisiana, though Egypt's Alexandria wins alone) — a choice the greedy rounds below, which
+  // start from each name's most prominent reading, cannot reach by themselves.
+  std::vector<std::string_view> names;
+  std::vector<int> name_of(work.size(), -1);
+  std::unordered_map<int64_t, uint64_t> cell_names;
+  auto cell = [](const PlaceRecord& p) {
+    return static_cast<int64_t>(std::floor(p.lat)) * 1000 + static_cast<int64_t>(std::floor(p.lon));
+  };
+  for (size_t i = 0; i < work.size(); ++i) {
+    if (work[i].cands.empty() || work[i].part) continue;
+    auto it = std::find(names.begin(), names.end(), std::string_view(work[i].pq.key));
+    if (it == names.end()) {
+      if (names.size() == 64) continue;
+      names.push_back(work[i].pq.key);
+      it = names.end() - 1;
+    } else {
+      name_of[i] = static_cast<int>(it - names.begin());
+      continue;
+    }
+    name_of[i] = static_cast<int>(it - names.begin());
+    // Only readings within reach of the name's best count: every common name has some namesake near anything.
+    const double floor = work[i].base[work[i].best] - kPlausible;
+    for (size_t k = 0; k < work[i].cands.size(); ++k) {
+      const PlaceRecord& p = gaz.place(work[i].cands[k].place);
+      if (work[i].base[k] < floor) continue;
+      if (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin2) cell_names[cell(p)] |= 1ull << name_of[i];
+    }
+  }
+  auto near_names = [&](const PlaceRecord& p, int self) {
+    uint64_t m = 0;
+    const int64_t c = cell(p);
+    for (int64_t dy = -1000; dy <= 1000; dy += 1000) {
+      for (int64_t dx = -1; dx <= 1; ++dx) {
+        auto it = cell_names.find(c + dy + dx);
+        if (it != cell_names.end()) m |= it->second;
+      }
+    }
+    if (self >= 0) m &= ~(1ull << self);
+    return std::popcount(m);
+  };
+  if (names.size() > 1) {
+    for (size_t i = 0; i < work.size(); ++i) {
+      Work& w = work[i];
+      if (w.cands.size() <= 1) continue;
+      const double floor = w.base[w.best] - kPlausible;  // a far-fetched namesake gains nothing by company
+      for (size_t k = 0; k < w.cands.size(); ++k) {
+        const PlaceRecord& p = gaz.place(w.cands[k].place);
+        if (p.kind != PlaceKind::kCity || w.base[k] < floor) continue;
+        w.base[k] += kCoherence * std::min(3, near_names(p, name_of[i]));
+      }
+      w.best = -1;
+      for (size_t k = 0; k < w.cands.size(); ++k) {
+        if (w.best < 0 || w.base[k] > w.base[w.best]) w.best = static_cast<int>(k);
+      }
     }
   }
 
@@ -374,13 +501,34 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       focus_n = n;
     }
   }
+  // An article that names no town but a county or state ("closed in East Bank", "Kanawha County", "W.Va.") puts
+  // its local places there: the finest division it names most.
+  for (PlaceKind kind : {PlaceKind::kAdmin2, PlaceKind::kAdmin1}) {
+    if (focus != kNone) break;
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (queries[i].metonym || work[i].best < 0) continue;
+      const uint32_t pl = work[i].cands[work[i].best].place;
+      if (gaz.place(pl).kind != kind) continue;
+      const int n = ++towns[pl];
+      if (n > focus_n) {
+        focus = pl;
+        focus_n = n;
+      }
+    }
+  }
   for (size_t i = 0; i < work.size() && focus != kNone; ++i) {
     Work& w = work[i];
     if (queries[i].metonym || w.best >= 0) continue;
     const std::string_view key = w.pq.key;
     const size_t sp = key.rfind(' ');
     const std::string_view last = sp == std::string_view::npos ? std::string_view() : key.substr(sp + 1);
-    if (queries[i].hint == PlaceHint::kStreet || In(kStreetNouns, last) || In(kBuildingNouns, last)) {
+    // So is any other name of several words the gazetteer lacks entirely (a neighbourhood, estate, venue or
+    // stream: "Squirrel Hill", "Brands Hatch", "Neches River"). A single unknown word, or one the text calls a
+    // town, village or division, may be a place of its own anywhere and stays unresolved; an institution
+    // ("Defense Department") is no place in the town.
+    if (queries[i].hint == PlaceHint::kStreet || In(kStreetNouns, last) || In(kBuildingNouns, last) ||
+        (queries[i].hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny && !In(kInstitutionHeads, last) &&
+         Key(queries[i].text).find(' ') != std::string::npos)) {
       w.cands.assign(1, Posting{focus, kNamePrimary});
       w.base.assign(1, 0.0);
       w.best = 0;

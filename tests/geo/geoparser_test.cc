@@ -337,17 +337,110 @@ TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
   EXPECT_EQ(r[1].place, r[0].place);
   ASSERT_TRUE(r[3].resolved);
   EXPECT_EQ(r[3].place, r[0].place);
-  // Without a town in the article it stays unresolved, and so does a name that is no street or building.
+  // Without a town in the article it takes the state the article names, at the state's precision; with no
+  // place at all it stays unresolved, and so does a single unknown word that is no street or building.
   std::vector<PlaceQuery> alone(2);
   alone[0].text = "Frenchmen Street";
   alone[1].text = "Louisiana";
   ResolvePlaces(*gaz_, alone, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].place, r[1].place);
+  EXPECT_EQ(r[0].precision, "admin1");
+  std::vector<PlaceQuery> nothing(1);
+  nothing[0].text = "Frenchmen Street";
+  ResolvePlaces(*gaz_, nothing, &r);
   EXPECT_FALSE(r[0].resolved);
   std::vector<PlaceQuery> other(2);
   other[0].text = "Shreveport";
   other[1].text = "Qqxzyville";
   ResolvePlaces(*gaz_, other, &r);
   EXPECT_FALSE(r[1].resolved);
+}
+
+TEST_F(GeoTest, UnknownLocalNamesOfSeveralWordsTakeTheArticlesTown) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Shreveport";
+  q[1].text = "Qqxzy Hill";  // a neighbourhood the gazetteer lacks
+  q[2].text = "Qqxzy Fields";
+  q[2].hint = PlaceHint::kCity;  // "the town of Qqxzy Fields": a place of its own
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].place, r[0].place);
+  EXPECT_FALSE(r[2].resolved);
+}
+
+TEST_F(GeoTest, NamesTheGazetteerLacksTakeThePlaceTheyHold) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  PlaceResolution r = ResolveOne("Colorado State University");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "US");
+  EXPECT_EQ(r.precision, "admin1");
+  EXPECT_EQ(r.name, "Colorado");
+  r = ResolveOne("Liverpool Qqxzy Academy");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "GB");
+  // Generic words hold no place, whatever hamlet shares their name.
+  EXPECT_FALSE(ResolveOne("Whole Qqxzy").resolved);
+  EXPECT_FALSE(ResolveOne("State Qqxzy Center").resolved);
+  // A physical feature is not in the place its name holds (the gulf is not in Mexico), nor is a name in a county.
+  EXPECT_NE(ResolveOne("Gulf of Qqxzy Mexico").country, "MX");
+  EXPECT_NE(ResolveOne("Qqxzy Orange County Fair").gazetteer_id.rfind("admin2:", 0), 0u);
+}
+
+TEST_F(GeoTest, ContinentAdjectivesResolveToTheContinent) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  PlaceResolution r = ResolveOne("European");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.precision, "region");
+  EXPECT_NEAR(r.lat, 48.69, 0.1);
+  r = ResolveOne("Holy See");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "VA");
+}
+
+// A far-fetched namesake (Moscow, Pennsylvania) gains nothing from the company of American names: an American
+// article about flights to Moscow still means Russia's.
+TEST_F(GeoTest, FarFetchedNamesakesGainNothingByCompany) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  std::vector<PlaceQuery> q;
+  for (const char* n : {"U.S.", "Petersburg", "New York", "St. Petersburg", "U.S.", "New York",
+                        "John F. Kennedy International Airport", "St. Petersburg", "Pulkovo 2 Airport",
+                        "St. Petersburg", "North America", "United States", "Russia", "Washington", "Moscow", "Washington",
+                        "Dulles Airport", "Moscow", "Domodedovo Airport", "Moscow", "Dulles", "New York",
+                        "Los Angeles", "Moscow", "Baltimore", "Moscow", "Rego Park", "New York", "New York", "Moscow", "Kiev",
+                        "Minsk", "Riga", "U.S.", "Riga", "Russia", "Moscow", "United States", "Moscow", "Moscow",
+                        "Chicago", "Moscow", "U.S.", "New York", "Atlanta"}) {
+    q.push_back(PlaceQuery{n, {}, PlaceHint::kAny, false});
+  }
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  for (size_t i = 0; i < q.size(); ++i) {
+    if (q[i].text == "Moscow") {
+      EXPECT_EQ(r[i].country, "RU") << i;
+    }
+  }
+}
+
+// Two ambiguous towns of one local article settle on the state where both have a namesake close together, though
+// each alone would be read as its most prominent namesake (Alexandria, Egypt).
+TEST_F(GeoTest, AmbiguousTownsSettleWhereTheyAreNeighbours) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  PlaceResolution alone = ResolveOne("Alexandria");
+  ASSERT_TRUE(alone.resolved);
+  EXPECT_EQ(alone.country, "EG");
+  std::vector<PlaceQuery> q(2);
+  q[0].text = "Alexandria";
+  q[1].text = "Pineville";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[0].country, "US");
+  EXPECT_EQ(r[0].admin1, "Louisiana");
+  EXPECT_EQ(r[1].admin1, "Louisiana");
 }
 
 TEST_F(GeoTest, CuesOfLocalNewsFindSmallPlaces) {
