@@ -899,6 +899,15 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       out.trigger_begin = doc.tokens[e.trigger_first].begin;
       out.trigger_end = doc.tokens[e.trigger_last - 1].end;
       out.trigger = std::string(doc.Slice(out.trigger_begin, out.trigger_end));
+      // A denial's copy of an earlier event ("... a claim the government denied" two sentences on) keeps the
+      // original's trigger; its evidence then runs from the trigger's sentence to the denial's (found by fuzzing:
+      // a trigger outside its evidence span).
+      if (out.trigger_begin < out.span_begin) {
+        auto holder = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), e.trigger_first,
+                                       [](uint32_t token, const text::Sentence& st) { return token < st.first_token; });
+        if (holder != doc.sentences.begin()) out.span_begin = std::min(out.span_begin, (holder - 1)->begin);
+      }
+      if (out.trigger_end > out.span_end) out.span_end = out.trigger_end;
       out.acled_sub = std::string(lexicon::AcledSubName(e.sub));
       out.acled = std::string(lexicon::AcledTypeName(e.sub));
       out.plover = std::string(lexicon::PloverName(e.plover));

@@ -13,6 +13,7 @@
 #include "text/sentences.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
+#include "sitrep/extract.h"
 #include "time/civil_date.h"
 #include "time/time_expressions.h"
 
@@ -93,6 +94,24 @@ TEST(FuzzFindings, GazetteerKeysAreIdempotent) {
       geo::Gazetteer::NameKey(key, &again);
       EXPECT_EQ(again, key) << file;
       start = nl + 1;
+    }
+  }
+}
+
+TEST(FuzzFindings, EveryTriggerLiesInItsEvidenceSentence) {
+  const auto files = Findings("extract");
+  ASSERT_FALSE(files.empty());
+  for (const auto& file : files) {
+    const std::string bytes = testing::ReadFile(file);
+    ASSERT_GE(bytes.size(), 1u);
+    // As the extract fuzzer reads its input: the first byte chooses the publication date.
+    const unsigned char sel = static_cast<unsigned char>(bytes[0]);
+    const std::string published = (sel & 2) ? "2015-08-21" : (sel & 1) ? "2016-12-11" : "";
+    ArticleResult r = testing::ExtractText(std::string_view(bytes).substr(1), published, "fuzz");
+    for (const Event& e : r.events) {
+      EXPECT_TRUE(e.span_begin <= e.trigger_begin && e.trigger_end <= e.span_end)
+          << file << ": " << e.id << " \"" << e.trigger << "\" " << e.acled_sub << " span " << e.span_begin << ".."
+          << e.span_end << " trigger " << e.trigger_begin << ".." << e.trigger_end;
     }
   }
 }
