@@ -8,6 +8,30 @@
 
 namespace sitrep::fuse {
 
+FuseKey KeyOfEvent(const Event& e, int64_t place_id, std::optional<double> lat, std::optional<double> lon,
+                   const int64_t (&actor_ids)[2], const std::string (&actor_names)[2]) {
+  FuseKey key;
+  key.family = TypeFamily(e.acled, e.acled_sub, e.plover);
+  key.place_id = place_id;
+  key.place_precision = e.location ? e.location->precision : "";
+  key.lat = lat;
+  key.lon = lon;
+  key.date_start = e.date.start;
+  key.date_end = e.date.end.empty() ? e.date.start : e.date.end;
+  key.actor1 = actor_ids[0];
+  key.actor2 = actor_ids[1];
+  key.actor1_name = actor_names[0];
+  key.actor2_name = actor_names[1];
+  return key;
+}
+
+std::optional<int64_t> MostKilled(const Event& e) {
+  std::optional<int64_t> k;
+  for (const auto& c : e.counts)
+    if (c.what == "killed" && (!k || c.n > *k)) k = c.n;
+  return k;
+}
+
 std::string TypeFamily(std::string_view acled, std::string_view acled_sub, std::string_view plover) {
   if (acled_sub == "Government regains territory" || acled_sub == "Non-state actor overtakes territory" ||
       acled_sub == "Non-violent transfer of territory")

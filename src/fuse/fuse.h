@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/extract.h"
+
 namespace sitrep::fuse {
 
 // "violence", "territory", "protest", "strategic", "plover:<TYPE>", or "" (nothing to fuse on).
@@ -32,6 +34,13 @@ struct FuseKey {
   int64_t actor1 = 0, actor2 = 0;     // actor record ids, 0 = missing
   std::string actor1_name, actor2_name;  // for explanations
 };
+
+// The key of an extracted event once its place and actors have store ids: what both stores fuse on.
+FuseKey KeyOfEvent(const Event& e, int64_t place_id, std::optional<double> lat, std::optional<double> lon,
+                   const int64_t (&actor_ids)[2], const std::string (&actor_names)[2]);
+
+// The largest "killed" count an event reports, if any (claims of one event may differ; fusion keeps the range).
+std::optional<int64_t> MostKilled(const Event& e);
 
 struct FuseOptions {
   double radius_km = 10.0;

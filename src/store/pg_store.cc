@@ -232,13 +232,6 @@ std::string ArrayItem(std::string_view v) {
   return out + "\"";
 }
 
-std::optional<int64_t> Killed(const Event& e) {
-  std::optional<int64_t> k;
-  for (const auto& c : e.counts)
-    if (c.what == "killed" && (!k || c.n > *k)) k = c.n;
-  return k;
-}
-
 }  // namespace
 
 struct PgStore::Impl {
@@ -547,19 +540,8 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       }
 
       // Fusion: the first compatible event, by id (the same rules and order as the SQLite store).
-      fuse::FuseKey key;
-      key.family = fuse::TypeFamily(e.acled, e.acled_sub, e.plover);
-      key.place_id = place_id;
-      key.place_precision = e.location ? e.location->precision : "";
-      key.lat = lat;
-      key.lon = lon;
-      key.date_start = e.date.start;
-      key.date_end = e.date.end.empty() ? e.date.start : e.date.end;
-      key.actor1 = actor_ids[0];
-      key.actor2 = actor_ids[1];
-      key.actor1_name = actor_names[0];
-      key.actor2_name = actor_names[1];
-      const std::optional<int64_t> killed = Killed(e);
+      const fuse::FuseKey key = fuse::KeyOfEvent(e, place_id, lat, lon, actor_ids, actor_names);
+      const std::optional<int64_t> killed = fuse::MostKilled(e);
 
       int64_t event_id = 0, anchor = 0;
       fuse::Match match;
