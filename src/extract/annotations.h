@@ -136,6 +136,7 @@ class ExtractorScratch {
   std::vector<geo::PlaceResolution> resolved;  // gazetteer resolution per place mention
   int32_t published_day = INT32_MIN;
   int32_t focus_country = -1;
+  std::vector<uint8_t> named_country;  // per country: the article's text names it (outside parentheses)
 
   void Clear();
 };

@@ -657,6 +657,11 @@ void ResolveCoreference(Context& c, uint32_t si) {
       m.coreferent = true;
       break;
     }
+    // "using the Bayraktar TB2": an aircraft type that refers back to nobody names nobody.
+    if (short_ref && !m.coreferent && (m.agent_flags & lexicon::kAgentWeak) && (m.agent_flags & lexicon::kAgentAerial) &&
+        m.actor < 0 && m.country < 0) {
+      m.source_only = true;
+    }
   }
 }
 
@@ -674,9 +679,14 @@ int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
     if (m.source_only) continue;
     if (m.last > pos) continue;
     if (pos - m.last > max_distance) return -1;
+    // "Israeli forces, in a second attack in as many days, bomb …": a phrase set off by commas between the subject
+    // and its verb hides neither, whatever it holds.
+    const bool parenthetical = m.last + 2 < pos && pos - m.last <= 16 && KeyAt(c, m.last) == "," &&
+                               KeyAt(c, pos - 1) == ",";
     // Anything between the mention and the trigger that closes the clause?
     bool blocked = false, via_relative = false;
     for (uint32_t t = m.last; t < pos; ++t) {
+      if (parenthetical && KeyAt(c, t) != ";" && KeyAt(c, t) != "\"") continue;
       std::string_view key = KeyAt(c, t);
       if (key == "\"" && t + 1 == pos) continue;  // scare quotes: it has "disinvited" China
       if (key == ";" || key == "\"" || IsClauseBoundary(key)) {
@@ -691,7 +701,7 @@ int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
         break;
       }
     }
-    if (blocked || ReportCueBetween(c, si, m.last, pos)) return -1;
+    if (blocked || (!parenthetical && ReportCueBetween(c, si, m.last, pos))) return -1;
     // "… from Islamic State militants, who overran it": the antecedent may sit inside a prepositional phrase.
     if (!via_relative && IsPrepObject(c, m, sent.first_token)) continue;
     // "… in Kabul, Afghanistan, killing": a country after a comma is the place's container, not a doer.
@@ -726,18 +736,28 @@ int32_t RightObject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_di
 }
 
 // "by X" within a few tokens after `pos` ("attacks in northeastern Nigeria inflicted by Boko Haram").
-int32_t ByAgent(const Context& c, uint32_t si, uint32_t pos) {
+// With `from_armed`, "from" + an armed unit counts too ("air strikes, apparently from Russian jets"): never a
+// country or a place, which are where the fire came from.
+int32_t ByAgent(const Context& c, uint32_t si, uint32_t pos, bool from_armed = false) {
   const text::Sentence& sent = c.doc.sentences[si];
   for (uint32_t t = pos; t < sent.last_token && t < pos + 7; ++t) {
     std::string_view key = KeyAt(c, t);
-    if (key == "by") {
+    if (key == "by" || (from_armed && key == "from")) {
       const auto& L = Lay(c, si);
       for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
         const Mention& m = c.s.mentions[k];
-    if (m.source_only) continue;
-        if (m.first > t && m.first <= t + 4) return static_cast<int32_t>(k);
+        if (m.source_only) continue;
+        if (m.first > t && m.first <= t + 4) {
+          if (key == "from" && (m.mkind == MentionKind::kCountry || !MentionIsArmed(c, m))) return -1;
+          return static_cast<int32_t>(k);
+        }
       }
       return -1;
+    }
+    // "attacks, allegedly by Islamic State": a hedged agent set off by a comma.
+    if (key == "," && t + 2 < sent.last_token && EndsWith(KeyAt(c, t + 1), "ly") &&
+        (KeyAt(c, t + 2) == "by" || KeyAt(c, t + 2) == "from")) {
+      continue;
     }
     if (key == "," || key == ";" || key == ".") return -1;
     // "the ceasefire was mentioned by the minister": the agent of another passive verb.
@@ -983,11 +1003,22 @@ void BuildCandidates(Context& c, uint32_t si) {
       case Voice::kPassive:
         e.actor2 = LeftSubject(c, si, it.first, 14);
         e.actor1 = ByAgent(c, si, it.last);
+        // "275 U.S. troops are deployed to Iraq": whoever sends them, the force that moves is the one acting.
+        if (e.actor1 < 0 && e.actor2 >= 0 && (tr.flags & lexicon::kTriggerMover) &&
+            MentionIsArmed(c, s.mentions[e.actor2])) {
+          e.actor1 = e.actor2;
+          e.actor2 = -1;
+        }
         break;
       case Voice::kNominal:
         e.referenced = RespondedTo(c, si, it.first);
         e.actor1 = Premodifier(c, si, it.first);
-        if (e.actor1 < 0) e.actor1 = ByAgent(c, si, it.last);
+        if (e.actor1 < 0) {
+          const bool armed_act = tr.cls == TriggerClass::kViolence ||
+                                 (tr.cls == TriggerClass::kFixed && tr.sub >= AcledSub::kArmedClash &&
+                                  tr.sub <= AcledSub::kAbduction);
+          e.actor1 = ByAgent(c, si, it.last, armed_act);
+        }
         if (e.referenced) break;  // the clause's subject answers this act; it did not do it
         if (reciprocal && Between(c, si, it.last, &a, &b)) {
           e.actor1 = a;
@@ -1065,6 +1096,23 @@ void BuildCandidates(Context& c, uint32_t si) {
     s.events.push_back(e);
   }
   L.events_end = static_cast<uint32_t>(s.events.size());
+  // "Three militants are killed and ten others are arrested by Egyptian security forces": coordinated passives
+  // share the agent named after the last of them.
+  for (uint32_t q = L.events_end; q-- > L.events_begin + 1;) {
+    Candidate& later = s.events[q];
+    Candidate& earlier = s.events[q - 1];
+    if (later.voice != Voice::kPassive || earlier.voice != Voice::kPassive || later.actor1 < 0 ||
+        earlier.actor1 >= 0 || later.trigger_first - earlier.trigger_last > 8) {
+      continue;
+    }
+    bool joined = false, broken = false;
+    for (uint32_t t = earlier.trigger_last; t < later.trigger_first; ++t) {
+      std::string_view key = KeyAt(c, t);
+      if (key == "and") joined = true;
+      if (key == "," || key == "or" || IsClauseBoundary(key) || IsPreposition(key)) broken = true;
+    }
+    if (joined && !broken && later.actor1 != earlier.actor2) earlier.actor1 = later.actor1;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -2443,6 +2491,22 @@ void MergeContinuations(Context& c, uint32_t si) {
   if (si == 0) return;
   MergeProtestResponse(c, si);
   const SentenceLayers& L = s.layers[si];
+  // "Turkish F-16s shoot down a Syrian aircraft. … the aircraft was in Syrian airspace when it was shot down": the
+  // same act told again in the passive, with no doer of its own, is the previous sentence's event.
+  {
+    const SentenceLayers& P = s.layers[si - 1];
+    for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+      Candidate& e = s.events[k];
+      if (!e.alive || e.voice != Voice::kPassive || e.actor1 >= 0 || e.instrument >= 0) continue;
+      for (uint32_t q = P.events_begin; q < P.events_end; ++q) {
+        const Candidate& told = s.events[q];
+        if (told.alive && told.actor1 >= 0 && told.sub == e.sub && TriggerOf(c, told).lemma == TriggerOf(c, e).lemma) {
+          e.alive = false;
+          break;
+        }
+      }
+    }
+  }
   // Only a sentence whose events are all bare harm words with no doer, instrument or place of their own.
   int32_t alive = 0;
   for (uint32_t k = L.events_begin; k < L.events_end; ++k) {

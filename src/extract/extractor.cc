@@ -119,8 +119,10 @@ std::string CountryCode(const lexicon::CompiledLexicon& lex, int32_t country) {
 }
 
 // The canonical name of a mention, built from its actor or its agent's templates.
+// `place_country` is the country of the event's place (-1 when none): civilians no modifier places are the
+// civilians of where the event happened ("air strikes from Russian jets killed scores of people in Idlib").
 void NameMention(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s, const Mention& m, bool violent_doer,
-                 ActorRef* out) {
+                 int32_t place_country, ActorRef* out) {
   const text::Document& doc = s.doc;
   out->text = std::string(doc.Slice(doc.tokens[m.first].begin, doc.tokens[m.last - 1].end));
   out->begin = doc.tokens[m.first].begin;
@@ -149,7 +151,9 @@ void NameMention(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s,
     kind = ActorKind::kCivilians;
   } else if (m.agent >= 0) {
     const auto& agent = lex.agents()[m.agent];
-    if (country < 0 && (m.agent_flags & lexicon::kAgentHome) && !m.pro) country = s.focus_country;
+    if (country < 0 && (m.agent_flags & lexicon::kAgentHome) && !m.pro) {
+      country = kind == ActorKind::kCivilians && place_country >= 0 ? place_country : s.focus_country;
+    }
     if (m.pro) {
       out->name = out->text;
       if (!out->name.empty() && out->name[0] >= 'a' && out->name[0] <= 'z') out->name[0] -= 32;
@@ -387,6 +391,19 @@ bool TimeBelongsToAnotherClause(const ExtractorScratch& s, const extract::Senten
   // A date before the event is not checked: "today's attack, which killed four and wounded 15" dates the whole
   // relative clause.
   const auto& doc = s.doc;
+  if (time_first < e.trigger_first) {
+    // "Houthi rebels, who took control of the capital three years ago, blamed …": a date inside a relative clause
+    // set off by commas before the verb dates the clause's act.
+    uint32_t close = time_first;
+    while (close < e.trigger_first && doc.Key(doc.tokens[close]) != ",") ++close;
+    if (close >= e.trigger_first) return false;
+    for (uint32_t t = time_first; t > 0 && time_first - t < 16; --t) {
+      std::string_view key = doc.Key(doc.tokens[t - 1]);
+      if (key == "who" || key == "which") return t >= 2 && doc.Key(doc.tokens[t - 2]) == ",";
+      if (key == "," || key == ";" || key == ".") break;
+    }
+    return false;
+  }
   if (time_first < e.trigger_last) return false;
   for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
     const Candidate& other = s.events[k];
@@ -641,7 +658,9 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       if (it.layer == extract::Layer::kEntity && it.kind == lexicon::SenseKind::kCountry) vote(it.index, 3);
     }
     int32_t best = -1;
+    s.named_country.assign(votes.size(), 0);
     for (size_t i = 0; i < votes.size(); ++i) {
+      s.named_country[i] = votes[i] > 0;
       if (votes[i] > 0 && (best < 0 || votes[i] > votes[best])) best = static_cast<int32_t>(i);
     }
     s.focus_country = best;
@@ -919,13 +938,52 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       if (e.mode) out.mode = *e.mode;
       // A state that attacks is its military; a state that agrees, deploys or talks is its government.
       const bool violent = e.plover == lexicon::Plover::kAssault;
+      // The country of the event's own place, when the text supports it: a place with its container, a region
+      // or country, or a town in a country the article names (not a namesake abroad the gazetteer preferred).
+      int32_t place_country = -1;
+      if (e.place >= 0 && !e.place_inherited) {
+        const geo::PlaceMention& pm = s.places[e.place];
+        place_country = pm.country;
+        bool supported = pm.ctx_last > pm.ctx_first || pm.shape == geo::PlaceShape::kCountry;
+        if (e.place < static_cast<int32_t>(s.resolved.size()) && s.resolved[e.place].resolved) {
+          const geo::PlaceResolution& r = s.resolved[e.place];
+          if (const lexicon::Country* co = lex.CountryByCode(r.country)) {
+            place_country = static_cast<int32_t>(co - lex.countries().data());
+          }
+          // A city big enough to be what a reader takes the name for (Idlib, Homs) is supported too.
+          const bool prominent = gazetteer_ && r.place < gazetteer_->size() && r.precision == "city" &&
+                                 gazetteer_->place(r.place).population >= 100000;
+          supported = supported || prominent || r.precision == "admin1" || r.precision == "country";
+        }
+        // The country the text gives as container ("Hiran, Somalia") outranks the gazetteer's namesake.
+        bool container_country = false;
+        for (uint32_t t = pm.ctx_first; t < pm.ctx_last && t < s.token_country.size(); ++t) {
+          if (s.token_country[t] >= 0) {
+            place_country = s.token_country[t];
+            container_country = true;
+            break;
+          }
+        }
+        // … and so does the resolved container region ("Moura, Mopti Region").
+        for (size_t q = 0; !container_country && pm.ctx_last > pm.ctx_first && q < s.places.size() && q < s.resolved.size(); ++q) {
+          if (s.places[q].first != pm.ctx_first || !s.resolved[q].resolved) continue;
+          if (const lexicon::Country* co = lex.CountryByCode(s.resolved[q].country)) {
+            place_country = static_cast<int32_t>(co - lex.countries().data());
+          }
+          break;
+        }
+        if (place_country >= 0 && !supported &&
+            (place_country >= static_cast<int32_t>(s.named_country.size()) || !s.named_country[place_country])) {
+          place_country = -1;
+        }
+      }
       if (e.actor1 >= 0) {
         out.actor1.emplace();
-        NameMention(lex, s, s.mentions[e.actor1], violent, &*out.actor1);
+        NameMention(lex, s, s.mentions[e.actor1], violent, place_country, &*out.actor1);
       }
       if (e.actor2 >= 0) {
         out.actor2.emplace();
-        NameMention(lex, s, s.mentions[e.actor2], violent, &*out.actor2);
+        NameMention(lex, s, s.mentions[e.actor2], violent, place_country, &*out.actor2);
       }
       // ACLED names the crowd of a demonstration "Protesters (Country)", of a riot "Rioters (Country)".
       if (out.actor1 && (out.acled == "Protests" || out.acled == "Riots") &&
@@ -1057,7 +1115,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         src.text = std::string(doc.Slice(doc.tokens[e.source_first].begin, doc.tokens[e.source_last - 1].end));
         if (e.source >= 0) {
           ActorRef named;
-          NameMention(lex, s, s.mentions[e.source], false, &named);
+          NameMention(lex, s, s.mentions[e.source], false, -1, &named);
           src.name = named.name;
           src.kind = named.kind;
           // Generic sources ("officials") read better as written, with their country ("Afghan officials").

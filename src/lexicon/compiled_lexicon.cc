@@ -388,6 +388,7 @@ struct CompiledLexicon::Builder {
         else if (f == "reciprocal") t.flags |= kTriggerReciprocal;
         else if (f == "future") t.flags |= kTriggerFuture;
         else if (f == "instrument") t.flags |= kTriggerNeedsInstrument;
+        else if (f == "mover") t.flags |= kTriggerMover;
         else return Status::ParseError(r.Where() + ": unknown trigger flag '" + f + "'");
       }
       auto list = SplitList(r.Field(0));

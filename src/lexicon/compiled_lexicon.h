@@ -72,7 +72,7 @@ enum class TriggerClass : uint8_t { kFixed, kViolence, kTerritory, kProtest, kNo
 
 enum TriggerFlag : uint16_t {
   kTriggerWeak = 1, kTriggerPassiveVictim = 2, kTriggerSelf = 4, kTriggerReciprocal = 8, kTriggerFuture = 16,
-  kTriggerNeedsInstrument = 32,
+  kTriggerNeedsInstrument = 32, kTriggerMover = 64,
 };
 
 struct Trigger {

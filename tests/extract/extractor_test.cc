@@ -1473,5 +1473,91 @@ TEST(Extract, WhatATakingTakesDecidesItsType) {
   EXPECT_EQ(town.events[0].acled_sub, "Government regains territory");
 }
 
+TEST(Extract, APhraseSetOffByCommasDoesNotHideTheSubject) {
+  auto r = ExtractText("Israeli forces, in a second raid in as many days, bombed a weapons depot near Damascus.");
+  const Event* e = Find(r, "bombed");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_EQ(e->actor1->country, "IL");
+  // A report set off by commas neither.
+  auto said = ExtractText("Houthi rebels, officials said, attacked a base in Marib on Monday.");
+  const Event* a = Find(said, "attacked");
+  ASSERT_NE(a, nullptr) << Dump(said);
+  ASSERT_TRUE(a->actor1) << Dump(said);
+  EXPECT_EQ(a->actor1->name, "Houthis");
+}
+
+TEST(Extract, ADateInsideARelativeClauseDatesOnlyThatClause) {
+  auto r = ExtractText("Houthi rebels, who took control of the capital three years ago, blamed the coalition for the strike.",
+                       "2017-11-01");
+  const Event* e = Find(r, "blamed");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  EXPECT_EQ(e->date.start, "2017-11-01") << Dump(r);
+  const Event* taking = Find(r, "took control");
+  ASSERT_NE(taking, nullptr) << Dump(r);
+  EXPECT_EQ(taking->date.start.substr(0, 4), "2014") << Dump(r);
+}
+
+TEST(Extract, AnAttackFromAnArmedUnitNamesItsDoer) {
+  auto r = ExtractText("Airstrikes, apparently from Russian jets, killed 20 people in Idlib on Tuesday.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  const Event& e = r.events[0];
+  ASSERT_TRUE(e.actor1) << Dump(r);
+  EXPECT_EQ(e.actor1->name, "Military Forces of Russia");
+  // The victims are civilians of where it happened, not of the attacker.
+  ASSERT_TRUE(e.actor2) << Dump(r);
+  EXPECT_EQ(e.actor2->country, "SY") << Dump(r);
+  // Fire from a place names no doer.
+  auto place = ExtractText("Rockets fired from Gaza hit the town of Sderot on Monday.");
+  for (const Event& ev : place.events) EXPECT_FALSE(ev.actor1 && ev.actor1->text == "Gaza") << Dump(place);
+}
+
+TEST(Extract, DeployedTroopsAreTheActor) {
+  auto r = ExtractText("About 275 U.S. soldiers were deployed to Iraq to protect the embassy in Baghdad.");
+  const Event* e = Find(r, "deployed");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  EXPECT_EQ(e->acled_sub, "Change to group/activity");
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_EQ(e->actor1->name, "Military Forces of the United States");
+  // A victim of a passive harm verb stays actor2.
+  auto victim = ExtractText("Five soldiers were killed near Kirkuk on Monday.");
+  ASSERT_FALSE(victim.events.empty()) << Dump(victim);
+  EXPECT_FALSE(victim.events[0].actor1) << Dump(victim);
+}
+
+TEST(Extract, CoordinatedPassivesShareTheirAgent) {
+  auto r = ExtractText("Three suspected militants were killed and ten others were arrested by Egyptian security forces in Giza.");
+  const Event* killed = Find(r, "killed");
+  ASSERT_NE(killed, nullptr) << Dump(r);
+  ASSERT_TRUE(killed->actor1) << Dump(r);
+  EXPECT_EQ(killed->actor1->country, "EG");
+  // Not across a comma: two clauses.
+  auto apart = ExtractText("Two civilians were killed, and four others were detained by police in Cairo.");
+  const Event* k2 = Find(apart, "killed");
+  ASSERT_NE(k2, nullptr) << Dump(apart);
+  EXPECT_FALSE(k2->actor1) << Dump(apart);
+}
+
+TEST(Extract, AircraftTypesWithANationalityAreItsForces) {
+  auto r = ExtractText("Turkish F-16s shot down a Syrian military helicopter near the border.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->name, "Military Forces of Turkey");
+  // A type alone names nobody.
+  auto alone = ExtractText("Ukraine carried out drone strikes using the Bayraktar TB2, destroying a howitzer.");
+  for (const Event& e : alone.events) {
+    EXPECT_FALSE(e.actor2 && e.actor2->name == "Bayraktar TB2") << Dump(alone);
+  }
+}
+
+TEST(Extract, TheSameActToldAgainInThePassiveIsNotANewEvent) {
+  auto r = ExtractText(
+      "Turkish F-16s shot down a Syrian warplane on Sunday. Damascus said the plane was over Syrian territory when "
+      "it was shot down.");
+  int shot = 0;
+  for (const Event& e : r.events) shot += e.trigger.find("shot down") != std::string::npos && !e.actor1;
+  EXPECT_EQ(shot, 0) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
