@@ -307,7 +307,7 @@ void AttributeSources(Context& c, uint32_t si) {
     }
     // A denial that governs no event of its own sentence denies the event just reported.
     if (value == Modality::kDenied && governed == 0 && src.found && si > 0) {
-      for (uint32_t back = 1; back <= 2 && back <= si; ++back) {
+      for (uint32_t back = 1; back <= 3 && back <= si; ++back) {
         const SentenceLayers& P = s.layers[si - back];
         int32_t target = -1;
         for (uint32_t e = P.events_begin; e < P.events_end; ++e) {
@@ -490,7 +490,10 @@ void ApplyModality(Context& c, uint32_t si) {
     // The cue governs the first event whose trigger follows within a few words.
     for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
       Candidate& ev = s.events[e];
-      if (!ev.alive || ev.trigger_first < cue.last || ev.trigger_first > cue.last + 4) continue;
+      if (ev.trigger_first < cue.last || ev.trigger_first > cue.last + 4) continue;
+      // An act already folded into another still anchors the acts listed after it under the same grounds.
+      const bool anchor_only = !ev.alive && info.kind == CueKind::kModality && info.value == "charge";
+      if (!ev.alive && !anchor_only) continue;
       bool clause_break = false;
       for (uint32_t t = cue.last; t < ev.trigger_first; ++t) {
         std::string_view kk = KeyAt(c, t);
@@ -524,6 +527,22 @@ void ApplyModality(Context& c, uint32_t si) {
         // "arrested on suspicion of murdering", "charged with kidnapping": the grounds of an arrest or a trial,
         // not an event reported by this sentence.
         ev.alive = false;
+        // … nor are the acts listed with it ("planning sabotage and terrorist acts, including an attack on …",
+        // "charged with kidnapping and murder").
+        uint32_t last = ev.trigger_last;
+        for (uint32_t f = e + 1; f < L.events_end; ++f) {
+          Candidate& more = s.events[f];
+          if (more.trigger_first < last || more.trigger_first > last + 10) break;
+          bool linked = false, broken = false;
+          for (uint32_t t = last; t < more.trigger_first; ++t) {
+            std::string_view kk = KeyAt(c, t);
+            if (kk == "and" || kk == "or" || kk == "including") linked = true;
+            if (kk == ";" || kk == "." || IsClauseBoundary(kk)) broken = true;
+          }
+          if (!linked || broken) break;
+          more.alive = false;
+          last = more.trigger_last;
+        }
       } else if (info.value == "planned") {
         ev.modality = Modality::kPlanned;
       } else if (info.value == "threatened") {

@@ -299,6 +299,8 @@ void CollectItems(Context& c, uint32_t si) {
           }
         }
         if (!best) continue;
+        // "US$1.2 billion", "HK$": a currency, not a country.
+        if (best->kind == SenseKind::kCountry && m.last < sent.last_token && KeyAt(c, m.last) == "$") continue;
         uint32_t actor_senses = 0;
         if (best->kind == SenseKind::kActor) {
           for (uint32_t k = m.senses_begin; k < m.senses_end; ++k) {
@@ -544,6 +546,20 @@ void BuildMentions(Context& c, uint32_t si) {
       if (!prep_object && t < sent.last_token && (ReportCueBetween(c, si, t, t + 1) || IsVerbTriggerAt(c, si, t, t + 1))) {
         keep = true;
       }
+    }
+    // "near the Israel–Gaza border fence", "the Iraq war": a country name that modifies a noun names a place or a
+    // topic, not a participant.
+    if (keep && m.mkind == MentionKind::kCountry) {
+      static constexpr std::array<std::string_view, 12> kModifiedNouns = {
+          "border", "borders", "frontier", "fence", "crossing", "boundary", "war", "conflict", "crisis", "talks",
+          "side", "border-crossing"};
+      uint32_t t = m.last;
+      while (t < sent.last_token && t < m.last + 4 &&
+             (KeyAt(c, t) == "-" || KeyAt(c, t) == "\u2013" || KeyAt(c, t) == "/" ||
+              c.doc.tokens[t].Has(text::kCapitalized))) {
+        ++t;
+      }
+      if (t < sent.last_token && In(kModifiedNouns, KeyAt(c, t))) keep = false;
     }
     // "a rebel-held town", "government-controlled areas": the phrase describes a place, it names no participant.
     if (m.last < sent.last_token && c.doc.tokens[m.last].Has(text::kHyphenBefore)) {
@@ -990,7 +1006,10 @@ void BuildCandidates(Context& c, uint32_t si) {
         }
         // "Palestinian youth and Israeli riot police clash": the two sides of a reciprocal verb are its
         // coordinated subject.
-        if (reciprocal && e.actor1 > static_cast<int32_t>(L.mentions_begin) && e.actor2 < 0) {
+        // So are those of an act two parties do together: "Syria and Libya agree to establish relations".
+        if ((reciprocal || tr.plover == Plover::kAgree || tr.plover == Plover::kConsult ||
+             tr.plover == Plover::kCooperate || tr.sub == AcledSub::kAgreement) &&
+            e.actor1 > static_cast<int32_t>(L.mentions_begin) && e.actor2 < 0) {
           const Mention& second = s.mentions[e.actor1];
           const Mention& first_side = s.mentions[e.actor1 - 1];
           if (second.first >= 1 && first_side.last + 1 == second.first && KeyAt(c, first_side.last) == "and" &&
@@ -1093,6 +1112,11 @@ void BuildCandidates(Context& c, uint32_t si) {
         break;
     }
     if (e.actor1 >= 0 && e.actor1 == e.actor2) e.actor2 = -1;
+    // "Hezbollah accused the attackers …": a reference resolved to the doer itself is a resolution gone wrong.
+    if (e.actor1 >= 0 && e.actor2 >= 0 && s.mentions[e.actor2].coreferent && s.mentions[e.actor2].actor >= 0 &&
+        s.mentions[e.actor2].actor == s.mentions[e.actor1].actor) {
+      e.actor2 = -1;
+    }
     s.events.push_back(e);
   }
   L.events_end = static_cast<uint32_t>(s.events.size());
@@ -2341,6 +2365,14 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
     }
     if ((into.actor1 < 0 || s.mentions[into.actor1].generic) && e.actor1 >= 0) into.actor1 = e.actor1;
     if (into.actor2 < 0 && e.actor2 >= 0) into.actor2 = e.actor2;
+    // "An explosion kills four. … the explosion was from Israeli shelling": the later sentence says what it was.
+    if (family == Family::kViolence && into.typed_by_default && !e.typed_by_default && e.sub != AcledSub::kNone) {
+      into.sub = e.sub;
+      into.plover = e.plover;
+      into.cameo = e.cameo;
+      into.mode = e.mode;
+      into.typed_by_default = false;
+    }
     e.alive = false;
     e.copied_from = target;  // its counts go to the event it names
   }
@@ -2431,9 +2463,20 @@ void MergeProtestResponse(Context& c, uint32_t si) {
 void DropUnsupportedOutcomes(Context& c, uint32_t si) {
   auto& s = c.s;
   const SentenceLayers& L = s.layers[si];
-  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
-    const Mention& m = s.mentions[k];
-    if (!m.source_only && (MentionIsArmed(c, m) && m.mkind != MentionKind::kCountry)) return;
+  // The support may come in the next sentences of the paragraph: "An explosion near the border fence kills four
+  // Palestinians. Hamas says fighters from Islamic Jihad were killed."
+  for (uint32_t next = si; next < s.layers.size() && next <= si + 2; ++next) {
+    if (next > si && c.doc.tokens[c.doc.sentences[next].first_token].Has(text::kParaStart)) break;
+    const SentenceLayers& N = s.layers[next];
+    for (uint32_t k = N.mentions_begin; k < N.mentions_end; ++k) {
+      const Mention& m = s.mentions[k];
+      if (!m.source_only && (MentionIsArmed(c, m) && m.mkind != MentionKind::kCountry)) return;
+    }
+    if (next == si) continue;
+    for (uint32_t k = N.items_begin; k < N.items_end; ++k) {
+      const Item& it = s.items[k];
+      if (it.layer == Layer::kInstrument && c.lex.instruments()[it.index].sub != AcledSub::kNone) return;
+    }
   }
   for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
     const Item& it = s.items[k];

@@ -1559,5 +1559,59 @@ TEST(Extract, TheSameActToldAgainInThePassiveIsNotANewEvent) {
   EXPECT_EQ(shot, 0) << Dump(r);
 }
 
+TEST(Extract, ACurrencyIsNoCountry) {
+  auto r = ExtractText("Poland proposes a US$1.2 billion fund to revitalize the Belarusian economy amid protests in Minsk.");
+  for (const Event& e : r.events) {
+    EXPECT_FALSE(e.actor1 && e.actor1->country == "US") << Dump(r);
+    EXPECT_FALSE(e.location && e.location->country == "US") << Dump(r);
+  }
+}
+
+TEST(Extract, ACountryNameModifyingANounIsNoParticipant) {
+  auto r = ExtractText("Gunmen opened fire near the Israel-Gaza border fence on Friday, killing four Palestinians.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  for (const Event& e : r.events) {
+    EXPECT_FALSE(e.actor1 && (e.actor1->text == "Gaza" || e.actor1->text == "Israel")) << Dump(r);
+    EXPECT_FALSE(e.actor2 && (e.actor2->text == "Gaza" || e.actor2->text == "Israel")) << Dump(r);
+  }
+}
+
+TEST(Extract, AReferenceResolvedToTheDoerIsNotItsTarget) {
+  auto r = ExtractText(
+      "Gunmen fired on a crowd of Hezbollah supporters in Beirut. Hezbollah accused the attackers of being members "
+      "of a Christian party.");
+  const Event* e = Find(r, "accused");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_FALSE(e->actor2 && e->actor2->name == e->actor1->name) << Dump(r);
+}
+
+TEST(Extract, ActsListedWithTheGroundsOfAnArrestAreNoEvents) {
+  auto r = ExtractText(
+      "The security service says it has arrested seven agents who were allegedly planning a series of sabotage and "
+      "terrorist acts in Crimea, including an attack on the head of the region.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Arrests");
+}
+
+TEST(Extract, AJointActTakesBothParties) {
+  auto r = ExtractText("Colombia and Venezuela meet to resolve a diplomatic dispute.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1 && r.events[0].actor2) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "CO");
+  EXPECT_EQ(r.events[0].actor2->country, "VE");
+  // Co-accusers are not each other's target.
+  auto accuse = ExtractText("Russia and China condemn the sanctions.");
+  for (const Event& e : accuse.events) EXPECT_FALSE(e.actor2 && e.actor2->country == "CN") << Dump(accuse);
+}
+
+TEST(Extract, ALaterSentenceSaysWhatAnExplosionWas) {
+  auto r = ExtractText(
+      "An explosion killed four people near Khan Younis on Saturday. Witnesses said the explosion was caused by "
+      "Israeli shelling.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Shelling/artillery/missile attack") << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
