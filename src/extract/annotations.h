@@ -110,6 +110,7 @@ struct SentenceLayers {
   uint32_t events_begin = 0, events_end = 0;
   bool nonconflict = false;  // a natural-disaster, accident, court or business cue
   bool legal = false;
+  bool crime = false;  // an ordinary crime (trafficking, fraud): arrests for it are not coded
 };
 
 }  // namespace sitrep::extract

@@ -19,9 +19,10 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-constexpr std::array<std::string_view, 23> kPrepositions = {
+constexpr std::array<std::string_view, 26> kPrepositions = {
     "of", "in", "from", "near", "at", "on", "with", "by", "to", "for", "against", "into", "outside", "across",
-    "over", "under", "toward", "towards", "around", "inside", "between", "among", "including"};
+    "over", "under", "toward", "towards", "around", "inside", "between", "among", "including", "within",
+    "throughout", "beyond"};
 
 constexpr std::array<std::string_view, 24> kClauseBoundaries = {
     ";", ":", "that", "which", "who", "whom", "whose", "where", "while", "but", "although", "though", "because",
@@ -323,6 +324,7 @@ void CollectItems(Context& c, uint32_t si) {
           if (cue.kind == CueKind::kNonConflict) {
             // Court and business words do not explain a death away; they only mark reports about past acts.
             if (cue.value == "legal") L.legal = true;
+            else if (cue.value == "crime") L.crime = true;
             else if (cue.value != "business" && cue.value != "politics") L.nonconflict = true;
           }
         }
@@ -1777,6 +1779,11 @@ void MergeCandidates(Context& c, uint32_t si) {
         e.alive = false;
       }
       if (L.nonconflict && e.sub == AcledSub::kChangeToGroup && !HasFightingActor(c, e)) e.alive = false;
+      // "arrested for his membership in a human trafficking syndicate": an arrest for an ordinary crime is not
+      // political violence, unless those arrested are an armed group.
+      if (L.crime && e.sub == AcledSub::kArrests && !(e.actor2 >= 0 && MentionIsArmed(c, s.mentions[e.actor2]))) {
+        e.alive = false;
+      }
       // "whose husband is accused of sexual misconduct": an accusation the text gives no accuser for is the
       // background of a charge, not an act of accusing.
       if (e.plover == Plover::kAccuse && e.voice == Voice::kPassive && e.actor1 < 0) e.alive = false;

@@ -1613,5 +1613,22 @@ TEST(Extract, ALaterSentenceSaysWhatAnExplosionWas) {
   EXPECT_EQ(r.events[0].acled_sub, "Shelling/artillery/missile attack") << Dump(r);
 }
 
+TEST(Extract, AnArrestForAnOrdinaryCrimeIsNoEvent) {
+  auto crime = ExtractText("An Iraqi man was arrested at Brisbane Airport for his role in a human trafficking syndicate.");
+  EXPECT_TRUE(crime.events.empty()) << Dump(crime);
+  // An armed group arrested for a crime still is.
+  auto armed = ExtractText("Police arrested five Islamic State militants for drug trafficking in Anbar.");
+  ASSERT_EQ(armed.events.size(), 1u) << Dump(armed);
+  EXPECT_EQ(armed.events[0].acled_sub, "Arrests");
+}
+
+TEST(Extract, PhonesAreNoCallWithoutSomeoneCalled) {
+  auto noun = ExtractText("The law scraps roaming charges for people using mobile phones abroad within the EU.");
+  EXPECT_TRUE(noun.events.empty()) << Dump(noun);
+  auto verb = ExtractText("Putin phones Erdogan to discuss Idlib.");
+  ASSERT_EQ(verb.events.size(), 1u) << Dump(verb);
+  EXPECT_EQ(verb.events[0].plover, "CONSULT");
+}
+
 }  // namespace
 }  // namespace sitrep
