@@ -1087,8 +1087,11 @@ void BuildCandidates(Context& c, uint32_t si) {
           while (v > sent.first_token && it.first - v < 7 && quantity_word(v - 1)) --v;
           // A scare quote may open the quoted phrase: "carried out at least six air strikes on …".
           if (v > sent.first_token && KeyAt(c, v - 1) == "\"") --v;
-          if (v > sent.first_token && In(kLightVerbs, KeyAt(c, v - 1))) {
-            uint32_t verb = v - 1;
+          // "the Syrian Air Force was responsible for three chemical attacks": whoever is responsible did them.
+          const bool responsible = v > sent.first_token + 1 && KeyAt(c, v - 1) == "for" &&
+                                   KeyAt(c, v - 2) == "responsible";
+          if (responsible || (v > sent.first_token && In(kLightVerbs, KeyAt(c, v - 1)))) {
+            uint32_t verb = responsible ? v - 2 : v - 1;
             if (KeyAt(c, verb) == "out" && verb > sent.first_token) --verb;  // carried out
             int32_t subj = LeftSubject(c, si, verb, 14);
             if (subj >= 0 && !MentionIsCivilian(c, s.mentions[subj])) e.actor1 = subj;

@@ -394,13 +394,27 @@ bool TimeBelongsToAnotherClause(const ExtractorScratch& s, const extract::Senten
   if (time_first < e.trigger_first) {
     // "Houthi rebels, who took control of the capital three years ago, blamed …": a date inside a relative clause
     // set off by commas before the verb dates the clause's act.
+    // So does one inside an apposition that holds an act of its own ("the mother of a girl abducted by North
+    // Korea 42 years ago, appeals …").
     uint32_t close = time_first;
     while (close < e.trigger_first && doc.Key(doc.tokens[close]) != ",") ++close;
     if (close >= e.trigger_first) return false;
-    for (uint32_t t = time_first; t > 0 && time_first - t < 16; --t) {
+    // Only a phrase between a subject and its verb: "…, but were repelled" continues the same clause.
+    for (uint32_t t = close + 1; t < e.trigger_first; ++t) {
+      std::string_view key = doc.Key(doc.tokens[t]);
+      if (key == "and" || key == "but" || key == "or" || key == "," || extract::IsClauseBoundary(key)) return false;
+    }
+    for (uint32_t t = time_first; t > 0 && time_first - t < 20; --t) {
       std::string_view key = doc.Key(doc.tokens[t - 1]);
       if (key == "who" || key == "which") return t >= 2 && doc.Key(doc.tokens[t - 2]) == ",";
-      if (key == "," || key == ";" || key == ".") break;
+      if (key == ";" || key == ".") break;
+      if (key == ",") {
+        for (uint32_t k = L.events_begin; k < L.events_end; ++k) {
+          const Candidate& other = s.events[k];
+          if (&other != &e && other.trigger_first >= t && other.trigger_last <= close) return true;
+        }
+        break;
+      }
     }
     return false;
   }
@@ -473,6 +487,15 @@ bool TimeDatesNoReportedEvent(const ExtractorScratch& s, const extract::Sentence
         return true;
       }
     }
+  }
+  return false;
+}
+
+bool SentenceHasReportCue(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s,
+                          const extract::SentenceLayers& L) {
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const extract::Item& it = s.items[k];
+    if (it.layer == extract::Layer::kCue && lex.cues()[it.index].kind == lexicon::CueKind::kReport) return true;
   }
   return false;
 }
@@ -871,6 +894,16 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         }
       }
       e.time = best_time;
+      // "The man had been arrested in 2013", "abducted by North Korea 42 years ago": an act dated over a year
+      // before the report is its background, unless the sentence reports it as a finding (an inquiry's report).
+      if (best_time >= 0 && s.published_day != INT32_MIN) {
+        const auto& tm = s.times[best_time];
+        if (tm.resolved && tm.end != timeutil::kUnknownDay && s.published_day - tm.end > 365 && e.source < 0 &&
+            e.source_last == 0 && !SentenceHasReportCue(lex, s, EL)) {
+          e.alive = false;
+          continue;
+        }
+      }
       e.confidence = Confidence(e, s, lex);
     }
   }
