@@ -919,6 +919,19 @@ void BuildCandidates(Context& c, uint32_t si) {
       if (before != "\"" && before != ":" && before != "(" && before != "-" && before != "'") continue;
     }
     const Trigger& tr = c.lex.triggers()[it.index];
+    // "ISIS remains a threat", "poses a threat to the region": a threat described, not one made.
+    if (!tr.verb && tr.plover == Plover::kThreaten && it.first >= sent.first_token + 2) {
+      std::string_view det = KeyAt(c, it.first - 1);
+      uint32_t v = it.first - 2;
+      if (det != "a" && det != "an" && v > sent.first_token) {
+        det = KeyAt(c, v);  // "a serious threat", "a major threat"
+        --v;
+      }
+      static constexpr std::array<std::string_view, 14> kDescribing = {
+          "is", "are", "was", "were", "remains", "remain", "remained", "poses", "pose", "posed", "posing", "as",
+          "become", "becomes"};
+      if ((det == "a" || det == "an") && In(kDescribing, KeyAt(c, v))) continue;
+    }
     Candidate e;
     e.sentence = si;
     e.trigger_first = it.first;
@@ -1118,9 +1131,13 @@ void BuildCandidates(Context& c, uint32_t si) {
     }
     if (e.actor1 >= 0 && e.actor1 == e.actor2) e.actor2 = -1;
     // "Hezbollah accused the attackers …": a reference resolved to the doer itself is a resolution gone wrong.
-    if (e.actor1 >= 0 && e.actor2 >= 0 && s.mentions[e.actor2].coreferent && s.mentions[e.actor2].actor >= 0 &&
+    if (e.actor1 >= 0 && e.actor2 >= 0 && s.mentions[e.actor2].actor >= 0 &&
         s.mentions[e.actor2].actor == s.mentions[e.actor1].actor) {
-      e.actor2 = -1;
+      if (s.mentions[e.actor2].coreferent) {
+        e.actor2 = -1;
+      } else if (s.mentions[e.actor1].coreferent) {
+        e.actor1 = -1;
+      }
     }
     s.events.push_back(e);
   }
@@ -1891,6 +1908,20 @@ void MergeCandidates(Context& c, uint32_t si) {
         }
       }
       if (L.nonconflict && !HasFightingActor(c, e) && !any_instrument) e.alive = false;
+      // "its fight against terrorism", "the war on drugs": a campaign against an abstraction is no battle.
+      if (e.trigger_last + 1 < c.doc.sentences[si].last_token) {
+        static constexpr std::array<std::string_view, 16> kAbstractFoes = {
+            "terrorism", "terror", "extremism", "radicalism", "radicalisation", "radicalization", "corruption",
+            "crime", "drugs", "poverty", "impunity", "piracy", "militancy", "trafficking", "insurgency", "disinformation"};
+        std::string_view prep = KeyAt(c, e.trigger_last);
+        uint32_t t = e.trigger_last + 1;
+        while (t + 1 < c.doc.sentences[si].last_token &&
+               (KeyAt(c, t) == "violent" || KeyAt(c, t) == "international" || KeyAt(c, t) == "global" ||
+                KeyAt(c, t) == "organised" || KeyAt(c, t) == "organized")) {
+          ++t;
+        }
+        if ((prep == "against" || prep == "on") && In(kAbstractFoes, KeyAt(c, t))) e.alive = false;
+      }
       if (Weakly(c, e) && !HasArmedActor(c, e) && !any_instrument && e.actor1 < 0) e.alive = false;
       if (tr.flags & lexicon::kTriggerNeedsInstrument) {
         // The weapon is what is used: right after the verb ("used sarin") or its subject ("sarin was used").
@@ -2325,13 +2356,24 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
     const Family family = FamilyOf(e);
     if (!e.alive || (family != Family::kViolence && family != Family::kProtest)) continue;
     if (e.voice != Voice::kNominal) {
-      // "The missiles hit a busy market place": a verb whose only doer is a definite weapon refers back too.
-      if (family != Family::kViolence || e.actor1 >= 0 || e.instrument < 0) continue;
-      const Item& weapon = s.items[e.instrument];
-      if (weapon.last + 2 < e.trigger_first || weapon.last > e.trigger_first || weapon.first <= sent.first_token) {
+      // "The missiles hit a busy market place", "The strike killed an IS leader": a verb whose only doer is a
+      // definite weapon or act refers back too.
+      if (family != Family::kViolence || e.actor1 >= 0) continue;
+      const Item* weapon = e.instrument >= 0 ? &s.items[e.instrument] : nullptr;
+      for (uint32_t q = L.items_begin; q < L.items_end && !weapon; ++q) {
+        const Item& it = s.items[q];
+        // The act as the verb's subject: "The strike killed", not "forces in the raid killed".
+        if (it.layer == Layer::kTrigger && it.last == e.trigger_first && it.first >= sent.first_token + 1 &&
+            !c.lex.triggers()[it.index].verb && c.lex.triggers()[it.index].cls == TriggerClass::kViolence &&
+            (it.first == sent.first_token + 1 || KeyAt(c, it.first - 2) == ",")) {
+          weapon = &it;
+        }
+      }
+      if (!weapon) continue;
+      if (weapon->last + 2 < e.trigger_first || weapon->last > e.trigger_first || weapon->first <= sent.first_token) {
         continue;
       }
-      std::string_view det = KeyAt(c, weapon.first - 1);
+      std::string_view det = KeyAt(c, weapon->first - 1);
       if (det != "the" && det != "these" && det != "those") continue;
       int32_t target = -1;
       for (int32_t back = static_cast<int32_t>(si) - 1; back >= 0 && target < 0 && si - back <= 2; --back) {
@@ -2341,15 +2383,21 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
         }
       }
       if (target < 0) continue;
+      if (s.events[target].actor2 < 0 && e.actor2 >= 0) s.events[target].actor2 = e.actor2;
       e.alive = false;
       e.copied_from = target;
       continue;
     }
+    // Words a report puts between "this" and an act it refers back to ("this violent attack", "the cowardly
+    // terrorist attacks").
+    static constexpr std::array<std::string_view, 26> kReferringModifiers = {
+        "day",       "deadly",   "two",       "suicide",   "latest",   "first",    "recent",   "twin",     "coordinated",
+        "violent",   "brutal",   "horrific",  "heinous",   "cowardly", "terrorist", "senseless", "despicable",
+        "barbaric",  "vicious",  "horrendous", "tragic",   "appalling", "terrible", "reprehensible", "abhorrent",
+        "unprovoked"};
     uint32_t t = e.trigger_first;
     while (t > sent.first_token && c.doc.tokens[t - 1].kind == text::kWord &&
-           (KeyAt(c, t - 1) == "day" || KeyAt(c, t - 1) == "deadly" || KeyAt(c, t - 1) == "two" ||
-            KeyAt(c, t - 1) == "suicide" || KeyAt(c, t - 1) == "latest" || KeyAt(c, t - 1) == "first" ||
-            KeyAt(c, t - 1) == "recent" || KeyAt(c, t - 1) == "twin" || KeyAt(c, t - 1) == "coordinated")) {
+           In(kReferringModifiers, KeyAt(c, t - 1))) {
       --t;
     }
     if (t == sent.first_token) continue;

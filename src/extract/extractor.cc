@@ -794,9 +794,20 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
   }
 
   // ---- places and dates of events
+  // "TAMPA, Fla. –" on a report about Syria: a dateline abroad is where the report was filed, not where its
+  // events happened, so it is no fallback place for them.
+  std::vector<uint8_t> foreign_dateline(s.places.size(), 0);
+  for (uint32_t si = 0; si < nsent && s.focus_country >= 0; ++si) {
+    if (!doc.sentences[si].is_dateline) continue;
+    const auto& DL = s.layers[si];
+    for (uint32_t p = DL.places_begin; p < DL.places_end && p < s.resolved.size(); ++p) {
+      const lexicon::Country* co = s.resolved[p].resolved ? lex.CountryByCode(s.resolved[p].country) : nullptr;
+      foreign_dateline[p] = co && static_cast<int32_t>(co - lex.countries().data()) != s.focus_country;
+    }
+  }
   int32_t article_place = -1;
   for (uint32_t p = 0; p < s.places.size(); ++p) {
-    if (s.places[p].cued) {
+    if (s.places[p].cued && !foreign_dateline[p]) {
       article_place = static_cast<int32_t>(p);
       break;
     }
@@ -811,7 +822,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       if (doc.tokens[doc.sentences[si].first_token].Has(text::kParaStart)) latest = -1;
       const auto& PL = s.layers[si];
       for (uint32_t p = PL.places_begin; p < PL.places_end; ++p) {
-        if (s.places[p].cued) latest = static_cast<int32_t>(p);
+        if (s.places[p].cued && !foreign_dateline[p]) latest = static_cast<int32_t>(p);
       }
     }
   }

@@ -1658,5 +1658,45 @@ TEST(Extract, ADateInsideAnAppositionDatesItsOwnAct) {
   EXPECT_EQ(e->date.start, "2019-11-15") << Dump(r);
 }
 
+TEST(Extract, ACondemnedAttackToldAgainIsOneEvent) {
+  auto r = ExtractText(
+      "The United States condemns the terrorist attack on Saturday night in Damboa, Nigeria. This violent attack, "
+      "aimed at civilians celebrating the Eid holiday, is a reminder of the depravity of those who commit such acts.");
+  int attacks = 0;
+  for (const Event& e : r.events) attacks += e.plover == "ASSAULT";
+  EXPECT_EQ(attacks, 1) << Dump(r);
+}
+
+TEST(Extract, ACampaignAgainstAnAbstractionIsNoBattle) {
+  auto r = ExtractText("The United States stands firm with Nigeria in its fight against terrorism.");
+  for (const Event& e : r.events) EXPECT_NE(e.plover, "ASSAULT") << Dump(r);
+  auto real = ExtractText("Nigerian troops fight against Boko Haram near Maiduguri.");
+  ASSERT_FALSE(real.events.empty()) << Dump(real);
+  EXPECT_EQ(real.events[0].acled_sub, "Armed clash");
+}
+
+TEST(Extract, ADescribedThreatIsNoThreat) {
+  auto r = ExtractText("ISIS remains a threat, not only to the region but well beyond.");
+  EXPECT_TRUE(r.events.empty()) << Dump(r);
+}
+
+TEST(Extract, NoIndicationThatSomethingHappenedIsNoEvent) {
+  auto r = ExtractText("There are no indications that any civilians were killed in this strike.");
+  for (const Event& e : r.events) EXPECT_NE(e.modality, "asserted") << Dump(r);
+}
+
+TEST(Extract, ADatelineAbroadIsNoFallbackPlace) {
+  auto r = ExtractText(
+      "TAMPA, Fla. - U.S. forces conducted a strike in eastern Syria on Friday. The strike killed an Islamic State "
+      "leader, officials said.");
+  for (const Event& e : r.events) {
+    EXPECT_FALSE(e.location && e.location->country == "US") << Dump(r);
+  }
+  // The strike told again is the same event, with its victim.
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor2) << Dump(r);
+  EXPECT_EQ(r.events[0].actor2->name, "Islamic State");
+}
+
 }  // namespace
 }  // namespace sitrep
