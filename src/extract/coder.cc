@@ -919,6 +919,24 @@ void BuildCandidates(Context& c, uint32_t si) {
       if (before != "\"" && before != ":" && before != "(" && before != "-" && before != "'") continue;
     }
     const Trigger& tr = c.lex.triggers()[it.index];
+    // "in its fight against IS", "their war in Syria": a party's campaign as a whole, not a battle.
+    if (it.first > sent.first_token) {
+      std::string_view owner = KeyAt(c, it.first - 1), word = KeyAt(c, it.first);
+      if ((owner == "its" || owner == "their" || owner == "his" || owner == "her" || owner == "our") &&
+          (word == "fight" || word == "fighting" || word == "war" || word == "struggle" || word == "campaign")) {
+        continue;
+      }
+    }
+    // "an American volunteer fighting with a Kurdish militia": a participle after a noun with "with" or
+    // "alongside" tells whose side someone is on, not a battle between them.
+    if (it.first > sent.first_token && it.last < sent.last_token && KeyAt(c, it.first) == "fighting" &&
+        (KeyAt(c, it.last) == "with" || KeyAt(c, it.last) == "alongside") &&
+        c.doc.tokens[it.first - 1].kind == text::kWord && !In(kBeForms, KeyAt(c, it.first - 1)) &&
+        !In(kSkippableAdverbs, KeyAt(c, it.first - 1)) && KeyAt(c, it.first - 1) != "heavy" &&
+        KeyAt(c, it.first - 1) != "fierce" && KeyAt(c, it.first - 1) != "of" && KeyAt(c, it.first - 1) != "in" &&
+        KeyAt(c, it.first - 1) != "the") {
+      continue;
+    }
     // "ISIS remains a threat", "poses a threat to the region": a threat described, not one made.
     if (!tr.verb && tr.plover == Plover::kThreaten && it.first >= sent.first_token + 2) {
       std::string_view det = KeyAt(c, it.first - 1);
@@ -963,6 +981,11 @@ void BuildCandidates(Context& c, uint32_t si) {
         // "arrested at least 104 protesters", "killed more than 60": a number expression is an object too.
         text::NumberExpr object_number;
         if (!object_follows && text::ParseNumberAt(c.doc, it.last, sent.last_token, &object_number)) {
+          object_follows = true;
+        }
+        // "attacked and killed residents": a verb coordinated with another transitive verb shares its object.
+        if (!object_follows && nk == "and" && it.last + 1 < sent.last_token &&
+            IsVerbTriggerAt(c, si, it.last + 1, it.last + 2)) {
           object_follows = true;
         }
         // "shot dead two militants": the object may follow a particle.
@@ -2545,6 +2568,11 @@ void DropUnsupportedOutcomes(Context& c, uint32_t si) {
       bool act = tr.cls == TriggerClass::kViolence || (tr.cls == TriggerClass::kFixed && tr.plover == Plover::kNone &&
                                                        tr.sub != AcledSub::kNone);
       if (act && !(tr.flags & (lexicon::kTriggerPassiveVictim | lexicon::kTriggerWeak))) return;
+      // "Ten people were attacked and killed": an attack is never an accident, whoever did it.
+      if (tr.cls == TriggerClass::kViolence && (tr.lemma == "attack" || tr.lemma == "assault" || tr.lemma == "raid" ||
+                                                tr.lemma == "storm" || tr.lemma == "murder")) {
+        return;
+      }
     }
   }
   int violent = 0;

@@ -1021,11 +1021,16 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
           place_country = -1;
         }
       }
-      if (e.actor1 >= 0) {
+      // "they" with nobody to refer back to names nobody: the role stays empty rather than read "they".
+      auto nameable = [&](int32_t m) {
+        const Mention& mm = s.mentions[m];
+        return !(mm.mkind == MentionKind::kPronoun && mm.actor < 0 && mm.agent < 0 && mm.country < 0);
+      };
+      if (e.actor1 >= 0 && nameable(e.actor1)) {
         out.actor1.emplace();
         NameMention(lex, s, s.mentions[e.actor1], violent, place_country, &*out.actor1);
       }
-      if (e.actor2 >= 0) {
+      if (e.actor2 >= 0 && nameable(e.actor2)) {
         out.actor2.emplace();
         NameMention(lex, s, s.mentions[e.actor2], violent, place_country, &*out.actor2);
       }

@@ -1698,5 +1698,42 @@ TEST(Extract, ADatelineAbroadIsNoFallbackPlace) {
   EXPECT_EQ(r.events[0].actor2->name, "Islamic State");
 }
 
+TEST(Extract, CoordinatedVerbsShareTheirObject) {
+  auto r = ExtractText("Armed men loyal to Riek Machar attacked and killed residents of Cuei village on Wednesday.",
+                       "2016-12-11");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  const Event& e = r.events[0];
+  ASSERT_TRUE(e.actor2) << Dump(r);
+  EXPECT_EQ(e.actor2->kind, "civilians") << Dump(r);
+  // Victims of a passive attack need no named doer: an attack is no accident.
+  auto passive = ExtractText("Ten people were attacked and killed in Cuei village on Wednesday.");
+  ASSERT_EQ(passive.events.size(), 1u) << Dump(passive);
+}
+
+TEST(Extract, FightingWithSomeoneAfterANounIsTakingTheirSide) {
+  auto r = ExtractText("An American volunteer fighting with a Kurdish militia was killed on Monday in northern Syria.");
+  for (const Event& e : r.events) {
+    EXPECT_FALSE(e.acled_sub == "Armed clash" && e.actor2 && e.actor2->kind == "militia" && e.actor1 &&
+                 e.actor1->country == "US")
+        << Dump(r);
+  }
+  // The progressive is a battle.
+  auto battle = ExtractText("Government troops are fighting with Houthi rebels near Marib.");
+  ASSERT_FALSE(battle.events.empty()) << Dump(battle);
+  EXPECT_EQ(battle.events[0].acled_sub, "Armed clash");
+}
+
+TEST(Extract, APartysWholeCampaignIsNoBattle) {
+  auto r = ExtractText("The SDF has U.S. backing in its fight against IS in northern Syria.");
+  for (const Event& e : r.events) EXPECT_NE(e.acled_sub, "Armed clash") << Dump(r);
+}
+
+TEST(Extract, APronounWithNothingToReferToNamesNobody) {
+  auto r = ExtractText("They attacked a number of villages including Mareng and killed civilians.");
+  for (const Event& e : r.events) {
+    EXPECT_FALSE(e.actor1 && e.actor1->name == "They") << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
