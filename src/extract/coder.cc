@@ -937,6 +937,27 @@ void BuildCandidates(Context& c, uint32_t si) {
         KeyAt(c, it.first - 1) != "the") {
       continue;
     }
+    // "among the dead and wounded", "the injured were taken to hospital": people, not an act.
+    {
+      auto casualty_word = [](std::string_view w) {
+        return w == "dead" || w == "wounded" || w == "injured" || w == "killed" || w == "missing";
+      };
+      std::string_view word = KeyAt(c, it.first);
+      if (casualty_word(word) && it.first > sent.first_token) {
+        std::string_view before = KeyAt(c, it.first - 1);
+        bool people = before == "the";
+        if (before == "and" && it.first >= sent.first_token + 3 && casualty_word(KeyAt(c, it.first - 2)) &&
+            KeyAt(c, it.first - 3) == "the") {
+          people = true;
+        }
+        if (people) continue;
+      }
+    }
+    // "the shared threat posed by terrorists": a threat described, not one made.
+    if (!tr.verb && tr.plover == Plover::kThreaten && it.last < sent.last_token &&
+        (KeyAt(c, it.last) == "posed" || KeyAt(c, it.last) == "poses" || KeyAt(c, it.last) == "presented")) {
+      continue;
+    }
     // "ISIS remains a threat", "poses a threat to the region": a threat described, not one made.
     if (!tr.verb && tr.plover == Plover::kThreaten && it.first >= sent.first_token + 2) {
       std::string_view det = KeyAt(c, it.first - 1);

@@ -1735,5 +1735,16 @@ TEST(Extract, APronounWithNothingToReferToNamesNobody) {
   }
 }
 
+TEST(Extract, TheDeadAndTheWoundedArePeopleNotActs) {
+  auto r = ExtractText("Among the dead and wounded are children and women, and these rebels looted cattle in seven villages.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Looting/property destruction") << Dump(r);
+}
+
+TEST(Extract, AThreatPosedBySomeoneIsDescribedNotMade) {
+  auto r = ExtractText("The United States helps Nigeria combat the threat posed by Boko Haram.");
+  for (const Event& e : r.events) EXPECT_NE(e.plover, "THREATEN") << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
