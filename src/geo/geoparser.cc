@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <unordered_map>
 
 #include "text/document.h"
@@ -19,38 +20,68 @@ constexpr size_t kMaxCandidates = 48;
 constexpr double kCoherence = 0.3;  // per other name with a reading nearby (at most 3)
 constexpr double kPlausible = 3.0;  // how far below a name's best reading another still counts as near
 
-bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
+// A fixed set of lower-case words, hashed at compile time: membership is one hash and a probe or two, not a scan
+// of the list (the recogniser asks several such questions of every capitalised token).
+constexpr uint32_t WordHash(std::string_view w) {
+  uint32_t h = 2166136261u;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+template <size_t N>
+class WordSet {
+ public:
+  constexpr WordSet(const std::array<std::string_view, N>& words) {  // NOLINT: implicit from a list
+    for (std::string_view w : words) {
+      size_t i = WordHash(w) & (kSlots - 1);
+      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & (kSlots - 1);
+      slots_[i] = w;
+    }
+  }
+  constexpr bool contains(std::string_view w) const {
+    if (w.empty()) return false;
+    for (size_t i = WordHash(w) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i].empty()) return false;
+      if (slots_[i] == w) return true;
+    }
+  }
 
-constexpr std::array<std::string_view, 20> kDirections = {
+ private:
+  static constexpr size_t kSlots = std::bit_ceil(N * 4);
+  std::array<std::string_view, kSlots> slots_{};
+};
+template <size_t N>
+constexpr bool In(const WordSet<N>& set, std::string_view k) { return set.contains(k); }
+
+constexpr WordSet<20> kDirections = std::array<std::string_view, 20>{
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "upper", "lower", "greater"};
 
 // Words after a name that make it a division ("Homs province", "Bell County").
-constexpr std::array<std::string_view, 22> kAdminNouns = {
+constexpr WordSet<22> kAdminNouns = std::array<std::string_view, 22>{
     "province", "governorate", "oblast", "state", "region", "district", "county", "parish", "prefecture",
     "municipality", "department", "raion", "wilayat", "governate", "emirate", "territory", "krai", "canton",
     "borough", "township", "provinces", "voivodeship"};
 // Of those, the ones below the first level: resolved to their namesake town at best.
-constexpr std::array<std::string_view, 7> kLowAdminNouns = {"district", "county", "parish", "municipality",
+constexpr WordSet<7> kLowAdminNouns = std::array<std::string_view, 7>{"district", "county", "parish", "municipality",
                                                             "raion", "borough", "township"};
 // Names of physical features: recognised as toponyms, resolved only when the gazetteer has them whole.
-constexpr std::array<std::string_view, 20> kFeatureNouns = {
+constexpr WordSet<20> kFeatureNouns = std::array<std::string_view, 20>{
     "river", "lake", "mountains", "mountain", "valley", "island", "islands", "bay", "sea", "ocean",
     "desert", "peninsula", "strait", "gulf", "mount", "canyon", "creek", "plain", "plateau", "coast"};
 
-constexpr std::array<std::string_view, 23> kPlaceCues = {
+constexpr WordSet<23> kPlaceCues = std::array<std::string_view, 23>{
     "in", "near", "outside", "into", "across", "throughout", "around", "toward", "towards", "inside",
     "within", "from", "to", "at", "through", "via", "between", "across", "entered", "reach", "reached",
     "visit", "visited"};
-constexpr std::array<std::string_view, 16> kPlaceNouns = {
+constexpr WordSet<16> kPlaceNouns = std::array<std::string_view, 16>{
     "city", "town", "village", "capital", "province", "region", "district", "county", "state", "governorate",
     "suburb", "outskirts", "neighborhood", "neighbourhood", "port", "villages"};
-constexpr std::array<std::string_view, 26> kTitles = {
+constexpr WordSet<26> kTitles = std::array<std::string_view, 26>{
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
     "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
 // Capitalised words that name places but in news nearly always mean something else.
-constexpr std::array<std::string_view, 98> kNotPlaces = {
+constexpr WordSet<98> kNotPlaces = std::array<std::string_view, 98>{
     "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
     "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
     "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
@@ -65,32 +96,32 @@ constexpr std::array<std::string_view, 98> kNotPlaces = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 // Last words of street names ("Memphis St.", "North Cooper Street"), and roads named by a number ("Highway 200").
-constexpr std::array<std::string_view, 16> kStreetNouns = {
+constexpr WordSet<16> kStreetNouns = std::array<std::string_view, 16>{
     "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway", "pkwy",
     "pike", "turnpike", "expressway", "freeway"};
 // Lower-case nouns after a place name that make it a place of people or offices ("Roselle police").
-constexpr std::array<std::string_view, 16> kLocalNouns = {
+constexpr WordSet<16> kLocalNouns = std::array<std::string_view, 16>{
     "police", "officers", "officials", "residents", "man", "woman", "boy", "girl", "teen", "council", "mayor",
     "trustees", "voters", "authorities", "schools", "native"};
 // Last words of the names of buildings and sites in a town ("Barclays Center", "Manila Cathedral").
-constexpr std::array<std::string_view, 30> kBuildingNouns = {
+constexpr WordSet<30> kBuildingNouns = std::array<std::string_view, 30>{
     "center", "centre", "tower", "stadium", "hospital", "university", "college", "school", "airport", "cathedral",
     "church", "mosque", "park", "square", "hall", "bridge", "market", "mall", "hotel", "station", "museum", "arena",
     "prison", "jail", "library", "theatre", "theater", "building", "plaza", "campus"};
-constexpr std::array<std::string_view, 5> kStreetAbbrevs = {"st", "ave", "rd", "blvd", "pkwy"};
-constexpr std::array<std::string_view, 4> kNumberedRoads = {"highway", "interstate", "route", "hwy"};
+constexpr WordSet<5> kStreetAbbrevs = std::array<std::string_view, 5>{"st", "ave", "rd", "blvd", "pkwy"};
+constexpr WordSet<4> kNumberedRoads = std::array<std::string_view, 4>{"highway", "interstate", "route", "hwy"};
 // Capitalised words after a place name that make the run an institution or office of the place ("Fargo Police",
 // "Minnesota House", "Douglas County Sheriff's Office", "Texas Department of ..."): the place is still a toponym.
-constexpr std::array<std::string_view, 44> kInstitutionHeads = {
+constexpr WordSet<44> kInstitutionHeads = std::array<std::string_view, 44>{
     "police", "sheriff", "sheriffs", "mayor", "governor", "city", "state", "department", "dept", "fire", "school",
     "schools", "public", "board", "council", "house", "senate", "legislature", "assembly", "national", "attorney",
     "commission", "commissioners", "court", "superior", "district", "health", "chamber", "historical", "county",
     "municipal", "regional", "community", "area", "airport", "highway", "region", "parks", "township", "village",
     "town", "coroner", "jail", "officials"};
-constexpr std::array<std::string_view, 19> kSpeechVerbs = {
+constexpr WordSet<19> kSpeechVerbs = std::array<std::string_view, 19>{
     "said", "says", "announced", "told", "accused", "warned", "denied", "claimed", "insisted", "condemned",
     "rejected", "urged", "vowed", "threatened", "responded", "demanded", "stated", "declared", "welcomed"};
-constexpr std::array<std::string_view, 17> kNameParticles = {"al", "el", "ad", "ar", "as", "ash", "az", "ez",
+constexpr WordSet<17> kNameParticles = std::array<std::string_view, 17>{"al", "el", "ad", "ar", "as", "ash", "az", "ez",
                                                              "ed", "es", "de", "du", "la", "le", "um", "bin",
                                                              "of"};
 
@@ -184,7 +215,7 @@ struct Work {
 
 // Words that name places somewhere but, inside a longer name, are its generic part ("Whole Foods", "State
 // University", "Air Balloon"): never taken as the place the name is in.
-constexpr std::array<std::string_view, 45> kPartStop = {
+constexpr WordSet<45> kPartStop = std::array<std::string_view, 45>{
     "north", "south", "east", "west", "new", "old", "saint", "port", "fort", "mount", "lake", "river", "point",
     "royal", "national", "central", "air", "whole", "union", "grand", "great", "little", "san", "santa", "hill",
     "hills", "heights", "field", "fields", "gardens", "garden", "estate", "beach", "springs", "green", "rock",
@@ -238,7 +269,15 @@ uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
 
 void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries, std::vector<PlaceResolution>* out) {
   out->assign(queries.size(), PlaceResolution());
-  std::vector<Work> work(queries.size());
+  // Per-thread working state, reused across articles so that its vectors keep their capacity.
+  static thread_local std::vector<Work> work;
+  work.resize(queries.size());
+  for (Work& w : work) {
+    w.part = false;
+    w.cands.clear();
+    w.base.clear();
+    w.best = -1;
+  }
   Posting buf[kMaxCandidates];
   std::vector<Posting> ctx;
   for (size_t i = 0; i < queries.size(); ++i) {
@@ -263,12 +302,11 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       w.part = FindPart(gaz, w.pq.key, &w.cands);
     }
     // What the words around the name say it is.
-    auto keep = [&](auto pred) {
-      std::vector<Posting> kept;
-      for (const Posting& c : w.cands) {
-        if (pred(gaz.place(c.place))) kept.push_back(c);
+    auto keep = [&](auto pred) {  // only the candidates that pass, when any does (in place, order kept)
+      if (std::none_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) { return pred(gaz.place(c.place)); })) {
+        return;
       }
-      if (!kept.empty()) w.cands.swap(kept);
+      std::erase_if(w.cands, [&](const Posting& c) { return !pred(gaz.place(c.place)); });
     };
     if (w.pq.hint == PlaceHint::kAdmin && !w.pq.low_admin) {
       keep([](const PlaceRecord& p) { return p.kind != PlaceKind::kCity && p.kind != PlaceKind::kCountry; });
@@ -292,12 +330,14 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     if (w.pq.feature && !w.part && !gaz.Contains(Key(q.text))) w.cands.clear();
     if (q.hint == PlaceHint::kStreet) w.cands.clear();
     // The container: "Mare', Aleppo", "Kabul, Afghanistan", "Hranitne in Donetsk Oblast".
-    std::vector<uint32_t> ctx_places;
+    std::array<uint32_t, 16> ctx_buf;
+    size_t ctx_n = 0;
     if (!q.context.empty()) {
       ParsedQuery cq = Parse(gaz, q.context, PlaceHint::kAny);
-      size_t cn = gaz.Lookup(cq.key, buf, 16);
-      for (size_t k = 0; k < cn; ++k) ctx_places.push_back(buf[k].place);
+      ctx_n = gaz.Lookup(cq.key, buf, ctx_buf.size());
+      for (size_t k = 0; k < ctx_n; ++k) ctx_buf[k] = buf[k].place;
     }
+    const std::span<const uint32_t> ctx_places(ctx_buf.data(), ctx_n);
     w.base.resize(w.cands.size());
     for (size_t k = 0; k < w.cands.size(); ++k) {
       const uint32_t pl = w.cands[k].place;
@@ -334,6 +374,18 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     w.best = -1;
     for (size_t k = 0; k < w.cands.size(); ++k) {
       if (w.best < 0 || w.base[k] > w.base[w.best]) w.best = static_cast<int>(k);
+    }
+  }
+
+  // Mentions of the same name share an id (the first mention's index), so that the rounds below compare ints.
+  std::vector<uint32_t> key_id(work.size());
+  for (size_t i = 0; i < work.size(); ++i) {
+    key_id[i] = static_cast<uint32_t>(i);
+    for (size_t j = 0; j < i; ++j) {
+      if (key_id[j] == j && work[j].pq.key == work[i].pq.key) {
+        key_id[i] = static_cast<uint32_t>(j);
+        break;
+      }
     }
   }
 
@@ -425,7 +477,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       // The article's evidence without this toponym's own vote (and without other mentions of the same name).
       double own = 0;
       for (size_t j = 0; j < work.size(); ++j) {
-        if (work[j].pq.key == w.pq.key) own += vote(work[j], -1);
+        if (key_id[j] == key_id[i]) own += vote(work[j], -1);
       }
       const double rest = std::max(1.0, total - own);
       int best = -1;
@@ -448,9 +500,11 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
           int near = 0;
           for (size_t j = 0; j < work.size() && near < 2; ++j) {
             const Work& o = work[j];
-            if (o.best < 0 || o.pq.key == w.pq.key) continue;
+            if (o.best < 0 || key_id[j] == key_id[i]) continue;
             const PlaceRecord& op = gaz.place(o.cands[o.best].place);
             if (op.kind != PlaceKind::kCity) continue;
+            // A degree of latitude is 111.2 km everywhere: places 150 km apart in latitude alone are no nearer.
+            if (std::fabs(p.lat - op.lat) * 111.0f >= 150.0f) continue;
             if (DistanceKm(p.lat, p.lon, op.lat, op.lon) < 150) ++near;
           }
           s += 0.8 * near;
@@ -461,7 +515,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         }
       }
       for (size_t j = 0; j < work.size(); ++j) {
-        if (work[j].pq.key == w.pq.key) vote(work[j], 1);
+        if (key_id[j] == key_id[i]) vote(work[j], 1);
       }
       next[i] = best;
     }
@@ -472,7 +526,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   // (containers make one mention certain; "Homs province" and "Homs" stay apart by their hints).
   for (size_t i = 0; i < work.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
-      if (work[j].pq.key != work[i].pq.key || work[j].pq.hint != work[i].pq.hint || work[j].best < 0 ||
+      if (key_id[j] != key_id[i] || work[j].pq.hint != work[i].pq.hint || work[j].best < 0 ||
           work[i].best < 0) {
         continue;
       }
