@@ -19,6 +19,8 @@ namespace {
 constexpr size_t kMaxCandidates = 48;
 constexpr double kCoherence = 0.3;  // per other name with a reading nearby (at most 3)
 constexpr double kPlausible = 3.0;  // how far below a name's best reading another still counts as near
+constexpr double kCountyTown = 3.0;  // a town in a county the article names, and that county
+constexpr float kInCountyKm = 40.0f;  // from a county's centre (the median of its places) to its towns
 
 // A fixed set of lower-case words, hashed at compile time: membership is one hash and a probe or two, not a scan
 // of the list (the recogniser asks several such questions of every capitalised token).
@@ -371,6 +373,44 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       }
       w.base[k] = s;
     }
+    w.best = -1;
+    for (size_t k = 0; k < w.cands.size(); ++k) {
+      if (w.best < 0 || w.base[k] > w.base[w.best]) w.best = static_cast<int>(k);
+    }
+  }
+
+  // A county the text names as one ("Walker County", "Rapides Parish") and a town of the article that lies in it
+  // vouch for each other: "Huntsville" with "Walker County" is Huntsville, Texas, and "Anderson County" with
+  // "Palestine" is the Texas county of the town, not Tennessee's (nor the town the country). Few namesake towns
+  // lie in a namesake county named in the same article, so the pair counts whatever the town's own prominence.
+  auto says_county = [&](const Work& w) {  // "Walker County", "Rapides Parish" (whether or not the noun was read off)
+    const size_t sp = w.pq.key.rfind(' ');
+    return w.pq.low_admin || (sp != std::string::npos && In(kLowAdminNouns, std::string_view(w.pq.key).substr(sp + 1)));
+  };
+  for (size_t j = 0; j < work.size(); ++j) {
+    if (!says_county(work[j]) || work[j].part) continue;
+    for (size_t kc = 0; kc < work[j].cands.size(); ++kc) {
+      const PlaceRecord& county = gaz.place(work[j].cands[kc].place);
+      if (county.kind != PlaceKind::kAdmin2) continue;
+      bool vouched = false;
+      for (size_t i = 0; i < work.size(); ++i) {
+        Work& w = work[i];
+        if (i == j || w.part || says_county(w) || w.pq.key == work[j].pq.key) continue;
+        for (size_t k = 0; k < w.cands.size(); ++k) {
+          const PlaceRecord& p = gaz.place(w.cands[k].place);
+          if (p.kind != PlaceKind::kCity || p.admin1 == kNone || p.admin1 != county.admin1 ||
+              std::fabs(p.lat - county.lat) * 111.0f >= kInCountyKm) {
+            continue;
+          }
+          if (DistanceKm(p.lat, p.lon, county.lat, county.lon) >= kInCountyKm) continue;
+          w.base[k] += kCountyTown;
+          vouched = true;
+        }
+      }
+      if (vouched) work[j].base[kc] += kCountyTown;
+    }
+  }
+  for (Work& w : work) {
     w.best = -1;
     for (size_t k = 0; k < w.cands.size(); ++k) {
       if (w.best < 0 || w.base[k] > w.base[w.best]) w.best = static_cast<int>(k);

@@ -459,5 +459,37 @@ TEST_F(GeoTest, CuesOfLocalNewsFindSmallPlaces) {
   EXPECT_TRUE(by.count("Roselle")) << "a town's police";
 }
 
+TEST_F(GeoTest, ATownAndTheCountyItLiesInVouchForEachOther) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  // Alone, each takes its most prominent reading.
+  EXPECT_EQ(ResolveOne("Huntsville").admin1, "Alabama");
+  EXPECT_EQ(ResolveOne("Palestine").precision, "country");
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Huntsville";
+  q[1].text = "Walker County";
+  q[2].text = "Huntsville";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[0].admin1, "Texas") << "Huntsville is the town in Walker County, Texas";
+  EXPECT_EQ(r[1].admin1, "Texas");
+  EXPECT_EQ(r[2].place, r[0].place);
+  std::vector<PlaceQuery> p(2);
+  p[0].text = "Palestine";
+  p[1].text = "Anderson County";
+  ResolvePlaces(*gaz_, p, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].country, "US") << "a town in the county the article names, not the country";
+  EXPECT_EQ(r[0].admin1, "Texas");
+  EXPECT_EQ(r[1].admin1, "Texas");
+  // A county with no town of the article in it vouches for nothing: Huntsville and Alabama's Madison County.
+  std::vector<PlaceQuery> m(2);
+  m[0].text = "Huntsville";
+  m[1].text = "Madison County";
+  ResolvePlaces(*gaz_, m, &r);
+  EXPECT_EQ(r[0].admin1, "Alabama");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
