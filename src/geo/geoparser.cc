@@ -120,6 +120,11 @@ constexpr WordSet<44> kInstitutionHeads = std::array<std::string_view, 44>{
     "commission", "commissioners", "court", "superior", "district", "health", "chamber", "historical", "county",
     "municipal", "regional", "community", "area", "airport", "highway", "region", "parks", "township", "village",
     "town", "coroner", "jail", "officials"};
+// Last words of organisations' names ("Ohio Coalition", "U.S. Census").
+constexpr WordSet<22> kOrgTails = std::array<std::string_view, 22>{
+    "university", "college", "commission", "service", "coalition", "partners", "association", "corporation",
+    "company", "systems", "institute", "foundation", "society", "authority", "agency", "bureau", "census", "guard",
+    "patrol", "rangers", "army", "navy"};
 constexpr WordSet<19> kSpeechVerbs = std::array<std::string_view, 19>{
     "said", "says", "announced", "told", "accused", "warned", "denied", "claimed", "insisted", "condemned",
     "rejected", "urged", "vowed", "threatened", "responded", "demanded", "stated", "declared", "welcomed"};
@@ -719,6 +724,31 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
     }
     return s;
   };
+  // Whether the places named by tokens [a, b) are all divisions (no town, country or alias among them); false when
+  // none.
+  auto only_division = [&](uint32_t a, uint32_t b) {
+    size_t n = gaz.Lookup(span_key(a, b), buf, 8);
+    if (n == 0) return false;
+    for (size_t j = 0; j < n; ++j) {
+      const PlaceKind kind = gaz.place(buf[j].place).kind;
+      if (buf[j].source == kNameDemonym || buf[j].source == kNameAbbrev) continue;
+      if (kind != PlaceKind::kAdmin2 || buf[j].source == kNameAlias) return false;
+    }
+    return true;
+  };
+  // Whether tokens [a, b) name a country or a populous first-level division (not by an abbreviation or demonym,
+  // nor by a generic word: "East", "Central", "Federal" are divisions somewhere).
+  auto names_state = [&](uint32_t a, uint32_t b) {
+    const std::string_view sk = span_key(a, b);
+    if (In(kDirections, sk) || In(kPartStop, sk)) return false;
+    size_t n = gaz.Lookup(sk, buf, 8);
+    for (size_t j = 0; j < n; ++j) {
+      const PlaceRecord& p = gaz.place(buf[j].place);
+      if (buf[j].source == kNameDemonym || buf[j].source == kNameAbbrev) continue;
+      if ((p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kAdmin1) && p.population >= 500000) return true;
+    }
+    return false;
+  };
   // Surnames of the people the article names ("Ruben Williams", "Gov. Jackson"): a later bare "Williams" is the
   // person, not Williams, Arizona. Keys are hashed; an article names few people.
   std::vector<uint64_t> people;
@@ -861,6 +891,19 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           break;
         }
       }
+      // "Dublin City Council", "Cork City Hall": a "X City" that the gazetteer knows only as a division (the city's
+      // council area) before an office of the town is the town X itself, when X is a town.
+      if (e >= i + 2 && e < r && k(e - 1) == "city" && In(kInstitutionHeads, k(e)) && !only_division(i, e - 1) &&
+          only_division(i, e)) {
+        --e;
+        strong = strength(span_key(i, e));
+      }
+      // A compass word alone ("East", "Northwest", "Central", "Western") is a direction or part of another name,
+      // whatever division somewhere bears it; with its noun ("North Province") it is read below.
+      if (e == i + 1 && In(kDirections, k(i))) {
+        e = i;
+        strong = 0;
+      }
       Toponym top;
       uint32_t skip_to = 0;
       bool introduced = false;  // by "the town of", whatever the gazetteer knows
@@ -919,7 +962,11 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           ++e;
         } else if (doc.tokens[e].Has(text::kHyphenBefore) && (!IsCap(doc.tokens[e]) || strength(span_key(e, e + 1)) >= 1)) {
           // "Washington-based", "Fargo-Moorhead": the name stands alone; a hyphenated place after it is its own.
-        } else if (!shouting && !In(kInstitutionHeads, nk)) {
+        } else if (!shouting && !In(kInstitutionHeads, nk) &&
+                   !((r - e >= 2 || In(kOrgTails, k(r - 1))) && strong >= 3 && names_state(i, e))) {
+          // A country or state heading a name of three words or more, or one that ends as an organisation's, is
+          // the place of that organisation ("Texas Southern University", "Georgia Modular Systems", "U.S. Supreme
+          // Court", "Ohio Coalition for ..."); a person's name has two words ("Georgia Smith").
           remember_person(i, r);
           i = r - 1;
           continue;

@@ -491,5 +491,37 @@ TEST_F(GeoTest, ATownAndTheCountyItLiesInVouchForEachOther) {
   EXPECT_EQ(r[0].admin1, "Alabama");
 }
 
+TEST_F(GeoTest, AStateHeadingAnOrganisationsNameIsAToponym) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_,
+                        "She studied at Texas Southern University. He works at Georgia Modular Systems, and the "
+                        "Ohio Coalition for the Education of Children backed it. Then Georgia Smith spoke.");
+  EXPECT_TRUE(by.count("Texas")) << "three words: an organisation";
+  EXPECT_TRUE(by.count("Georgia")) << "'Georgia Modular Systems'";
+  EXPECT_TRUE(by.count("Ohio")) << "ends as an organisation's name";
+  // Two words of which the second is no organisation's: a person.
+  auto person = ParseByText(*gaz_, "Then Georgia Smith spoke to Virginia Woolf.");
+  EXPECT_FALSE(person.count("Georgia"));
+  EXPECT_FALSE(person.count("Virginia"));
+}
+
+TEST_F(GeoTest, AnXCityKnownOnlyAsADivisionBeforeAnOfficeIsTheTown) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_, "Members of the Dublin City Council met the Kansas City Council.");
+  EXPECT_TRUE(by.count("Dublin")) << "Dublin City is the council area of the town";
+  EXPECT_FALSE(by.count("Dublin City"));
+  EXPECT_TRUE(by.count("Kansas City")) << "Kansas City is a town of its own";
+}
+
+TEST_F(GeoTest, ACompassWordAloneIsNoToponym) {
+  auto by = ParseByText(*gaz_, "Storms from the East hit Northwest roads, and Central officials said Western "
+                               "leaders met in North Carolina.");
+  EXPECT_FALSE(by.count("East"));
+  EXPECT_FALSE(by.count("Northwest"));
+  EXPECT_FALSE(by.count("Central"));
+  EXPECT_FALSE(by.count("Western"));
+  EXPECT_TRUE(by.count("North Carolina"));
+}
+
 }  // namespace
 }  // namespace sitrep::geo
