@@ -267,6 +267,58 @@ bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* 
   return false;
 }
 
+// A demonym the gazetteer does not list, read off its place's name by the common English endings: "Ohioans",
+// "Minnesotan", "Texan", "Ontarians", "Dagestani", "Londoner", "Richmondites", "English", "Abkhaz". The stems are
+// looked up in turn; the first that names a country, a first-level division, a region or a city of 100,000 or more
+// gives its places (as demonym postings) into *out, at most `max`. 0 when none: a common word's stem ("Later",
+// "Walker") names no such place.
+size_t MorphDemonym(const Gazetteer& gaz, std::string_view key, Posting* out, size_t max) {
+  if (key.size() < 5 || max == 0) return 0;
+  std::array<std::string_view, 2> forms = {key, {}};
+  if (key.back() == 's') forms[1] = key.substr(0, key.size() - 1);
+  std::string stem;
+  Posting buf[kMaxCandidates];
+  auto try_stem = [&](std::string_view w, size_t cut, std::string_view add) -> size_t {
+    const size_t sp = w.rfind(' ');
+    const size_t last_len = sp == std::string_view::npos ? w.size() : w.size() - sp - 1;
+    if (last_len < cut + 3) return 0;  // the stem keeps three letters of its last word
+    stem.assign(w.substr(0, w.size() - cut));
+    stem.append(add);
+    if (In(kDirections, stem) || In(kPartStop, stem)) return 0;  // "Easter", "Southerner"
+    // "-er" also ends many a common word ("Further"): only a great city's people go by it ("Londoner").
+    const uint32_t min_city = cut == 2 && add.empty() && w.ends_with("er") ? 1000000 : 100000;
+    const size_t n = gaz.Lookup(stem, buf, kMaxCandidates);
+    size_t m = 0;
+    for (size_t k = 0; k < n && m < max; ++k) {
+      const PlaceRecord& p = gaz.place(buf[k].place);
+      if (buf[k].source == kNameAbbrev) continue;
+      if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kRegion ||
+          (p.kind == PlaceKind::kAdmin1 && p.population >= 500000) ||
+          (p.kind == PlaceKind::kCity && p.population >= min_city)) {
+        out[m++] = Posting{buf[k].place, kNameDemonym};
+      }
+    }
+    return m;
+  };
+  struct Rule {
+    std::string_view ending;
+    size_t cut;
+    std::string_view add;
+  };
+  static constexpr Rule kRules[] = {
+      {"ian", 3, "ia"}, {"ian", 3, "io"}, {"ian", 3, "a"}, {"ian", 3, ""}, {"an", 1, ""},  {"an", 2, ""},
+      {"an", 2, "as"},  {"i", 1, ""},     {"er", 2, ""},   {"ite", 3, ""}, {"ish", 3, "land"}};
+  for (std::string_view w : forms) {
+    if (w.empty()) continue;
+    for (const Rule& r : kRules) {
+      if (!w.ends_with(r.ending)) continue;
+      if (size_t m = try_stem(w, r.cut, r.add)) return m;
+    }
+  }
+  if (key.back() != 's' && key.find(' ') == std::string_view::npos) return try_stem(key, 0, "ia");  // "Abkhaz"
+  return 0;
+}
+
 uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
   const PlaceRecord& p = gaz.place(place);
   return p.kind == PlaceKind::kAdmin1 ? place : p.admin1;
@@ -299,6 +351,11 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       for (size_t k = 0; k < n; ++k) {
         if (buf[k].source == kNameDemonym) w.cands.push_back(buf[k]);
       }
+    }
+    // A demonym the gazetteer lacks, by its ending ("Ohioans", "Texan", "Dagestani", "Abkhaz").
+    if (w.cands.empty() && q.hint != PlaceHint::kStreet) {
+      n = MorphDemonym(gaz, w.pq.key, buf, kMaxCandidates);
+      w.cands.assign(buf, buf + n);
     }
     // A name the gazetteer lacks that holds a prominent place's name ("Colorado State University", "Liverpool
     // Academy", "Walker County Sheriff", "Port of Houston") is in or near that place: its longest such part,
@@ -919,6 +976,14 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         }
         bool demonym = false;
         for (size_t j = 0; j < n; ++j) demonym = demonym || buf[j].source == kNameDemonym;
+        // One the gazetteer lacks, by its ending ("Ohioans", "Dagestani"): a single word, not the sentence's
+        // first (capitalised whatever it is: "Gunman kills ...") nor a speaker ("Gilani said").
+        if (n == 0 && de == i + 1 && i > first && !(i == first + 1 && doc.tokens[first].kind == text::kPunct) &&
+            !(de < last && In(kSpeechVerbs, k(de)))) {
+          key.clear();
+          Gazetteer::NameKey(doc.Slice(doc.tokens[i].begin, doc.tokens[de - 1].end), &key);
+          demonym = MorphDemonym(gaz, key, buf, 8) > 0;
+        }
         if (demonym && (de == r || !IsCap(doc.tokens[de]))) {
           top.demonym = true;
           top.hint = PlaceHint::kCountry;

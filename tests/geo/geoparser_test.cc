@@ -523,5 +523,26 @@ TEST_F(GeoTest, ACompassWordAloneIsNoToponym) {
   EXPECT_TRUE(by.count("North Carolina"));
 }
 
+TEST_F(GeoTest, DemonymsTheGazetteerLacksAreReadOffTheirEndings) {
+  PlaceResolution r = ResolveOne("Ohioans");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.precision, "admin1");
+  EXPECT_EQ(r.admin1, "Ohio");
+  r = ResolveOne("Texan");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.admin1, "Texas");
+  r = ResolveOne("Dagestani");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "RU");
+  // A common word's stem names no prominent place ("Further": Fürth is no great city; "Easter": a direction).
+  EXPECT_FALSE(ResolveOne("Further").resolved);
+  EXPECT_FALSE(ResolveOne("Easter").resolved);
+  auto by = ParseByText(*gaz_, "Thousands of Ohioans voted, and Further talks were held at Easter.");
+  ASSERT_TRUE(by.count("Ohioans"));
+  EXPECT_TRUE(by["Ohioans"].toponym.demonym);
+  EXPECT_FALSE(by.count("Further"));
+  EXPECT_FALSE(by.count("Easter"));
+}
+
 }  // namespace
 }  // namespace sitrep::geo
