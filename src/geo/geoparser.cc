@@ -471,6 +471,25 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       }
       if (vouched) work[j].base[kc] += kCountyTown;
     }
+    // The county's bare name in the same article ("DeKalb County" ... "DeKalb police") is the county again, not
+    // a namesake town elsewhere: the county readings of the bare name lose the penalty of a county without its
+    // noun and gain what a named county gives.
+    const std::string_view jk = work[j].pq.key;
+    const size_t sp = jk.rfind(' ');
+    if (sp == std::string_view::npos) continue;
+    for (size_t i = 0; i < work.size(); ++i) {
+      Work& w = work[i];
+      if (i == j || w.part || says_county(w) || w.pq.key != jk.substr(0, sp)) continue;
+      for (size_t k = 0; k < w.cands.size(); ++k) {
+        if (gaz.place(w.cands[k].place).kind != PlaceKind::kAdmin2) continue;
+        for (const Posting& c : work[j].cands) {
+          if (c.place == w.cands[k].place) {
+            w.base[k] += 2.5 + kCountyTown;
+            break;
+          }
+        }
+      }
+    }
   }
   for (Work& w : work) {
     w.best = -1;

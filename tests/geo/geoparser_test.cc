@@ -557,5 +557,19 @@ TEST_F(GeoTest, CapitalsKeepTheirNamesWhenBuildingsAreTheirAliases) {
   EXPECT_EQ(r.name, "Palmyra") << "a spelling news uses still names the place";
 }
 
+TEST_F(GeoTest, ACountysBareNameIsTheCountyTheArticleNames) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  EXPECT_EQ(ResolveOne("DeKalb").precision, "city") << "alone, the town";
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "DeKalb County";
+  q[1].text = "Decatur";
+  q[2].text = "DeKalb";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].place, r[0].place) << "'DeKalb police' after 'DeKalb County': the county";
+}
+
 }  // namespace
 }  // namespace sitrep::geo
