@@ -307,7 +307,7 @@ size_t MorphDemonym(const Gazetteer& gaz, std::string_view key, Posting* out, si
   };
   static constexpr Rule kRules[] = {
       {"ian", 3, "ia"}, {"ian", 3, "io"}, {"ian", 3, "a"}, {"ian", 3, ""}, {"an", 1, ""},  {"an", 2, ""},
-      {"an", 2, "as"},  {"i", 1, ""},     {"er", 2, ""},   {"ite", 3, ""}, {"ish", 3, "land"}};
+      {"an", 2, "as"},  {"i", 1, ""},     {"er", 2, ""},   {"ite", 3, ""}, {"ish", 4, "land"}};
   for (std::string_view w : forms) {
     if (w.empty()) continue;
     for (const Rule& r : kRules) {
@@ -352,10 +352,15 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         if (buf[k].source == kNameDemonym) w.cands.push_back(buf[k]);
       }
     }
-    // A demonym the gazetteer lacks, by its ending ("Ohioans", "Texan", "Dagestani", "Abkhaz").
-    if (w.cands.empty() && q.hint != PlaceHint::kStreet) {
+    // A demonym the gazetteer lacks, by its ending ("Ohioans", "Texan", "Dagestani", "Abkhaz"); also when the
+    // word is otherwise only a small town's name: "English" is England's far more often than English, Indiana's.
+    if (q.hint != PlaceHint::kStreet && w.pq.key.find(' ') == std::string::npos &&
+        std::all_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
+          const PlaceRecord& p = gaz.place(c.place);
+          return p.kind == PlaceKind::kCity && p.population < 15000 && c.source != kNameAlias;
+        })) {
       n = MorphDemonym(gaz, w.pq.key, buf, kMaxCandidates);
-      w.cands.assign(buf, buf + n);
+      w.cands.insert(w.cands.end(), buf, buf + n);
     }
     // A name the gazetteer lacks that holds a prominent place's name ("Colorado State University", "Liverpool
     // Academy", "Walker County Sheriff", "Port of Houston") is in or near that place: its longest such part,

@@ -534,6 +534,11 @@ TEST_F(GeoTest, DemonymsTheGazetteerLacksAreReadOffTheirEndings) {
   r = ResolveOne("Dagestani");
   ASSERT_TRUE(r.resolved);
   EXPECT_EQ(r.country, "RU");
+  // A word that is otherwise only a small town's name is the demonym ("English": England, not English, Indiana).
+  r = ResolveOne("English");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "GB");
+  EXPECT_EQ(r.admin1, "England");
   // A common word's stem names no prominent place ("Further": Fürth is no great city; "Easter": a direction).
   EXPECT_FALSE(ResolveOne("Further").resolved);
   EXPECT_FALSE(ResolveOne("Easter").resolved);
