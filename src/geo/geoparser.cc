@@ -147,11 +147,13 @@ struct ParsedQuery {
   bool feature = false;     // "Orontes River": a physical feature
 };
 
-ParsedQuery Parse(const Gazetteer& gaz, std::string_view text, PlaceHint hint) {
-  ParsedQuery q;
+void ParseInto(const Gazetteer& gaz, std::string_view text, PlaceHint hint, ParsedQuery* out) {
+  ParsedQuery& q = *out;  // reused: its key keeps its capacity
   q.hint = hint;
-  q.key = Key(text);
-  if (q.key.empty() || gaz.Contains(q.key)) return q;
+  q.region_mod = q.low_admin = q.feature = false;
+  q.key.clear();
+  Gazetteer::NameKey(text, &q.key);
+  if (q.key.empty() || gaz.Contains(q.key)) return;
   auto first_word = [&]() { return std::string_view(q.key).substr(0, q.key.find(' ')); };
   auto last_word = [&]() {
     size_t sp = q.key.rfind(' ');
@@ -178,7 +180,6 @@ ParsedQuery Parse(const Gazetteer& gaz, std::string_view text, PlaceHint hint) {
       break;
     }
   }
-  return q;
 }
 
 double Prior(const Gazetteer& gaz, const Posting& c) {
@@ -319,6 +320,30 @@ size_t MorphDemonym(const Gazetteer& gaz, std::string_view key, Posting* out, si
   return 0;
 }
 
+// A small map from place or country indexes to counts, searched linearly (an article votes for few of them);
+// clear() keeps the storage. get() of an absent key is 0.
+template <typename T>
+class FlatVotes {
+ public:
+  void clear() { entries_.clear(); }
+  T& operator[](uint32_t key) {
+    for (auto& e : entries_) {
+      if (e.first == key) return e.second;
+    }
+    entries_.emplace_back(key, T{});
+    return entries_.back().second;
+  }
+  T get(uint32_t key) const {
+    for (const auto& e : entries_) {
+      if (e.first == key) return e.second;
+    }
+    return T{};
+  }
+
+ private:
+  std::vector<std::pair<uint32_t, T>> entries_;
+};
+
 uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
   const PlaceRecord& p = gaz.place(place);
   return p.kind == PlaceKind::kAdmin1 ? place : p.admin1;
@@ -342,7 +367,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   for (size_t i = 0; i < queries.size(); ++i) {
     const PlaceQuery& q = queries[i];
     Work& w = work[i];
-    w.pq = Parse(gaz, q.text, q.hint);
+    ParseInto(gaz, q.text, q.hint, &w.pq);
     size_t n = gaz.Lookup(w.pq.key, buf, kMaxCandidates);
     w.cands.assign(buf, buf + n);
     // A plural demonym names the country's people ("Palestinians", "Russians"): the singular's country.
@@ -402,7 +427,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     std::array<uint32_t, 16> ctx_buf;
     size_t ctx_n = 0;
     if (!q.context.empty()) {
-      ParsedQuery cq = Parse(gaz, q.context, PlaceHint::kAny);
+      static thread_local ParsedQuery cq;
+      ParseInto(gaz, q.context, PlaceHint::kAny, &cq);
       ctx_n = gaz.Lookup(cq.key, buf, ctx_buf.size());
       for (size_t k = 0; k < ctx_n; ++k) ctx_buf[k] = buf[k].place;
     }
@@ -522,7 +548,9 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   // start from each name's most prominent reading, cannot reach by themselves.
   std::vector<std::string_view> names;
   std::vector<int> name_of(work.size(), -1);
-  std::unordered_map<int64_t, uint64_t> cell_names;
+  // Cells and the names with readings in them: a sorted vector (built once, then searched), per thread.
+  static thread_local std::vector<std::pair<int64_t, uint64_t>> cell_names;
+  cell_names.clear();
   auto cell = [](const PlaceRecord& p) {
     return static_cast<int64_t>(std::floor(p.lat)) * 1000 + static_cast<int64_t>(std::floor(p.lon));
   };
@@ -543,16 +571,26 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     for (size_t k = 0; k < work[i].cands.size(); ++k) {
       const PlaceRecord& p = gaz.place(work[i].cands[k].place);
       if (work[i].base[k] < floor) continue;
-      if (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin2) cell_names[cell(p)] |= 1ull << name_of[i];
+      if (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin2) cell_names.emplace_back(cell(p), 1ull << name_of[i]);
     }
+  }
+  std::sort(cell_names.begin(), cell_names.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  {
+    size_t m = 0;
+    for (size_t x = 0; x < cell_names.size(); ++x) {
+      if (m > 0 && cell_names[m - 1].first == cell_names[x].first) cell_names[m - 1].second |= cell_names[x].second;
+      else cell_names[m++] = cell_names[x];
+    }
+    cell_names.resize(m);
   }
   auto near_names = [&](const PlaceRecord& p, int self) {
     uint64_t m = 0;
     const int64_t c = cell(p);
     for (int64_t dy = -1000; dy <= 1000; dy += 1000) {
       for (int64_t dx = -1; dx <= 1; ++dx) {
-        auto it = cell_names.find(c + dy + dx);
-        if (it != cell_names.end()) m |= it->second;
+        auto it = std::lower_bound(cell_names.begin(), cell_names.end(), c + dy + dx,
+                                   [](const auto& e, int64_t v) { return e.first < v; });
+        if (it != cell_names.end() && it->first == c + dy + dx) m |= it->second;
       }
     }
     if (self >= 0) m &= ~(1ull << self);
@@ -576,7 +614,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   }
 
   // Document evidence from the current choices: country and admin1 votes, and the places themselves.
-  std::unordered_map<uint32_t, double> country_votes, admin_votes;
+  // Votes by country and by admin1 place: few distinct keys an article, so flat per-thread lists.
+  static thread_local FlatVotes<double> country_votes, admin_votes;
   for (int round = 0; round < 2; ++round) {
     country_votes.clear();
     admin_votes.clear();
@@ -613,13 +652,11 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         const PlaceRecord& p = gaz.place(pl);
         double s = w.base[k];
         if (p.country != 0xFFFF) {
-          auto it = country_votes.find(p.country);
-          if (it != country_votes.end()) s += 3.0 * std::max(0.0, it->second) / rest;
+          s += 3.0 * std::max(0.0, country_votes.get(p.country)) / rest;
         }
         uint32_t a = AdminOf(gaz, pl);
         if (a != kNone && p.kind != PlaceKind::kAdmin1) {
-          auto it = admin_votes.find(a);
-          if (it != admin_votes.end()) s += 2.5 * std::min(1.0, std::max(0.0, it->second) / rest * 2);
+          s += 2.5 * std::min(1.0, std::max(0.0, admin_votes.get(a)) / rest * 2);
         }
         // Nearness to the article's other places (a town near the other towns named).
         if (p.kind == PlaceKind::kCity) {
@@ -670,7 +707,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   // article's main town: the town its toponyms name most often (the first of equals), when it names one.
   uint32_t focus = kNone;
   int focus_n = 0;
-  std::unordered_map<uint32_t, int> towns;
+  static thread_local FlatVotes<int> towns;
+  towns.clear();
   for (size_t i = 0; i < work.size(); ++i) {
     if (queries[i].metonym || work[i].best < 0) continue;
     const uint32_t pl = work[i].cands[work[i].best].place;
