@@ -21,6 +21,7 @@ constexpr double kCoherence = 0.3;  // per other name with a reading nearby (at 
 constexpr double kPlausible = 3.0;  // how far below a name's best reading another still counts as near
 constexpr double kCountyTown = 3.0;  // a town in a county the article names, and that county
 constexpr float kInCountyKm = 40.0f;  // from a county's centre (the median of its places) to its towns
+constexpr double kHomeState = 4.0;  // a state of the article's country over a namesake country
 
 // A fixed set of lower-case words, hashed at compile time: membership is one hash and a probe or two, not a scan
 // of the list (the recogniser asks several such questions of every capitalised token).
@@ -657,6 +658,16 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         uint32_t a = AdminOf(gaz, pl);
         if (a != kNone && p.kind != PlaceKind::kAdmin1) {
           s += 2.5 * std::min(1.0, std::max(0.0, admin_votes.get(a)) / rest * 2);
+        }
+        // A name that is a country and a state of the country the rest of the article is mostly about is the
+        // state ("Georgia" among Atlanta and Athens): the country's far larger prior would otherwise win.
+        if (p.kind == PlaceKind::kAdmin1 && p.country != 0xFFFF &&
+            std::max(0.0, country_votes.get(p.country)) >= 0.5 * rest &&
+            std::any_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
+              const PlaceRecord& o = gaz.place(c.place);
+              return o.kind == PlaceKind::kCountry && o.country != p.country;
+            })) {
+          s += kHomeState;
         }
         // Nearness to the article's other places (a town near the other towns named).
         if (p.kind == PlaceKind::kCity) {

@@ -576,5 +576,29 @@ TEST_F(GeoTest, ACountysBareNameIsTheCountyTheArticleNames) {
   EXPECT_EQ(r[2].place, r[0].place) << "'DeKalb police' after 'DeKalb County': the county";
 }
 
+TEST_F(GeoTest, ANameOfACountryAndAStateOfTheArticlesCountryIsTheState) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  EXPECT_EQ(ResolveOne("Georgia").country, "GE") << "alone, the country";
+  // An article mostly about the US that also names Indonesia: "Georgia" is the state.
+  std::vector<PlaceQuery> us(5);
+  us[0].text = "Indonesia";
+  us[1].text = "Atlanta";
+  us[2].text = "Macon";
+  us[3].text = "Georgia";
+  us[4].text = "U.S.";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, us, &r);
+  ASSERT_TRUE(r[3].resolved);
+  EXPECT_EQ(r[3].country, "US");
+  EXPECT_EQ(r[3].precision, "admin1");
+  std::vector<PlaceQuery> ge(3);
+  ge[0].text = "Tbilisi";
+  ge[1].text = "Russia";
+  ge[2].text = "Georgia";
+  ResolvePlaces(*gaz_, ge, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "GE") << "among Tbilisi and Russia, the country";
+}
+
 }  // namespace
 }  // namespace sitrep::geo
