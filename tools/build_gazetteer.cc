@@ -489,7 +489,19 @@ int LoadAliases(const std::string& path, std::map<std::string, uint32_t>& admin1
       continue;
     }
     for (const auto& n : names) AddName(&g_places[target], n, source);
-    if (kind == "city" && !names.empty() && source == sitrep::geo::kNameAlias) {
+    // The spelling news uses becomes the display name, unless the names are of buildings in a capital ("Downing
+    // Street; Whitehall = city GB London", "Kremlin = city RU Moscow"): those stay London and Moscow.
+    bool landmarks = g_places[target].feature == Feature::kPPLC;
+    if (landmarks) {
+      std::string tk, nk;
+      Gazetteer::NameKey(g_places[target].name, &tk);
+      for (const auto& n : names) {
+        nk.clear();
+        Gazetteer::NameKey(n, &nk);
+        if (nk == tk) landmarks = false;
+      }
+    }
+    if (kind == "city" && !names.empty() && source == sitrep::geo::kNameAlias && !landmarks) {
       g_places[target].name = names[0];  // the spelling news uses
     }
   }

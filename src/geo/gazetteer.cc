@@ -38,7 +38,8 @@ void Gazetteer::NameKey(std::string_view name, std::string* out) {
     text::Utf8Report report;
     if (!text::RepairUtf8(name, &repaired, &report)) name = repaired;
   }
-  std::string word;
+  // Per-thread buffers: a key costs no heap allocation once the buffers have grown to the longest word seen.
+  static thread_local std::string word, clean;
   const size_t start = out->size();
   size_t i = 0;
   while (i < name.size()) {
@@ -55,7 +56,7 @@ void Gazetteer::NameKey(std::string_view name, std::string* out) {
     word.clear();
     text::AppendKey(name.substr(i, j - i), &word);
     // Apostrophes and ayn/hamza marks are dropped: "Ma'arrat" = "Maarrat", "'Ayn al 'Arab" = "Ayn al Arab".
-    std::string clean;
+    clean.clear();
     for (size_t k = 0; k < word.size(); ++k) {
       unsigned char c = static_cast<unsigned char>(word[k]);
       if (c == '\'') continue;

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <unordered_map>
 
 #include "text/document.h"
@@ -18,39 +19,72 @@ namespace {
 constexpr size_t kMaxCandidates = 48;
 constexpr double kCoherence = 0.3;  // per other name with a reading nearby (at most 3)
 constexpr double kPlausible = 3.0;  // how far below a name's best reading another still counts as near
+constexpr double kCountyTown = 3.0;  // a town in a county the article names, and that county
+constexpr float kInCountyKm = 40.0f;  // from a county's centre (the median of its places) to its towns
+constexpr double kHomeState = 4.0;  // a state of the article's country over a namesake country
 
-bool In(const auto& list, std::string_view k) { return std::find(list.begin(), list.end(), k) != list.end(); }
+// A fixed set of lower-case words, hashed at compile time: membership is one hash and a probe or two, not a scan
+// of the list (the recogniser asks several such questions of every capitalised token).
+constexpr uint32_t WordHash(std::string_view w) {
+  uint32_t h = 2166136261u;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+template <size_t N>
+class WordSet {
+ public:
+  constexpr WordSet(const std::array<std::string_view, N>& words) {  // NOLINT: implicit from a list
+    for (std::string_view w : words) {
+      size_t i = WordHash(w) & (kSlots - 1);
+      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & (kSlots - 1);
+      slots_[i] = w;
+    }
+  }
+  constexpr bool contains(std::string_view w) const {
+    if (w.empty()) return false;
+    for (size_t i = WordHash(w) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i].empty()) return false;
+      if (slots_[i] == w) return true;
+    }
+  }
 
-constexpr std::array<std::string_view, 20> kDirections = {
+ private:
+  static constexpr size_t kSlots = std::bit_ceil(N * 4);
+  std::array<std::string_view, kSlots> slots_{};
+};
+template <size_t N>
+constexpr bool In(const WordSet<N>& set, std::string_view k) { return set.contains(k); }
+
+constexpr WordSet<20> kDirections = std::array<std::string_view, 20>{
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
     "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "upper", "lower", "greater"};
 
 // Words after a name that make it a division ("Homs province", "Bell County").
-constexpr std::array<std::string_view, 22> kAdminNouns = {
+constexpr WordSet<22> kAdminNouns = std::array<std::string_view, 22>{
     "province", "governorate", "oblast", "state", "region", "district", "county", "parish", "prefecture",
     "municipality", "department", "raion", "wilayat", "governate", "emirate", "territory", "krai", "canton",
     "borough", "township", "provinces", "voivodeship"};
 // Of those, the ones below the first level: resolved to their namesake town at best.
-constexpr std::array<std::string_view, 7> kLowAdminNouns = {"district", "county", "parish", "municipality",
+constexpr WordSet<7> kLowAdminNouns = std::array<std::string_view, 7>{"district", "county", "parish", "municipality",
                                                             "raion", "borough", "township"};
 // Names of physical features: recognised as toponyms, resolved only when the gazetteer has them whole.
-constexpr std::array<std::string_view, 20> kFeatureNouns = {
+constexpr WordSet<20> kFeatureNouns = std::array<std::string_view, 20>{
     "river", "lake", "mountains", "mountain", "valley", "island", "islands", "bay", "sea", "ocean",
     "desert", "peninsula", "strait", "gulf", "mount", "canyon", "creek", "plain", "plateau", "coast"};
 
-constexpr std::array<std::string_view, 23> kPlaceCues = {
+constexpr WordSet<23> kPlaceCues = std::array<std::string_view, 23>{
     "in", "near", "outside", "into", "across", "throughout", "around", "toward", "towards", "inside",
     "within", "from", "to", "at", "through", "via", "between", "across", "entered", "reach", "reached",
     "visit", "visited"};
-constexpr std::array<std::string_view, 16> kPlaceNouns = {
+constexpr WordSet<16> kPlaceNouns = std::array<std::string_view, 16>{
     "city", "town", "village", "capital", "province", "region", "district", "county", "state", "governorate",
     "suburb", "outskirts", "neighborhood", "neighbourhood", "port", "villages"};
-constexpr std::array<std::string_view, 26> kTitles = {
+constexpr WordSet<26> kTitles = std::array<std::string_view, 26>{
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
     "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
 // Capitalised words that name places but in news nearly always mean something else.
-constexpr std::array<std::string_view, 98> kNotPlaces = {
+constexpr WordSet<98> kNotPlaces = std::array<std::string_view, 98>{
     "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
     "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
     "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
@@ -65,32 +99,37 @@ constexpr std::array<std::string_view, 98> kNotPlaces = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 // Last words of street names ("Memphis St.", "North Cooper Street"), and roads named by a number ("Highway 200").
-constexpr std::array<std::string_view, 16> kStreetNouns = {
+constexpr WordSet<16> kStreetNouns = std::array<std::string_view, 16>{
     "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway", "pkwy",
     "pike", "turnpike", "expressway", "freeway"};
 // Lower-case nouns after a place name that make it a place of people or offices ("Roselle police").
-constexpr std::array<std::string_view, 16> kLocalNouns = {
+constexpr WordSet<16> kLocalNouns = std::array<std::string_view, 16>{
     "police", "officers", "officials", "residents", "man", "woman", "boy", "girl", "teen", "council", "mayor",
     "trustees", "voters", "authorities", "schools", "native"};
 // Last words of the names of buildings and sites in a town ("Barclays Center", "Manila Cathedral").
-constexpr std::array<std::string_view, 30> kBuildingNouns = {
+constexpr WordSet<30> kBuildingNouns = std::array<std::string_view, 30>{
     "center", "centre", "tower", "stadium", "hospital", "university", "college", "school", "airport", "cathedral",
     "church", "mosque", "park", "square", "hall", "bridge", "market", "mall", "hotel", "station", "museum", "arena",
     "prison", "jail", "library", "theatre", "theater", "building", "plaza", "campus"};
-constexpr std::array<std::string_view, 5> kStreetAbbrevs = {"st", "ave", "rd", "blvd", "pkwy"};
-constexpr std::array<std::string_view, 4> kNumberedRoads = {"highway", "interstate", "route", "hwy"};
+constexpr WordSet<5> kStreetAbbrevs = std::array<std::string_view, 5>{"st", "ave", "rd", "blvd", "pkwy"};
+constexpr WordSet<4> kNumberedRoads = std::array<std::string_view, 4>{"highway", "interstate", "route", "hwy"};
 // Capitalised words after a place name that make the run an institution or office of the place ("Fargo Police",
 // "Minnesota House", "Douglas County Sheriff's Office", "Texas Department of ..."): the place is still a toponym.
-constexpr std::array<std::string_view, 44> kInstitutionHeads = {
+constexpr WordSet<44> kInstitutionHeads = std::array<std::string_view, 44>{
     "police", "sheriff", "sheriffs", "mayor", "governor", "city", "state", "department", "dept", "fire", "school",
     "schools", "public", "board", "council", "house", "senate", "legislature", "assembly", "national", "attorney",
     "commission", "commissioners", "court", "superior", "district", "health", "chamber", "historical", "county",
     "municipal", "regional", "community", "area", "airport", "highway", "region", "parks", "township", "village",
     "town", "coroner", "jail", "officials"};
-constexpr std::array<std::string_view, 19> kSpeechVerbs = {
+// Last words of organisations' names ("Ohio Coalition", "U.S. Census").
+constexpr WordSet<22> kOrgTails = std::array<std::string_view, 22>{
+    "university", "college", "commission", "service", "coalition", "partners", "association", "corporation",
+    "company", "systems", "institute", "foundation", "society", "authority", "agency", "bureau", "census", "guard",
+    "patrol", "rangers", "army", "navy"};
+constexpr WordSet<19> kSpeechVerbs = std::array<std::string_view, 19>{
     "said", "says", "announced", "told", "accused", "warned", "denied", "claimed", "insisted", "condemned",
     "rejected", "urged", "vowed", "threatened", "responded", "demanded", "stated", "declared", "welcomed"};
-constexpr std::array<std::string_view, 17> kNameParticles = {"al", "el", "ad", "ar", "as", "ash", "az", "ez",
+constexpr WordSet<17> kNameParticles = std::array<std::string_view, 17>{"al", "el", "ad", "ar", "as", "ash", "az", "ez",
                                                              "ed", "es", "de", "du", "la", "le", "um", "bin",
                                                              "of"};
 
@@ -109,11 +148,13 @@ struct ParsedQuery {
   bool feature = false;     // "Orontes River": a physical feature
 };
 
-ParsedQuery Parse(const Gazetteer& gaz, std::string_view text, PlaceHint hint) {
-  ParsedQuery q;
+void ParseInto(const Gazetteer& gaz, std::string_view text, PlaceHint hint, ParsedQuery* out) {
+  ParsedQuery& q = *out;  // reused: its key keeps its capacity
   q.hint = hint;
-  q.key = Key(text);
-  if (q.key.empty() || gaz.Contains(q.key)) return q;
+  q.region_mod = q.low_admin = q.feature = false;
+  q.key.clear();
+  Gazetteer::NameKey(text, &q.key);
+  if (q.key.empty() || gaz.Contains(q.key)) return;
   auto first_word = [&]() { return std::string_view(q.key).substr(0, q.key.find(' ')); };
   auto last_word = [&]() {
     size_t sp = q.key.rfind(' ');
@@ -140,7 +181,6 @@ ParsedQuery Parse(const Gazetteer& gaz, std::string_view text, PlaceHint hint) {
       break;
     }
   }
-  return q;
 }
 
 double Prior(const Gazetteer& gaz, const Posting& c) {
@@ -184,7 +224,7 @@ struct Work {
 
 // Words that name places somewhere but, inside a longer name, are its generic part ("Whole Foods", "State
 // University", "Air Balloon"): never taken as the place the name is in.
-constexpr std::array<std::string_view, 45> kPartStop = {
+constexpr WordSet<45> kPartStop = std::array<std::string_view, 45>{
     "north", "south", "east", "west", "new", "old", "saint", "port", "fort", "mount", "lake", "river", "point",
     "royal", "national", "central", "air", "whole", "union", "grand", "great", "little", "san", "santa", "hill",
     "hills", "heights", "field", "fields", "gardens", "garden", "estate", "beach", "springs", "green", "rock",
@@ -229,6 +269,82 @@ bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* 
   return false;
 }
 
+// A demonym the gazetteer does not list, read off its place's name by the common English endings: "Ohioans",
+// "Minnesotan", "Texan", "Ontarians", "Dagestani", "Londoner", "Richmondites", "English", "Abkhaz". The stems are
+// looked up in turn; the first that names a country, a first-level division, a region or a city of 100,000 or more
+// gives its places (as demonym postings) into *out, at most `max`. 0 when none: a common word's stem ("Later",
+// "Walker") names no such place.
+size_t MorphDemonym(const Gazetteer& gaz, std::string_view key, Posting* out, size_t max) {
+  if (key.size() < 5 || max == 0) return 0;
+  std::array<std::string_view, 2> forms = {key, {}};
+  if (key.back() == 's') forms[1] = key.substr(0, key.size() - 1);
+  std::string stem;
+  Posting buf[kMaxCandidates];
+  auto try_stem = [&](std::string_view w, size_t cut, std::string_view add) -> size_t {
+    const size_t sp = w.rfind(' ');
+    const size_t last_len = sp == std::string_view::npos ? w.size() : w.size() - sp - 1;
+    if (last_len < cut + 3) return 0;  // the stem keeps three letters of its last word
+    stem.assign(w.substr(0, w.size() - cut));
+    stem.append(add);
+    if (In(kDirections, stem) || In(kPartStop, stem)) return 0;  // "Easter", "Southerner"
+    // "-er" also ends many a common word ("Further"): only a great city's people go by it ("Londoner").
+    const uint32_t min_city = cut == 2 && add.empty() && w.ends_with("er") ? 1000000 : 100000;
+    const size_t n = gaz.Lookup(stem, buf, kMaxCandidates);
+    size_t m = 0;
+    for (size_t k = 0; k < n && m < max; ++k) {
+      const PlaceRecord& p = gaz.place(buf[k].place);
+      if (buf[k].source == kNameAbbrev) continue;
+      if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kRegion ||
+          (p.kind == PlaceKind::kAdmin1 && p.population >= 500000) ||
+          (p.kind == PlaceKind::kCity && p.population >= min_city)) {
+        out[m++] = Posting{buf[k].place, kNameDemonym};
+      }
+    }
+    return m;
+  };
+  struct Rule {
+    std::string_view ending;
+    size_t cut;
+    std::string_view add;
+  };
+  static constexpr Rule kRules[] = {
+      {"ian", 3, "ia"}, {"ian", 3, "io"}, {"ian", 3, "a"}, {"ian", 3, ""}, {"an", 1, ""},  {"an", 2, ""},
+      {"an", 2, "as"},  {"i", 1, ""},     {"er", 2, ""},   {"ite", 3, ""}, {"ish", 4, "land"}};
+  for (std::string_view w : forms) {
+    if (w.empty()) continue;
+    for (const Rule& r : kRules) {
+      if (!w.ends_with(r.ending)) continue;
+      if (size_t m = try_stem(w, r.cut, r.add)) return m;
+    }
+  }
+  if (key.back() != 's' && key.find(' ') == std::string_view::npos) return try_stem(key, 0, "ia");  // "Abkhaz"
+  return 0;
+}
+
+// A small map from place or country indexes to counts, searched linearly (an article votes for few of them);
+// clear() keeps the storage. get() of an absent key is 0.
+template <typename T>
+class FlatVotes {
+ public:
+  void clear() { entries_.clear(); }
+  T& operator[](uint32_t key) {
+    for (auto& e : entries_) {
+      if (e.first == key) return e.second;
+    }
+    entries_.emplace_back(key, T{});
+    return entries_.back().second;
+  }
+  T get(uint32_t key) const {
+    for (const auto& e : entries_) {
+      if (e.first == key) return e.second;
+    }
+    return T{};
+  }
+
+ private:
+  std::vector<std::pair<uint32_t, T>> entries_;
+};
+
 uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
   const PlaceRecord& p = gaz.place(place);
   return p.kind == PlaceKind::kAdmin1 ? place : p.admin1;
@@ -238,13 +354,21 @@ uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
 
 void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries, std::vector<PlaceResolution>* out) {
   out->assign(queries.size(), PlaceResolution());
-  std::vector<Work> work(queries.size());
+  // Per-thread working state, reused across articles so that its vectors keep their capacity.
+  static thread_local std::vector<Work> work;
+  work.resize(queries.size());
+  for (Work& w : work) {
+    w.part = false;
+    w.cands.clear();
+    w.base.clear();
+    w.best = -1;
+  }
   Posting buf[kMaxCandidates];
   std::vector<Posting> ctx;
   for (size_t i = 0; i < queries.size(); ++i) {
     const PlaceQuery& q = queries[i];
     Work& w = work[i];
-    w.pq = Parse(gaz, q.text, q.hint);
+    ParseInto(gaz, q.text, q.hint, &w.pq);
     size_t n = gaz.Lookup(w.pq.key, buf, kMaxCandidates);
     w.cands.assign(buf, buf + n);
     // A plural demonym names the country's people ("Palestinians", "Russians"): the singular's country.
@@ -253,6 +377,16 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       for (size_t k = 0; k < n; ++k) {
         if (buf[k].source == kNameDemonym) w.cands.push_back(buf[k]);
       }
+    }
+    // A demonym the gazetteer lacks, by its ending ("Ohioans", "Texan", "Dagestani", "Abkhaz"); also when the
+    // word is otherwise only a small town's name: "English" is England's far more often than English, Indiana's.
+    if (q.hint != PlaceHint::kStreet && w.pq.key.find(' ') == std::string::npos &&
+        std::all_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
+          const PlaceRecord& p = gaz.place(c.place);
+          return p.kind == PlaceKind::kCity && p.population < 15000 && c.source != kNameAlias;
+        })) {
+      n = MorphDemonym(gaz, w.pq.key, buf, kMaxCandidates);
+      w.cands.insert(w.cands.end(), buf, buf + n);
     }
     // A name the gazetteer lacks that holds a prominent place's name ("Colorado State University", "Liverpool
     // Academy", "Walker County Sheriff", "Port of Houston") is in or near that place: its longest such part,
@@ -263,12 +397,11 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       w.part = FindPart(gaz, w.pq.key, &w.cands);
     }
     // What the words around the name say it is.
-    auto keep = [&](auto pred) {
-      std::vector<Posting> kept;
-      for (const Posting& c : w.cands) {
-        if (pred(gaz.place(c.place))) kept.push_back(c);
+    auto keep = [&](auto pred) {  // only the candidates that pass, when any does (in place, order kept)
+      if (std::none_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) { return pred(gaz.place(c.place)); })) {
+        return;
       }
-      if (!kept.empty()) w.cands.swap(kept);
+      std::erase_if(w.cands, [&](const Posting& c) { return !pred(gaz.place(c.place)); });
     };
     if (w.pq.hint == PlaceHint::kAdmin && !w.pq.low_admin) {
       keep([](const PlaceRecord& p) { return p.kind != PlaceKind::kCity && p.kind != PlaceKind::kCountry; });
@@ -292,12 +425,15 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     if (w.pq.feature && !w.part && !gaz.Contains(Key(q.text))) w.cands.clear();
     if (q.hint == PlaceHint::kStreet) w.cands.clear();
     // The container: "Mare', Aleppo", "Kabul, Afghanistan", "Hranitne in Donetsk Oblast".
-    std::vector<uint32_t> ctx_places;
+    std::array<uint32_t, 16> ctx_buf;
+    size_t ctx_n = 0;
     if (!q.context.empty()) {
-      ParsedQuery cq = Parse(gaz, q.context, PlaceHint::kAny);
-      size_t cn = gaz.Lookup(cq.key, buf, 16);
-      for (size_t k = 0; k < cn; ++k) ctx_places.push_back(buf[k].place);
+      static thread_local ParsedQuery cq;
+      ParseInto(gaz, q.context, PlaceHint::kAny, &cq);
+      ctx_n = gaz.Lookup(cq.key, buf, ctx_buf.size());
+      for (size_t k = 0; k < ctx_n; ++k) ctx_buf[k] = buf[k].place;
     }
+    const std::span<const uint32_t> ctx_places(ctx_buf.data(), ctx_n);
     w.base.resize(w.cands.size());
     for (size_t k = 0; k < w.cands.size(); ++k) {
       const uint32_t pl = w.cands[k].place;
@@ -337,6 +473,75 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     }
   }
 
+  // A county the text names as one ("Walker County", "Rapides Parish") and a town of the article that lies in it
+  // vouch for each other: "Huntsville" with "Walker County" is Huntsville, Texas, and "Anderson County" with
+  // "Palestine" is the Texas county of the town, not Tennessee's (nor the town the country). Few namesake towns
+  // lie in a namesake county named in the same article, so the pair counts whatever the town's own prominence.
+  auto says_county = [&](const Work& w) {  // "Walker County", "Rapides Parish" (whether or not the noun was read off)
+    const size_t sp = w.pq.key.rfind(' ');
+    return w.pq.low_admin || (sp != std::string::npos && In(kLowAdminNouns, std::string_view(w.pq.key).substr(sp + 1)));
+  };
+  for (size_t j = 0; j < work.size(); ++j) {
+    if (!says_county(work[j]) || work[j].part) continue;
+    for (size_t kc = 0; kc < work[j].cands.size(); ++kc) {
+      const PlaceRecord& county = gaz.place(work[j].cands[kc].place);
+      if (county.kind != PlaceKind::kAdmin2) continue;
+      bool vouched = false;
+      for (size_t i = 0; i < work.size(); ++i) {
+        Work& w = work[i];
+        if (i == j || w.part || says_county(w) || w.pq.key == work[j].pq.key) continue;
+        for (size_t k = 0; k < w.cands.size(); ++k) {
+          const PlaceRecord& p = gaz.place(w.cands[k].place);
+          if (p.kind != PlaceKind::kCity || p.admin1 == kNone || p.admin1 != county.admin1 ||
+              std::fabs(p.lat - county.lat) * 111.0f >= kInCountyKm) {
+            continue;
+          }
+          if (DistanceKm(p.lat, p.lon, county.lat, county.lon) >= kInCountyKm) continue;
+          w.base[k] += kCountyTown;
+          vouched = true;
+        }
+      }
+      if (vouched) work[j].base[kc] += kCountyTown;
+    }
+    // The county's bare name in the same article ("DeKalb County" ... "DeKalb police") is the county again, not
+    // a namesake town elsewhere: the county readings of the bare name lose the penalty of a county without its
+    // noun and gain what a named county gives.
+    const std::string_view jk = work[j].pq.key;
+    const size_t sp = jk.rfind(' ');
+    if (sp == std::string_view::npos) continue;
+    for (size_t i = 0; i < work.size(); ++i) {
+      Work& w = work[i];
+      if (i == j || w.part || says_county(w) || w.pq.key != jk.substr(0, sp)) continue;
+      for (size_t k = 0; k < w.cands.size(); ++k) {
+        if (gaz.place(w.cands[k].place).kind != PlaceKind::kAdmin2) continue;
+        for (const Posting& c : work[j].cands) {
+          if (c.place == w.cands[k].place) {
+            w.base[k] += 2.5 + kCountyTown;
+            break;
+          }
+        }
+      }
+    }
+  }
+  for (Work& w : work) {
+    w.best = -1;
+    for (size_t k = 0; k < w.cands.size(); ++k) {
+      if (w.best < 0 || w.base[k] > w.base[w.best]) w.best = static_cast<int>(k);
+    }
+  }
+
+  // Mentions of the same name share an id (the first mention's index), so that the rounds below compare ints.
+  std::vector<uint32_t> key_id(work.size());
+  for (size_t i = 0; i < work.size(); ++i) {
+    key_id[i] = static_cast<uint32_t>(i);
+    for (size_t j = 0; j < i; ++j) {
+      if (key_id[j] == j && work[j].pq.key == work[i].pq.key) {
+        key_id[i] = static_cast<uint32_t>(j);
+        break;
+      }
+    }
+  }
+
   // Which of the article's names could be near which ground, whatever each one's current choice: each distinct
   // name (up to 64) marks the 1-degree cells of its town candidates. A town whose neighbourhood holds readings of
   // several other names the article uses is likelier than a namesake far from all of them ("Alexandria" with
@@ -344,7 +549,9 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   // start from each name's most prominent reading, cannot reach by themselves.
   std::vector<std::string_view> names;
   std::vector<int> name_of(work.size(), -1);
-  std::unordered_map<int64_t, uint64_t> cell_names;
+  // Cells and the names with readings in them: a sorted vector (built once, then searched), per thread.
+  static thread_local std::vector<std::pair<int64_t, uint64_t>> cell_names;
+  cell_names.clear();
   auto cell = [](const PlaceRecord& p) {
     return static_cast<int64_t>(std::floor(p.lat)) * 1000 + static_cast<int64_t>(std::floor(p.lon));
   };
@@ -365,16 +572,26 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     for (size_t k = 0; k < work[i].cands.size(); ++k) {
       const PlaceRecord& p = gaz.place(work[i].cands[k].place);
       if (work[i].base[k] < floor) continue;
-      if (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin2) cell_names[cell(p)] |= 1ull << name_of[i];
+      if (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin2) cell_names.emplace_back(cell(p), 1ull << name_of[i]);
     }
+  }
+  std::sort(cell_names.begin(), cell_names.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  {
+    size_t m = 0;
+    for (size_t x = 0; x < cell_names.size(); ++x) {
+      if (m > 0 && cell_names[m - 1].first == cell_names[x].first) cell_names[m - 1].second |= cell_names[x].second;
+      else cell_names[m++] = cell_names[x];
+    }
+    cell_names.resize(m);
   }
   auto near_names = [&](const PlaceRecord& p, int self) {
     uint64_t m = 0;
     const int64_t c = cell(p);
     for (int64_t dy = -1000; dy <= 1000; dy += 1000) {
       for (int64_t dx = -1; dx <= 1; ++dx) {
-        auto it = cell_names.find(c + dy + dx);
-        if (it != cell_names.end()) m |= it->second;
+        auto it = std::lower_bound(cell_names.begin(), cell_names.end(), c + dy + dx,
+                                   [](const auto& e, int64_t v) { return e.first < v; });
+        if (it != cell_names.end() && it->first == c + dy + dx) m |= it->second;
       }
     }
     if (self >= 0) m &= ~(1ull << self);
@@ -398,7 +615,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   }
 
   // Document evidence from the current choices: country and admin1 votes, and the places themselves.
-  std::unordered_map<uint32_t, double> country_votes, admin_votes;
+  // Votes by country and by admin1 place: few distinct keys an article, so flat per-thread lists.
+  static thread_local FlatVotes<double> country_votes, admin_votes;
   for (int round = 0; round < 2; ++round) {
     country_votes.clear();
     admin_votes.clear();
@@ -425,7 +643,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       // The article's evidence without this toponym's own vote (and without other mentions of the same name).
       double own = 0;
       for (size_t j = 0; j < work.size(); ++j) {
-        if (work[j].pq.key == w.pq.key) own += vote(work[j], -1);
+        if (key_id[j] == key_id[i]) own += vote(work[j], -1);
       }
       const double rest = std::max(1.0, total - own);
       int best = -1;
@@ -435,22 +653,32 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         const PlaceRecord& p = gaz.place(pl);
         double s = w.base[k];
         if (p.country != 0xFFFF) {
-          auto it = country_votes.find(p.country);
-          if (it != country_votes.end()) s += 3.0 * std::max(0.0, it->second) / rest;
+          s += 3.0 * std::max(0.0, country_votes.get(p.country)) / rest;
         }
         uint32_t a = AdminOf(gaz, pl);
         if (a != kNone && p.kind != PlaceKind::kAdmin1) {
-          auto it = admin_votes.find(a);
-          if (it != admin_votes.end()) s += 2.5 * std::min(1.0, std::max(0.0, it->second) / rest * 2);
+          s += 2.5 * std::min(1.0, std::max(0.0, admin_votes.get(a)) / rest * 2);
+        }
+        // A name that is a country and a state of the country the rest of the article is mostly about is the
+        // state ("Georgia" among Atlanta and Athens): the country's far larger prior would otherwise win.
+        if (p.kind == PlaceKind::kAdmin1 && p.country != 0xFFFF &&
+            std::max(0.0, country_votes.get(p.country)) >= 0.5 * rest &&
+            std::any_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
+              const PlaceRecord& o = gaz.place(c.place);
+              return o.kind == PlaceKind::kCountry && o.country != p.country;
+            })) {
+          s += kHomeState;
         }
         // Nearness to the article's other places (a town near the other towns named).
         if (p.kind == PlaceKind::kCity) {
           int near = 0;
           for (size_t j = 0; j < work.size() && near < 2; ++j) {
             const Work& o = work[j];
-            if (o.best < 0 || o.pq.key == w.pq.key) continue;
+            if (o.best < 0 || key_id[j] == key_id[i]) continue;
             const PlaceRecord& op = gaz.place(o.cands[o.best].place);
             if (op.kind != PlaceKind::kCity) continue;
+            // A degree of latitude is 111.2 km everywhere: places 150 km apart in latitude alone are no nearer.
+            if (std::fabs(p.lat - op.lat) * 111.0f >= 150.0f) continue;
             if (DistanceKm(p.lat, p.lon, op.lat, op.lon) < 150) ++near;
           }
           s += 0.8 * near;
@@ -461,7 +689,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         }
       }
       for (size_t j = 0; j < work.size(); ++j) {
-        if (work[j].pq.key == w.pq.key) vote(work[j], 1);
+        if (key_id[j] == key_id[i]) vote(work[j], 1);
       }
       next[i] = best;
     }
@@ -472,7 +700,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   // (containers make one mention certain; "Homs province" and "Homs" stay apart by their hints).
   for (size_t i = 0; i < work.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
-      if (work[j].pq.key != work[i].pq.key || work[j].pq.hint != work[i].pq.hint || work[j].best < 0 ||
+      if (key_id[j] != key_id[i] || work[j].pq.hint != work[i].pq.hint || work[j].best < 0 ||
           work[i].best < 0) {
         continue;
       }
@@ -490,7 +718,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   // article's main town: the town its toponyms name most often (the first of equals), when it names one.
   uint32_t focus = kNone;
   int focus_n = 0;
-  std::unordered_map<uint32_t, int> towns;
+  static thread_local FlatVotes<int> towns;
+  towns.clear();
   for (size_t i = 0; i < work.size(); ++i) {
     if (queries[i].metonym || work[i].best < 0) continue;
     const uint32_t pl = work[i].cands[work[i].best].place;
@@ -624,6 +853,31 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
       s = std::max(s, v);
     }
     return s;
+  };
+  // Whether the places named by tokens [a, b) are all divisions (no town, country or alias among them); false when
+  // none.
+  auto only_division = [&](uint32_t a, uint32_t b) {
+    size_t n = gaz.Lookup(span_key(a, b), buf, 8);
+    if (n == 0) return false;
+    for (size_t j = 0; j < n; ++j) {
+      const PlaceKind kind = gaz.place(buf[j].place).kind;
+      if (buf[j].source == kNameDemonym || buf[j].source == kNameAbbrev) continue;
+      if (kind != PlaceKind::kAdmin2 || buf[j].source == kNameAlias) return false;
+    }
+    return true;
+  };
+  // Whether tokens [a, b) name a country or a populous first-level division (not by an abbreviation or demonym,
+  // nor by a generic word: "East", "Central", "Federal" are divisions somewhere).
+  auto names_state = [&](uint32_t a, uint32_t b) {
+    const std::string_view sk = span_key(a, b);
+    if (In(kDirections, sk) || In(kPartStop, sk)) return false;
+    size_t n = gaz.Lookup(sk, buf, 8);
+    for (size_t j = 0; j < n; ++j) {
+      const PlaceRecord& p = gaz.place(buf[j].place);
+      if (buf[j].source == kNameDemonym || buf[j].source == kNameAbbrev) continue;
+      if ((p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kAdmin1) && p.population >= 500000) return true;
+    }
+    return false;
   };
   // Surnames of the people the article names ("Ruben Williams", "Gov. Jackson"): a later bare "Williams" is the
   // person, not Williams, Arizona. Keys are hashed; an article names few people.
@@ -767,6 +1021,19 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           break;
         }
       }
+      // "Dublin City Council", "Cork City Hall": a "X City" that the gazetteer knows only as a division (the city's
+      // council area) before an office of the town is the town X itself, when X is a town.
+      if (e >= i + 2 && e < r && k(e - 1) == "city" && In(kInstitutionHeads, k(e)) && !only_division(i, e - 1) &&
+          only_division(i, e)) {
+        --e;
+        strong = strength(span_key(i, e));
+      }
+      // A compass word alone ("East", "Northwest", "Central", "Western") is a direction or part of another name,
+      // whatever division somewhere bears it; with its noun ("North Province") it is read below.
+      if (e == i + 1 && In(kDirections, k(i))) {
+        e = i;
+        strong = 0;
+      }
       Toponym top;
       uint32_t skip_to = 0;
       bool introduced = false;  // by "the town of", whatever the gazetteer knows
@@ -782,6 +1049,14 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         }
         bool demonym = false;
         for (size_t j = 0; j < n; ++j) demonym = demonym || buf[j].source == kNameDemonym;
+        // One the gazetteer lacks, by its ending ("Ohioans", "Dagestani"): a single word, not the sentence's
+        // first (capitalised whatever it is: "Gunman kills ...") nor a speaker ("Gilani said").
+        if (n == 0 && de == i + 1 && i > first && !(i == first + 1 && doc.tokens[first].kind == text::kPunct) &&
+            !(de < last && In(kSpeechVerbs, k(de)))) {
+          key.clear();
+          Gazetteer::NameKey(doc.Slice(doc.tokens[i].begin, doc.tokens[de - 1].end), &key);
+          demonym = MorphDemonym(gaz, key, buf, 8) > 0;
+        }
         if (demonym && (de == r || !IsCap(doc.tokens[de]))) {
           top.demonym = true;
           top.hint = PlaceHint::kCountry;
@@ -825,7 +1100,11 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           ++e;
         } else if (doc.tokens[e].Has(text::kHyphenBefore) && (!IsCap(doc.tokens[e]) || strength(span_key(e, e + 1)) >= 1)) {
           // "Washington-based", "Fargo-Moorhead": the name stands alone; a hyphenated place after it is its own.
-        } else if (!shouting && !In(kInstitutionHeads, nk)) {
+        } else if (!shouting && !In(kInstitutionHeads, nk) &&
+                   !((r - e >= 2 || In(kOrgTails, k(r - 1))) && strong >= 3 && names_state(i, e))) {
+          // A country or state heading a name of three words or more, or one that ends as an organisation's, is
+          // the place of that organisation ("Texas Southern University", "Georgia Modular Systems", "U.S. Supreme
+          // Court", "Ohio Coalition for ..."); a person's name has two words ("Georgia Smith").
           remember_person(i, r);
           i = r - 1;
           continue;

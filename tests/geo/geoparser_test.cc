@@ -459,5 +459,146 @@ TEST_F(GeoTest, CuesOfLocalNewsFindSmallPlaces) {
   EXPECT_TRUE(by.count("Roselle")) << "a town's police";
 }
 
+TEST_F(GeoTest, ATownAndTheCountyItLiesInVouchForEachOther) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  // Alone, each takes its most prominent reading.
+  EXPECT_EQ(ResolveOne("Huntsville").admin1, "Alabama");
+  EXPECT_EQ(ResolveOne("Palestine").precision, "country");
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Huntsville";
+  q[1].text = "Walker County";
+  q[2].text = "Huntsville";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[0].admin1, "Texas") << "Huntsville is the town in Walker County, Texas";
+  EXPECT_EQ(r[1].admin1, "Texas");
+  EXPECT_EQ(r[2].place, r[0].place);
+  std::vector<PlaceQuery> p(2);
+  p[0].text = "Palestine";
+  p[1].text = "Anderson County";
+  ResolvePlaces(*gaz_, p, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].country, "US") << "a town in the county the article names, not the country";
+  EXPECT_EQ(r[0].admin1, "Texas");
+  EXPECT_EQ(r[1].admin1, "Texas");
+  // A county with no town of the article in it vouches for nothing: Huntsville and Alabama's Madison County.
+  std::vector<PlaceQuery> m(2);
+  m[0].text = "Huntsville";
+  m[1].text = "Madison County";
+  ResolvePlaces(*gaz_, m, &r);
+  EXPECT_EQ(r[0].admin1, "Alabama");
+}
+
+TEST_F(GeoTest, AStateHeadingAnOrganisationsNameIsAToponym) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_,
+                        "She studied at Texas Southern University. He works at Georgia Modular Systems, and the "
+                        "Ohio Coalition for the Education of Children backed it. Then Georgia Smith spoke.");
+  EXPECT_TRUE(by.count("Texas")) << "three words: an organisation";
+  EXPECT_TRUE(by.count("Georgia")) << "'Georgia Modular Systems'";
+  EXPECT_TRUE(by.count("Ohio")) << "ends as an organisation's name";
+  // Two words of which the second is no organisation's: a person.
+  auto person = ParseByText(*gaz_, "Then Georgia Smith spoke to Virginia Woolf.");
+  EXPECT_FALSE(person.count("Georgia"));
+  EXPECT_FALSE(person.count("Virginia"));
+}
+
+TEST_F(GeoTest, AnXCityKnownOnlyAsADivisionBeforeAnOfficeIsTheTown) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  auto by = ParseByText(*gaz_, "Members of the Dublin City Council met the Kansas City Council.");
+  EXPECT_TRUE(by.count("Dublin")) << "Dublin City is the council area of the town";
+  EXPECT_FALSE(by.count("Dublin City"));
+  EXPECT_TRUE(by.count("Kansas City")) << "Kansas City is a town of its own";
+}
+
+TEST_F(GeoTest, ACompassWordAloneIsNoToponym) {
+  auto by = ParseByText(*gaz_, "Storms from the East hit Northwest roads, and Central officials said Western "
+                               "leaders met in North Carolina.");
+  EXPECT_FALSE(by.count("East"));
+  EXPECT_FALSE(by.count("Northwest"));
+  EXPECT_FALSE(by.count("Central"));
+  EXPECT_FALSE(by.count("Western"));
+  EXPECT_TRUE(by.count("North Carolina"));
+}
+
+TEST_F(GeoTest, DemonymsTheGazetteerLacksAreReadOffTheirEndings) {
+  PlaceResolution r = ResolveOne("Ohioans");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.precision, "admin1");
+  EXPECT_EQ(r.admin1, "Ohio");
+  r = ResolveOne("Texan");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.admin1, "Texas");
+  r = ResolveOne("Dagestani");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "RU");
+  // A word that is otherwise only a small town's name is the demonym ("English": England, not English, Indiana).
+  r = ResolveOne("English");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "GB");
+  EXPECT_EQ(r.admin1, "England");
+  // A common word's stem names no prominent place ("Further": Fürth is no great city; "Easter": a direction).
+  EXPECT_FALSE(ResolveOne("Further").resolved);
+  EXPECT_FALSE(ResolveOne("Easter").resolved);
+  auto by = ParseByText(*gaz_, "Thousands of Ohioans voted, and Further talks were held at Easter.");
+  ASSERT_TRUE(by.count("Ohioans"));
+  EXPECT_TRUE(by["Ohioans"].toponym.demonym);
+  EXPECT_FALSE(by.count("Further"));
+  EXPECT_FALSE(by.count("Easter"));
+}
+
+TEST_F(GeoTest, CapitalsKeepTheirNamesWhenBuildingsAreTheirAliases) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  PlaceResolution r = ResolveOne("London");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.name, "London") << "not 'Downing Street', an alias of the city";
+  r = ResolveOne("Kremlin");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.name, "Moscow");
+  r = ResolveOne("Tadmur");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.name, "Palmyra") << "a spelling news uses still names the place";
+}
+
+TEST_F(GeoTest, ACountysBareNameIsTheCountyTheArticleNames) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  EXPECT_EQ(ResolveOne("DeKalb").precision, "city") << "alone, the town";
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "DeKalb County";
+  q[1].text = "Decatur";
+  q[2].text = "DeKalb";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].place, r[0].place) << "'DeKalb police' after 'DeKalb County': the county";
+}
+
+TEST_F(GeoTest, ANameOfACountryAndAStateOfTheArticlesCountryIsTheState) {
+  if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
+  EXPECT_EQ(ResolveOne("Georgia").country, "GE") << "alone, the country";
+  // An article mostly about the US that also names Indonesia: "Georgia" is the state.
+  std::vector<PlaceQuery> us(5);
+  us[0].text = "Indonesia";
+  us[1].text = "Atlanta";
+  us[2].text = "Macon";
+  us[3].text = "Georgia";
+  us[4].text = "U.S.";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, us, &r);
+  ASSERT_TRUE(r[3].resolved);
+  EXPECT_EQ(r[3].country, "US");
+  EXPECT_EQ(r[3].precision, "admin1");
+  std::vector<PlaceQuery> ge(3);
+  ge[0].text = "Tbilisi";
+  ge[1].text = "Russia";
+  ge[2].text = "Georgia";
+  ResolvePlaces(*gaz_, ge, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "GE") << "among Tbilisi and Russia, the country";
+}
+
 }  // namespace
 }  // namespace sitrep::geo
