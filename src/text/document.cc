@@ -40,7 +40,11 @@ void AppendKey(std::string_view word, std::string* out) {
   // byte, anything else is copied): write into room for the whole word, then cut to what was written.
   const size_t old_size = out->size();
   out->resize(old_size + word.size());
-  char* o = out->data() + old_size;
+  char* o = WriteKey(word, out->data() + old_size);
+  out->resize(static_cast<size_t>(o - out->data()));
+}
+
+char* WriteKey(std::string_view word, char* o) {
   const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   const auto* end = p + word.size();
   while (p < end) {
@@ -64,7 +68,7 @@ void AppendKey(std::string_view word, std::string* out) {
     }
     p += len;
   }
-  out->resize(static_cast<size_t>(o - out->data()));
+  return o;
 }
 
 }  // namespace sitrep::text
