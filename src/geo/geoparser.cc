@@ -10,6 +10,7 @@
 #include "text/document.h"
 #include "text/sentences.h"
 #include "text/tokenizer.h"
+#include "text/word_table.h"
 #include "text/utf8.h"
 
 namespace sitrep::geo {
@@ -174,6 +175,9 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+// 150 km of latitude is 150 / (6371 * pi / 180) = 1.349 degrees; a margin keeps the skip exact under rounding.
+constexpr double kNearLatDegrees = 1.4;
+
 struct Work {
   ParsedQuery pq;
   bool part = false;  // the candidates are of a place the name contains (FindPart)
@@ -191,9 +195,11 @@ constexpr std::array<std::string_view, 45> kPartStop = {
     "forest", "harbor", "harbour", "academy", "institute", "world", "cup", "medical", "federal"};
 
 bool PartWordOk(std::string_view w) {
-  return w.size() >= 3 && !In(kNotPlaces, w) && !In(kBuildingNouns, w) && !In(kInstitutionHeads, w) &&
-         !In(kAdminNouns, w) && !In(kStreetNouns, w) && !In(kDirections, w) && !In(kFeatureNouns, w) &&
-         !In(kPartStop, w) && !In(kNameParticles, w);
+  // Nine lists in one hash (text/word_table.h) instead of nine linear scans per word.
+  static const text::WordTable kGeneric({{kNotPlaces, 1}, {kBuildingNouns, 1}, {kInstitutionHeads, 1},
+                                         {kAdminNouns, 1}, {kStreetNouns, 1}, {kDirections, 1},
+                                         {kFeatureNouns, 1}, {kPartStop, 1}, {kNameParticles, 1}});
+  return w.size() >= 3 && kGeneric.Classes(w) == 0;
 }
 
 // The prominent places named by the longest part of `key` (words, leftmost first) into *out; false when none.
@@ -451,6 +457,9 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
             if (o.best < 0 || o.pq.key == w.pq.key) continue;
             const PlaceRecord& op = gaz.place(o.cands[o.best].place);
             if (op.kind != PlaceKind::kCity) continue;
+            // A great circle is never shorter than its difference of latitude (1.35 degrees is 150 km): places
+            // farther apart north-south than 1.4 degrees skip the trigonometry, with the same answer.
+            if (std::abs(static_cast<double>(p.lat) - static_cast<double>(op.lat)) > kNearLatDegrees) continue;
             if (DistanceKm(p.lat, p.lon, op.lat, op.lon) < 150) ++near;
           }
           s += 0.8 * near;
