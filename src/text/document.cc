@@ -1,5 +1,7 @@
 #include "text/document.h"
 
+#include <array>
+
 #include "text/utf8.h"
 
 namespace sitrep::text {
@@ -33,6 +35,12 @@ char FoldLatin(char32_t cp) {
   }
   return 0;
 }
+constexpr std::array<char, 128> MakeAsciiKey() {
+  std::array<char, 128> t{};
+  for (int b = 0; b < 128; ++b) t[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  return t;
+}
+constexpr std::array<char, 128> kAsciiKey = MakeAsciiKey();
 }  // namespace
 
 void AppendKey(std::string_view word, std::string* out) {
@@ -50,7 +58,9 @@ char* WriteKey(std::string_view word, char* o) {
   while (p < end) {
     unsigned char c = *p;
     if (c < 0x80) {
-      if (c != '.') *o++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      // Branch-free: write the byte (lower-cased), then keep it unless it is a dot.
+      *o = kAsciiKey[c];
+      o += c != '.';
       ++p;
       continue;
     }

@@ -42,6 +42,18 @@ constexpr std::array<uint8_t, 256> MakeAsciiWordBits() {
 }
 constexpr std::array<uint8_t, 256> kAsciiWordBits = MakeAsciiWordBits();
 
+// ASCII letters and digits to their key bytes (lower case), for words made of nothing else.
+constexpr std::array<char, 128> MakeAsciiLower() {
+  std::array<char, 128> t{};
+  for (int b = 0; b < 128; ++b) t[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  return t;
+}
+constexpr std::array<char, 128> kAsciiLower = MakeAsciiLower();
+
+// How a token's key is written: by WriteKey (any text), as a copy (ASCII letters and digits, no capital), or
+// lower-cased byte by byte (ASCII letters and digits). The last two are what WriteKey writes for such words.
+enum KeyMode : uint8_t { kKeyGeneral, kKeyCopy, kKeyLower };
+
 CharClass ClassifyNonAscii(char32_t cp) {
   switch (cp) {
     case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
@@ -132,7 +144,7 @@ void Tokenize(Document* doc) {
   char* const keys_base = doc->keys.data();
   char* kp = keys_base;
 
-  auto emit = [&](size_t begin, size_t end, TokenKind kind, uint16_t flags) {
+  auto emit = [&](size_t begin, size_t end, TokenKind kind, uint16_t flags, KeyMode mode = kKeyGeneral) {
     Token t;
     t.begin = static_cast<uint32_t>(begin);
     t.end = static_cast<uint32_t>(end);
@@ -149,6 +161,10 @@ void Tokenize(Document* doc) {
       else if (cc == kApostrophe) *kp++ = '\'';
       else if (cc == kDash || cc == kHyphen) *kp++ = '-';
       else kp = std::copy(word.begin(), word.end(), kp);
+    } else if (mode == kKeyCopy) {
+      kp = std::copy(word.begin(), word.end(), kp);
+    } else if (mode == kKeyLower) {
+      for (char ch : word) *kp++ = kAsciiLower[static_cast<unsigned char>(ch)];
     } else {
       kp = WriteKey(word, kp);
     }
@@ -187,6 +203,7 @@ void Tokenize(Document* doc) {
       bool first = true;
       bool abbreviation = true;  // shape "X.Y." so far: single letters separated by dots
       int letters_since_dot = 0;
+      size_t fast_bytes = 0;  // bytes read by the fast path: all of the word's when it is plain ASCII
       while (cur.pos < cur.size) {
         // Fast path: a run of ASCII letters and digits (most characters of English news) needs no decoding:
         // one table read per byte, the flags gathered for the whole run. The text's terminating NUL (a
@@ -204,6 +221,7 @@ void Tokenize(Document* doc) {
           has_upper |= (seen & kBitUpper) != 0;
           has_lower |= (seen & kBitLower) != 0;
           letters_since_dot += static_cast<int>(p - cur.pos);
+          fast_bytes += p - cur.pos;
           if (letters_since_dot > 1) abbreviation = false;
           first = false;
           cur.pos = p;
@@ -272,7 +290,8 @@ void Tokenize(Document* doc) {
       if (has_letter && !has_lower && has_upper) flags |= kAllCaps;
       if (has_digit) flags |= kHasDigit;
       TokenKind kind = (has_digit && !has_letter) ? kNumber : kWord;
-      emit(begin, cur.pos, kind, flags);
+      emit(begin, cur.pos, kind, flags,
+           fast_bytes != cur.pos - begin ? kKeyGeneral : has_upper ? kKeyLower : kKeyCopy);
       // A hyphen directly joining the next word ("al-Shabaab", "pro-Russian", "twenty-five") is not a token.
       int hl;
       char32_t h = cur.Peek(&hl);
