@@ -84,9 +84,6 @@ constexpr std::array<uint64_t, 64> MakeStartBits() {
   return bits;
 }
 constexpr std::array<uint64_t, 64> kStartBits = MakeStartBits();
-bool MaybeStartsNumber(std::string_view k) {
-  return !k.empty() && ((kStartBits[StartBucket(k) >> 6] >> (StartBucket(k) & 63)) & 1) != 0;
-}
 
 const WordTable& NumberTable() {
   static constexpr std::array<std::string_view, 29> number_words = NumberWordKeys();
@@ -257,6 +254,10 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
 
 }  // namespace
 
+bool MaybeNumberWord(std::string_view k) {
+  return !k.empty() && ((kStartBits[StartBucket(k) >> 6] >> (StartBucket(k) & 63)) & 1) != 0;
+}
+
 int64_t NumberWordValue(std::string_view key) {
   // Every number word starts with one of these letters and is at most 9 letters long.
   if (key.empty() || key.size() > 9) return -1;
@@ -285,7 +286,7 @@ bool ParseNumberAt(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* 
   const auto& toks = doc.tokens;
   if (i >= limit || !CanStartNumber(toks[i], doc.Key(toks[i]))) return false;
   // A word starts a number expression only when it is a number word, a vague amount or an approximator.
-  if (toks[i].kind == kWord && (!MaybeStartsNumber(doc.Key(toks[i])) ||
+  if (toks[i].kind == kWord && (!MaybeNumberWord(doc.Key(toks[i])) ||
                                  !NumberTable().Has(doc.Key(toks[i]), kNumberWord | kVagueWord | kApproxWord))) {
     return false;
   }
