@@ -79,6 +79,27 @@ JsonWriter& JsonWriter::EndArray() {
   return *this;
 }
 JsonWriter& JsonWriter::Key(std::string_view key) {
+  // Keys are mostly short literals with nothing to escape ("acled_sub"): the comma, the quoted key and the colon
+  // in one append.
+  if (key.size() <= 48) {
+    char buf[52];
+    char* o = buf;
+    if (need_comma_) *o++ = ',';
+    *o++ = '"';
+    bool plain = true;
+    for (char ch : key) {
+      const auto c = static_cast<unsigned char>(ch);
+      plain = plain && c >= 0x20 && c != '"' && c != '\\';
+      *o++ = ch;
+    }
+    if (plain) {
+      *o++ = '"';
+      *o++ = ':';
+      out_->append(buf, static_cast<size_t>(o - buf));
+      need_comma_ = false;
+      return *this;
+    }
+  }
   Separate();
   out_->push_back('"');
   AppendJsonEscaped(key, out_);

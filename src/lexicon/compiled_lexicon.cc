@@ -1,6 +1,7 @@
 #include "lexicon/compiled_lexicon.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -23,6 +24,38 @@ uint64_t HashKey(std::string_view s) {
     h *= 1099511628211ULL;
   }
   return h | 1;  // never 0
+}
+
+// The vocabulary's hash (not the version's, which stays FNV-1a: it is printed in every output): a word at a time
+// instead of a byte at a time, since every token of every article is looked up. Keys of 8+ bytes are read in 8-byte
+// blocks (the last one overlapping), of 4-7 bytes as their first and last four, shorter ones byte by byte.
+uint64_t VocabHash(std::string_view s) {
+  auto mix = [](uint64_t h) {
+    h *= 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+  };
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t h = 0x2545F4914F6CDD1DULL ^ n;
+  if (n >= 8) {
+    uint64_t w;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      h = mix(h ^ w);
+    }
+    std::memcpy(&w, p + n - 8, 8);
+    h = mix(h ^ w);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    h = mix(h ^ (static_cast<uint64_t>(a) << 32 | b));
+  } else {
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; ++i) w = (w << 8) | static_cast<unsigned char>(p[i]);
+    h = mix(h ^ w);
+  }
+  return mix(h) | 1;  // never 0
 }
 
 size_t PowerOfTwoAtLeast(size_t n) {
@@ -80,9 +113,14 @@ struct CompiledLexicon::Builder {
   std::vector<std::vector<Sense>> node_senses{1};
   std::string hash_input;
 
-  uint32_t WordId(const std::string& key) {
-    auto [it, inserted] = vocab.emplace(key, static_cast<uint32_t>(vocab.size() + 1));
-    return it->second;
+  text::Document phrase_doc;  // reused by AddPhrase: one Document, not one per phrase
+  std::string word_key;        // reused by WordId
+
+  uint32_t WordId(std::string_view key) {
+    // Look up before inserting: emplace would build (allocate) a node for every word of every phrase.
+    word_key.assign(key);
+    if (auto it = vocab.find(word_key); it != vocab.end()) return it->second;
+    return vocab.emplace(word_key, static_cast<uint32_t>(vocab.size() + 1)).first->second;
   }
 
   // Adds one concrete phrase (already expanded). Returns an error for phrases that tokenize to nothing.
@@ -92,7 +130,7 @@ struct CompiledLexicon::Builder {
       rule = CaseRule::kExact;
       phrase.remove_prefix(1);
     }
-    text::Document doc;
+    text::Document& doc = phrase_doc;
     doc.text.assign(phrase);
     text::Tokenize(&doc);
     if (doc.tokens.empty()) return Status::ParseError(rec.Where() + ": empty phrase");
@@ -114,7 +152,7 @@ struct CompiledLexicon::Builder {
     }
     uint32_t node = 0;
     for (const auto& t : doc.tokens) {
-      uint32_t w = WordId(std::string(doc.Key(t)));
+      uint32_t w = WordId(doc.Key(t));
       auto& kids = children[node];
       auto it = kids.find(w);
       if (it == kids.end()) {
@@ -471,7 +509,7 @@ struct CompiledLexicon::Builder {
     lex->vocab_.assign(cap, VocabSlot{});
     lex->vocab_mask_ = cap - 1;
     for (const auto& [key, id] : vocab) {
-      uint64_t h = HashKey(key);
+      uint64_t h = VocabHash(key);
       size_t slot = h & lex->vocab_mask_;
       while (lex->vocab_[slot].id != 0) slot = (slot + 1) & lex->vocab_mask_;
       lex->vocab_[slot] = VocabSlot{h, static_cast<uint32_t>(lex->vocab_text_.size()),
@@ -497,6 +535,14 @@ struct CompiledLexicon::Builder {
       lex->senses_.insert(lex->senses_.end(), node_senses[n].begin(), node_senses[n].end());
     }
     lex->node_senses_begin_[node_senses.size()] = static_cast<uint32_t>(lex->senses_.size());
+    // Country codes, first of equals (as the scan in CountryByCode finds them).
+    lex->country_by_code_.assign(26 * 26, -1);
+    for (size_t i = lex->countries_.size(); i-- > 0;) {
+      const std::string& code = lex->countries_[i].iso2;
+      if (code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z') {
+        lex->country_by_code_[static_cast<size_t>((code[0] - 'A') * 26 + (code[1] - 'A'))] = static_cast<int16_t>(i);
+      }
+    }
     lex->version_ = [&] {
       char buf[24];
       std::snprintf(buf, sizeof buf, "lex-%016llx", static_cast<unsigned long long>(HashKey(hash_input)));
@@ -528,7 +574,7 @@ Result<std::unique_ptr<CompiledLexicon>> CompiledLexicon::Load(const std::string
 }
 
 uint32_t CompiledLexicon::LookupWord(std::string_view key) const {
-  uint64_t h = HashKey(key);
+  uint64_t h = VocabHash(key);
   size_t slot = h & vocab_mask_;
   while (true) {
     const VocabSlot& s = vocab_[slot];
@@ -610,6 +656,12 @@ void CompiledLexicon::MatchAt(const text::Document& doc, uint32_t i, uint32_t li
 }
 
 const Country* CompiledLexicon::CountryByCode(std::string_view iso2) const {
+  // Called for every actor and place mention: one table read for the usual upper-case code.
+  if (iso2.size() == 2 && iso2[0] >= 'A' && iso2[0] <= 'Z' && iso2[1] >= 'A' && iso2[1] <= 'Z' &&
+      !country_by_code_.empty()) {
+    const int16_t i = country_by_code_[static_cast<size_t>((iso2[0] - 'A') * 26 + (iso2[1] - 'A'))];
+    return i < 0 ? nullptr : &countries_[static_cast<size_t>(i)];
+  }
   for (const auto& c : countries_) {
     if (c.iso2 == iso2) return &c;
   }

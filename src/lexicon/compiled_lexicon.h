@@ -205,6 +205,9 @@ class CompiledLexicon {
   std::vector<Cue> cues_;
   std::vector<Refiner> refiners_;
   std::vector<TypeDefaults> type_defaults_;
+  // CountryByCode: the first country of each upper-case two-letter code, by (a - 'A') * 26 + (b - 'A'); -1 when
+  // none. Codes of other shapes fall back to the linear scan.
+  std::vector<int16_t> country_by_code_;
   std::string version_;
   size_t phrase_count_ = 0;
 };

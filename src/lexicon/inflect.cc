@@ -42,6 +42,11 @@ std::vector<std::string> InflectWord(std::string_view word, bool verb) {
 }
 
 std::vector<std::string> ExpandPhrase(std::string_view phrase, bool verb) {
+  // Most phrases (names) have no inflected word and single spaces: the loop below would return them unchanged.
+  if (phrase.find('+') == std::string_view::npos && phrase.find("  ") == std::string_view::npos &&
+      (phrase.empty() || (phrase.front() != ' ' && phrase.back() != ' '))) {
+    return {std::string(phrase)};
+  }
   std::vector<std::string> results{""};
   size_t pos = 0;
   while (pos < phrase.size()) {

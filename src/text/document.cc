@@ -1,5 +1,7 @@
 #include "text/document.h"
 
+#include <array>
+
 #include "text/utf8.h"
 
 namespace sitrep::text {
@@ -33,6 +35,12 @@ char FoldLatin(char32_t cp) {
   }
   return 0;
 }
+constexpr std::array<char, 128> MakeAsciiKey() {
+  std::array<char, 128> t{};
+  for (int b = 0; b < 128; ++b) t[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  return t;
+}
+constexpr std::array<char, 128> kAsciiKey = MakeAsciiKey();
 }  // namespace
 
 void AppendKey(std::string_view word, std::string* out) {
@@ -40,13 +48,19 @@ void AppendKey(std::string_view word, std::string* out) {
   // byte, anything else is copied): write into room for the whole word, then cut to what was written.
   const size_t old_size = out->size();
   out->resize(old_size + word.size());
-  char* o = out->data() + old_size;
+  char* o = WriteKey(word, out->data() + old_size);
+  out->resize(static_cast<size_t>(o - out->data()));
+}
+
+char* WriteKey(std::string_view word, char* o) {
   const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   const auto* end = p + word.size();
   while (p < end) {
     unsigned char c = *p;
     if (c < 0x80) {
-      if (c != '.') *o++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      // Branch-free: write the byte (lower-cased), then keep it unless it is a dot.
+      *o = kAsciiKey[c];
+      o += c != '.';
       ++p;
       continue;
     }
@@ -64,7 +78,7 @@ void AppendKey(std::string_view word, std::string* out) {
     }
     p += len;
   }
-  out->resize(static_cast<size_t>(o - out->data()));
+  return o;
 }
 
 }  // namespace sitrep::text

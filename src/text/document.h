@@ -78,4 +78,8 @@ struct Document {
 // unified. Used for text tokens and for lexicon phrases alike, so both sides agree.
 void AppendKey(std::string_view word, std::string* out);
 
+// The same key written at `out`, which must have room for word.size() bytes (a key is never longer than its
+// word); returns the end of what was written. For callers that size their buffer once (Tokenize).
+char* WriteKey(std::string_view word, char* out);
+
 }  // namespace sitrep::text

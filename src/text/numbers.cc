@@ -68,6 +68,23 @@ constexpr std::array<std::string_view, 7> VagueKeys() {
 // Class bits of the number vocabulary, so that the common case (a word that is none of these) costs one hash.
 enum : uint32_t { kNumberWord = 1, kMultiplier = 2, kVagueWord = 4, kApproxWord = 8 };
 
+// ParseNumberAt is asked at every token. Before hashing a word, one bit answers "could it start a number": a bit
+// per (length, first byte, last byte) bucket, set for every number word, vague amount and approximator. A clear
+// bit means none of them (no false negatives); a set bit still goes to the table.
+constexpr size_t StartBucket(std::string_view k) {
+  return (k.size() * 961 + static_cast<unsigned char>(k.front()) * 31 + static_cast<unsigned char>(k.back())) & 4095;
+}
+constexpr std::array<uint64_t, 64> MakeStartBits() {
+  std::array<uint64_t, 64> bits{};
+  auto set = [&](std::string_view k) { bits[StartBucket(k) >> 6] |= uint64_t{1} << (StartBucket(k) & 63); };
+  for (const auto& w : kNumberWords) set(w.key);
+  for (const auto& w : kVague) set(w.key);
+  for (std::string_view k : kApproxFirst) set(k);
+  for (std::string_view k : kApproxFirstMore) set(k);
+  return bits;
+}
+constexpr std::array<uint64_t, 64> kStartBits = MakeStartBits();
+
 const WordTable& NumberTable() {
   static constexpr std::array<std::string_view, 29> number_words = NumberWordKeys();
   static constexpr std::array<std::string_view, 5> multipliers = MultiplierKeys();
@@ -237,6 +254,10 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
 
 }  // namespace
 
+bool MaybeNumberWord(std::string_view k) {
+  return !k.empty() && ((kStartBits[StartBucket(k) >> 6] >> (StartBucket(k) & 63)) & 1) != 0;
+}
+
 int64_t NumberWordValue(std::string_view key) {
   // Every number word starts with one of these letters and is at most 9 letters long.
   if (key.empty() || key.size() > 9) return -1;
@@ -265,7 +286,8 @@ bool ParseNumberAt(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* 
   const auto& toks = doc.tokens;
   if (i >= limit || !CanStartNumber(toks[i], doc.Key(toks[i]))) return false;
   // A word starts a number expression only when it is a number word, a vague amount or an approximator.
-  if (toks[i].kind == kWord && !NumberTable().Has(doc.Key(toks[i]), kNumberWord | kVagueWord | kApproxWord)) {
+  if (toks[i].kind == kWord && (!MaybeNumberWord(doc.Key(toks[i])) ||
+                                 !NumberTable().Has(doc.Key(toks[i]), kNumberWord | kVagueWord | kApproxWord))) {
     return false;
   }
   *out = NumberExpr();

@@ -26,6 +26,10 @@ struct NumberExpr {
 bool ParseNumberAt(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out);
 
 // The value of a single number word ("nine" → 9, "twenty" → 20), or -1.
+// A quick test with no false negatives: false means `key` is no number word, vague amount ("dozens") or
+// approximator ("about"); true means it may be one (ask NumberWordValue or ParseNumberAt). One bit read.
+bool MaybeNumberWord(std::string_view key);
+
 int64_t NumberWordValue(std::string_view key);
 
 }  // namespace sitrep::text

@@ -1,5 +1,6 @@
 #include "text/tokenizer.h"
 
+#include <algorithm>
 #include <array>
 
 #include "text/utf8.h"
@@ -26,6 +27,32 @@ constexpr std::array<CharClass, 128> MakeAsciiClasses() {
   return t;
 }
 constexpr std::array<CharClass, 128> kAsciiClasses = MakeAsciiClasses();
+
+// For the inner loop of a word: what each byte is when it is an ASCII letter or digit, 0 for any other byte
+// (UTF-8 lead and continuation bytes included), so that a run of them is one table read per byte.
+enum AsciiWordBit : uint8_t { kBitLetter = 1, kBitDigit = 2, kBitUpper = 4, kBitLower = 8 };
+constexpr std::array<uint8_t, 256> MakeAsciiWordBits() {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 128; ++b) {
+    if (b >= 'A' && b <= 'Z') t[b] = kBitLetter | kBitUpper;
+    else if (b >= 'a' && b <= 'z') t[b] = kBitLetter | kBitLower;
+    else if (b >= '0' && b <= '9') t[b] = kBitDigit;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kAsciiWordBits = MakeAsciiWordBits();
+
+// ASCII letters and digits to their key bytes (lower case), for words made of nothing else.
+constexpr std::array<char, 128> MakeAsciiLower() {
+  std::array<char, 128> t{};
+  for (int b = 0; b < 128; ++b) t[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  return t;
+}
+constexpr std::array<char, 128> kAsciiLower = MakeAsciiLower();
+
+// How a token's key is written: by WriteKey (any text), as a copy (ASCII letters and digits, no capital), or
+// lower-cased byte by byte (ASCII letters and digits). The last two are what WriteKey writes for such words.
+enum KeyMode : uint8_t { kKeyGeneral, kKeyCopy, kKeyLower };
 
 CharClass ClassifyNonAscii(char32_t cp) {
   switch (cp) {
@@ -111,30 +138,39 @@ void Tokenize(Document* doc) {
   uint16_t pending = kParaStart;
   int newlines = 0;
   bool in_quote = false;
+  // Every key is at most as long as its token's text, and tokens do not overlap, so the keys fit in the text's
+  // size: size the buffer once and write each key in place (cut to what was written at the end).
+  doc->keys.resize(text.size());
+  char* const keys_base = doc->keys.data();
+  char* kp = keys_base;
 
-  auto emit = [&](size_t begin, size_t end, TokenKind kind, uint16_t flags) {
+  auto emit = [&](size_t begin, size_t end, TokenKind kind, uint16_t flags, KeyMode mode = kKeyGeneral) {
     Token t;
     t.begin = static_cast<uint32_t>(begin);
     t.end = static_cast<uint32_t>(end);
     t.kind = kind;
     t.flags = flags | pending | (in_quote ? kInQuote : 0);
-    t.key_begin = static_cast<uint32_t>(doc->keys.size());
+    t.key_begin = static_cast<uint32_t>(kp - keys_base);
     std::string_view word(text.data() + begin, end - begin);
     if (kind == kPunct) {
       // Unify quotes and dashes so that rules see one spelling.
       char32_t cp;
       DecodeUtf8(reinterpret_cast<const unsigned char*>(word.data()), &cp);
       CharClass cc = Classify(cp);
-      if (cc == kDoubleQuote) doc->keys.push_back('"');
-      else if (cc == kApostrophe) doc->keys.push_back('\'');
-      else if (cc == kDash || cc == kHyphen) doc->keys.push_back('-');
-      else doc->keys.append(word);
+      if (cc == kDoubleQuote) *kp++ = '"';
+      else if (cc == kApostrophe) *kp++ = '\'';
+      else if (cc == kDash || cc == kHyphen) *kp++ = '-';
+      else kp = std::copy(word.begin(), word.end(), kp);
+    } else if (mode == kKeyCopy) {
+      kp = std::copy(word.begin(), word.end(), kp);
+    } else if (mode == kKeyLower) {
+      for (char ch : word) *kp++ = kAsciiLower[static_cast<unsigned char>(ch)];
     } else {
-      AppendKey(word, &doc->keys);
+      kp = WriteKey(word, kp);
     }
-    size_t key_len = doc->keys.size() - t.key_begin;
+    size_t key_len = static_cast<size_t>(kp - keys_base) - t.key_begin;
     if (key_len > 0xFFFF) {  // a pathological "word" (a megabyte of letters): keep a prefix as its key
-      doc->keys.resize(t.key_begin + 0xFFFF);
+      kp = keys_base + t.key_begin + 0xFFFF;
       key_len = 0xFFFF;
     }
     t.key_len = static_cast<uint16_t>(key_len);
@@ -167,25 +203,28 @@ void Tokenize(Document* doc) {
       bool first = true;
       bool abbreviation = true;  // shape "X.Y." so far: single letters separated by dots
       int letters_since_dot = 0;
+      size_t fast_bytes = 0;  // bytes read by the fast path: all of the word's when it is plain ASCII
       while (cur.pos < cur.size) {
-        // Fast path: an ASCII letter or digit (most characters of English news) needs no decoding.
-        const unsigned char b = cur.base[cur.pos];
-        if (b < 0x80 && (kAsciiClasses[b] == kLetter || kAsciiClasses[b] == kDigit)) {
-          if (kAsciiClasses[b] == kLetter) {
-            has_letter = true;
-            if (b <= 'Z') {
-              has_upper = true;
-              if (first) first_upper = true;
-            } else {
-              has_lower = true;
-            }
-          } else {
-            has_digit = true;
-          }
-          ++letters_since_dot;
+        // Fast path: a run of ASCII letters and digits (most characters of English news) needs no decoding:
+        // one table read per byte, the flags gathered for the whole run. The text's terminating NUL (a
+        // std::string's) has no bits, so the run stops at the end without a bounds test.
+        if (uint8_t bits = kAsciiWordBits[cur.base[cur.pos]]; bits != 0) {
+          if (first && (bits & kBitUpper)) first_upper = true;
+          size_t p = cur.pos;
+          uint8_t seen = 0;
+          do {
+            seen |= bits;
+            bits = kAsciiWordBits[cur.base[++p]];
+          } while (bits != 0);
+          has_letter |= (seen & kBitLetter) != 0;
+          has_digit |= (seen & kBitDigit) != 0;
+          has_upper |= (seen & kBitUpper) != 0;
+          has_lower |= (seen & kBitLower) != 0;
+          letters_since_dot += static_cast<int>(p - cur.pos);
+          fast_bytes += p - cur.pos;
           if (letters_since_dot > 1) abbreviation = false;
           first = false;
-          ++cur.pos;
+          cur.pos = p;
           continue;
         }
         char32_t c = cur.Peek(&len);
@@ -251,7 +290,8 @@ void Tokenize(Document* doc) {
       if (has_letter && !has_lower && has_upper) flags |= kAllCaps;
       if (has_digit) flags |= kHasDigit;
       TokenKind kind = (has_digit && !has_letter) ? kNumber : kWord;
-      emit(begin, cur.pos, kind, flags);
+      emit(begin, cur.pos, kind, flags,
+           fast_bytes != cur.pos - begin ? kKeyGeneral : has_upper ? kKeyLower : kKeyCopy);
       // A hyphen directly joining the next word ("al-Shabaab", "pro-Russian", "twenty-five") is not a token.
       int hl;
       char32_t h = cur.Peek(&hl);
@@ -297,6 +337,7 @@ void Tokenize(Document* doc) {
     cur.pos += len;
     emit(begin, cur.pos, kPunct, 0);
   }
+  doc->keys.resize(static_cast<size_t>(kp - keys_base));
 }
 
 }  // namespace sitrep::text

@@ -147,6 +147,18 @@ const text::WordTable& CalendarTable() {
 
 constexpr uint32_t kMonthBits = (1u << 12) - 1;
 
+// The lower-case words without digits that can start a time expression in FindTimeExpressions: its relative-day
+// and relative-period rules, and the counts of a duration ("a", "an", "several", "few", or a number word: asked of
+// text::MaybeNumberWord, a superset of the number words). Any other such token matches none of its rules, and is
+// skipped before they are read.
+bool MayStartTimeWord(std::string_view k) {
+  static constexpr std::array<std::string_view, 13> kWords = {"today", "tonight", "this", "yesterday", "last",
+                                                             "overnight", "previous", "day", "past", "a", "an",
+                                                             "several", "few"};
+  static const text::WordTable table({{kWords, 1}});
+  return text::MaybeNumberWord(k) || table.Classes(k) != 0;
+}
+
 }  // namespace
 
 int MonthFromKey(std::string_view k) {
@@ -206,6 +218,12 @@ void FindTimeExpressions(const Document& doc, uint32_t first, uint32_t last, int
   for (uint32_t i = first; i < last; ++i) {
     if (doc.tokens[i].kind == text::kPunct) continue;
     std::string_view k = Key(doc, i, last);
+    // Every rule below needs a capital (months, weekdays), a digit, or one of the words of MayStartTimeWord.
+    if (doc.tokens[i].kind != text::kNumber &&
+        (doc.tokens[i].flags & (text::kCapitalized | text::kAllCaps | text::kHasDigit)) == 0 &&
+        !MayStartTimeWord(k)) {
+      continue;
+    }
     std::string_view prev = i > first ? Key(doc, i - 1, last) : std::string_view();
     std::string_view next = Key(doc, i + 1, last);
 

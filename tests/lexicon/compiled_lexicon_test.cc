@@ -106,6 +106,14 @@ TEST_F(MiniLexiconTest, LoadsEveryTable) {
   EXPECT_EQ(lex_->CountryByCode("US")->name_in_text, "the United States");
   EXPECT_EQ(lex_->CountryByCode("SY")->name_in_text, "Syria");
   EXPECT_EQ(lex_->CountryByCode("ZZ"), nullptr);
+  // The code table takes upper-case pairs; anything else is looked up by scanning, and matches nothing here.
+  ASSERT_NE(lex_->CountryByCode("TR"), nullptr);
+  EXPECT_EQ(lex_->CountryByCode("TR")->name, "Turkey");
+  EXPECT_EQ(lex_->CountryByCode("tr"), nullptr);
+  EXPECT_EQ(lex_->CountryByCode(""), nullptr);
+  EXPECT_EQ(lex_->CountryByCode("T"), nullptr);
+  EXPECT_EQ(lex_->CountryByCode("TRY"), nullptr);
+  EXPECT_EQ(lex_->CountryByCode("T\x01"), nullptr);
   EXPECT_EQ(lex_->version().rfind("lex-", 0), 0u);
 }
 

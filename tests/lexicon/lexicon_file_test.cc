@@ -150,6 +150,10 @@ TEST(Inflect, ExpandPhraseMultiWord) {
   EXPECT_THAT(ExpandPhrase("rocket attack", false), ElementsAre("rocket attack"));
   // Two inflected words give every combination.
   EXPECT_EQ(ExpandPhrase("drone+ strike+", false).size(), 4u);
+  // Phrases without '+' come back as they are, and extra spaces are still dropped.
+  EXPECT_THAT(ExpandPhrase("Jabhat al-Nusra", false), ElementsAre("Jabhat al-Nusra"));
+  EXPECT_THAT(ExpandPhrase("", false), ElementsAre(""));
+  EXPECT_THAT(ExpandPhrase(" rocket  attack ", false), ElementsAre("rocket attack"));
 }
 
 }  // namespace

@@ -219,5 +219,39 @@ TEST(AppendKey, NameCutInsideAMultiByteSequenceIsReadWithinItsBytes) {
   EXPECT_EQ(key, "gen");
 }
 
+// Tokenize writes keys in place by three routes (plain ASCII copied, ASCII with capitals lower-cased, anything else
+// by WriteKey); every route must give what AppendKey gives for the token's text, and the keys must be packed.
+TEST(Tokenizer, KeysAreWhatAppendKeyGivesForEveryShape) {
+  Document doc = MakeDoc(
+      "killed KILLED Killed M23 F-15E 1,500 5.9 U.S. a.m. Kata'ib Sha\u2019ar Türkiye ERDOĞAN Genève's "
+      "\"quoted\" — al-Shabaab O'Neill's x 2016. İstanbul ŁÓDŹ 東京 mixedCASE123 abc\u00ADdef");
+  ASSERT_FALSE(doc.tokens.empty());
+  uint32_t expected_begin = 0;
+  for (const auto& t : doc.tokens) {
+    EXPECT_EQ(t.key_begin, expected_begin) << doc.TokenText(t);
+    expected_begin += t.key_len;
+    if (t.kind == kPunct) continue;
+    std::string want;
+    AppendKey(doc.TokenText(t), &want);
+    EXPECT_EQ(doc.Key(t), want) << doc.TokenText(t);
+  }
+  EXPECT_EQ(doc.keys.size(), expected_begin);
+  // A second document in the same object starts from empty keys.
+  doc.text = "Syria";
+  Tokenize(&doc);
+  ASSERT_EQ(doc.tokens.size(), 1u);
+  EXPECT_EQ(doc.keys, "syria");
+}
+
+TEST(WriteKey, WritesWhatAppendKeyAppends) {
+  for (std::string_view w : {"", "U.S.", "Genève", "Kata\u2019ib", "ABC", "x\xC3", "a.b.c.", "东京"}) {
+    std::string appended = "prefix";
+    AppendKey(w, &appended);
+    std::string buf(w.size(), '?');
+    char* end = WriteKey(w, buf.data());
+    EXPECT_EQ("prefix" + std::string(buf.data(), end), appended) << w;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::text

@@ -64,6 +64,12 @@ TEST(CivilDate, FormatIsoDate) {
   EXPECT_EQ(FormatIsoDate(DayFromCivil(2016, 12, 11)), "2016-12-11");
   EXPECT_EQ(FormatIsoDate(DayFromCivil(2001, 1, 5)), "2001-01-05");
   EXPECT_EQ(FormatIsoDate(kUnknownDay), "");
+  // Years 0-9999 are written digit by digit, others by snprintf: both as "%04d-%02d-%02d".
+  EXPECT_EQ(FormatIsoDate(DayFromCivil(1, 1, 1)), "0001-01-01");
+  EXPECT_EQ(FormatIsoDate(DayFromCivil(987, 10, 31)), "0987-10-31");
+  EXPECT_EQ(FormatIsoDate(DayFromCivil(9999, 12, 31)), "9999-12-31");
+  EXPECT_EQ(FormatIsoDate(DayFromCivil(9999, 12, 31) + 1), "10000-01-01");
+  EXPECT_EQ(FormatIsoDate(0), "1970-01-01");
 }
 
 TEST(CivilDate, AddMonthsClampsTheDay) {
