@@ -232,11 +232,9 @@ constexpr WordSet<45> kPartStop = std::array<std::string_view, 45>{
     "forest", "harbor", "harbour", "academy", "institute", "world", "cup", "medical", "federal"};
 
 bool PartWordOk(std::string_view w) {
-  // Nine lists in one hash (text/word_table.h) instead of nine linear scans per word.
-  static const text::WordTable kGeneric({{kNotPlaces, 1}, {kBuildingNouns, 1}, {kInstitutionHeads, 1},
-                                         {kAdminNouns, 1}, {kStreetNouns, 1}, {kDirections, 1},
-                                         {kFeatureNouns, 1}, {kPartStop, 1}, {kNameParticles, 1}});
-  return w.size() >= 3 && kGeneric.Classes(w) == 0;
+  return w.size() >= 3 && !In(kNotPlaces, w) && !In(kBuildingNouns, w) && !In(kInstitutionHeads, w) &&
+         !In(kAdminNouns, w) && !In(kStreetNouns, w) && !In(kDirections, w) && !In(kFeatureNouns, w) &&
+         !In(kPartStop, w) && !In(kNameParticles, w);
 }
 
 // The prominent places named by the longest part of `key` (words, leftmost first) into *out; false when none.
