@@ -7,7 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "store/common.h"
 #include "store/pg_util.h"
+#include "store/rows.h"
 
 namespace sitrep::store {
 
@@ -208,18 +210,6 @@ static_assert(kPgMigrationCount == kSchemaVersion);
 // Advisory lock keys (pg_advisory_xact_lock): the schema migration, and the store-wide writer lock.
 constexpr int64_t kMigrationLock = 0x73697472'00000001;  // "sitr"
 constexpr int64_t kWriteLock = 0x73697472'00000002;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
-std::string PlaceKey(const PlaceRef& p) {
-  if (!p.gazetteer_id.empty()) return p.gazetteer_id;
-  return "text:" + Lower(p.text);
-}
 
 // One element of a PostgreSQL array literal: always quoted, so that commas, braces, spaces and the word NULL
 // stay text.
@@ -543,67 +533,31 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       const fuse::FuseKey key = fuse::KeyOfEvent(e, place_id, lat, lon, actor_ids, actor_names);
       const std::optional<int64_t> killed = fuse::MostKilled(e);
 
-      int64_t event_id = 0, anchor = 0;
-      fuse::Match match;
-      std::optional<int64_t> ev_kmin, ev_kmax;
-      std::string ev_start, ev_end;
-      double ev_conf = 0;
+      rows::FuseCandidate joined;  // the event the claim joins; event_id 0: none, a new event
       const fuse::FuseOptions& fo = I.options.fuse;
       const bool fusable = fuse::Fusable(key, fo);
       if (fusable) {
         const std::string lo = fuse::ShiftDate(key.date_start, -fo.max_gap_days - fo.max_range_days);
         const std::string hi = fuse::ShiftDate(key.date_end, fo.max_gap_days);
-        auto scan = [&](Query& s) {
-          while (s.Next()) {
-            fuse::FuseKey ev;
-            ev.family = key.family;
-            ev.place_id = s.Int(1);
-            ev.place_precision = s.Text(2);
-            ev.lat = s.OptDouble(3);
-            ev.lon = s.OptDouble(4);
-            ev.date_start = s.Text(5);
-            ev.date_end = s.Text(6);
-            ev.actor1 = s.Int(7);
-            ev.actor2 = s.Int(8);
-            ev.actor1_name = s.Text(9);
-            ev.actor2_name = s.Text(10);
-            if (event_id != 0 && s.Int(0) > event_id) break;
-            fuse::Match m = fuse::Compatible(ev, key, fo);
-            if (!m.ok) continue;
-            if (event_id == 0 || s.Int(0) < event_id) {
-              event_id = s.Int(0);
-              match = std::move(m);
-              ev_kmin = s.OptInt(11);
-              ev_kmax = s.OptInt(12);
-              ev_start = ev.date_start;
-              ev_end = ev.date_end;
-              ev_conf = s.Double(13);
-              anchor = s.Int(14);
-            }
-            break;
-          }
-        };
         // One round trip: the events at the same place or (with coordinates) within the radius box, in id order;
         // the first compatible one is the lowest id of both sets, as in the SQLite store's two scans.
-        Query cand(C, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
-                      " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
-                      " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
-                      " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
+        Query cand(C, SITREP_FUSE_CANDIDATE_SELECT
                       " WHERE e.family=$1 AND e.date_start>=$3 AND e.date_start<=$4 AND (e.place_id=$2 OR"
                       " ($5::float8 IS NOT NULL AND e.lat BETWEEN $5 AND $6 AND e.lon BETWEEN $7 AND $8))"
                       " ORDER BY e.id LIMIT 512");
         cand.Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
         if (lat && lon) {
-          const double dlat = fo.radius_km / 111.0;
-          const double dlon = dlat / std::max(0.05, std::cos(*lat * M_PI / 180.0));
-          cand.Bind(5, *lat - dlat).Bind(6, *lat + dlat).Bind(7, *lon - dlon).Bind(8, *lon + dlon);
+          const LatLonBox box = BoxAround(*lat, *lon, fo.radius_km);
+          cand.Bind(5, box.lat_min).Bind(6, box.lat_max).Bind(7, box.lon_min).Bind(8, box.lon_max);
         } else {
           cand.Null(5).Null(6).Null(7).Null(8);
         }
         PG_TRY(cand, "finding events to fuse with");
-        scan(cand);
+        while (cand.Next())
+          if (!rows::TakeFuseCandidate(cand, key, fo, &joined)) break;
       }
 
+      int64_t event_id = joined.event_id;
       const bool new_event = event_id == 0;
       const bool first_from_doc = new_event || !events_of_doc.count(event_id);
 
@@ -612,7 +566,7 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       // event gets the claim as its anchor; a fused one widens its dates and killed range, fills in actors and
       // keeps the best confidence. $1 (the fused event) and $3 (a stored sentence) are NULL for new ones.
       std::string why, detail;
-      std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
+      std::optional<int64_t> kmin = joined.killed_min, kmax = joined.killed_max;
       std::string ds, de;
       if (new_event) {
         why = fusable ? "new_event" : "new_event_unfusable";
@@ -623,14 +577,14 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
                      ? "place too coarse (" + key.place_precision + ")"
                      : "date unresolved or vaguer than a week";
       } else {
-        why = match.rule;
-        detail = match.detail;
+        why = joined.match.rule;
+        detail = joined.match.detail;
         if (killed) {
           kmin = kmin ? std::min(*kmin, *killed) : *killed;
           kmax = kmax ? std::max(*kmax, *killed) : *killed;
         }
-        ds = std::min(ev_start, key.date_start);
-        de = std::max(ev_end, key.date_end);
+        ds = std::min(joined.date_start, key.date_start);
+        de = std::max(joined.date_end, key.date_end);
       }
       static const char* kClaim =
           "WITH ids AS (SELECT coalesce($1::bigint, nextval('events_id_seq')) AS eid,"
@@ -666,13 +620,13 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       cl.BindText(19, e.date.end).BindText(20, e.date.precision).BindText(21, e.date.basis);
       cl.BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
       cl.Bind(24, e.modality).Bind(25, e.negated ? 1 : 0).Bind(26, e.confidence).BindOpt(27, killed);
-      cl.BindId(28, new_event ? 0 : anchor).Bind(29, why).Bind(30, detail);
+      cl.BindId(28, new_event ? 0 : joined.anchor_claim).Bind(29, why).Bind(30, detail);
       if (new_event) {
         cl.BindText(31, key.date_start).BindText(32, key.date_start.empty() ? "" : key.date_end);
         cl.Null(33).Null(34).Bind(35, 0).Bind(36, e.confidence);
       } else {
         cl.Bind(31, ds).Bind(32, de).BindOpt(33, kmin).BindOpt(34, kmax).Bind(35, first_from_doc ? 1 : 0);
-        cl.Bind(36, std::max(ev_conf, e.confidence));
+        cl.Bind(36, std::max(joined.confidence, e.confidence));
       }
       cl.BindOpt(37, lat).BindOpt(38, lon);
       cl.Bind(39, key.family).BindText(40, e.location ? e.location->country : "");
@@ -844,80 +798,18 @@ Result<Totals> PgStore::GetTotals() {
   return t;
 }
 
-namespace {
-
-constexpr int kMaxEventDays = 366;
-
-#define PG_PLACE_COLS "p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon"
-
-PlaceInfo ReadPlace(const Query& s, int c) {
-  PlaceInfo p;
-  p.id = s.Int(c);
-  p.key = s.Text(c + 1);
-  p.text = s.Text(c + 2);
-  p.name = s.Text(c + 3);
-  p.admin1 = s.Text(c + 4);
-  p.country = s.Text(c + 5);
-  p.gazetteer_id = s.Text(c + 6);
-  p.precision = s.Text(c + 7);
-  p.lat = s.OptDouble(c + 8);
-  p.lon = s.OptDouble(c + 9);
-  return p;
-}
-
-#define PG_EVENT_COLS                                                                                              \
-  "e.id, e.family, e.acled, e.acled_sub, e.plover, e.cameo, e.country, e.lat, e.lon, e.date_start, e.date_end,"   \
-  " a1.name, a1.kind, a2.name, a2.kind, e.killed_min, e.killed_max, e.claim_count, e.source_count, e.confidence," \
-  " e.place_id, p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon"
-#define PG_EVENT_JOINS                                                                       \
-  " FROM events e LEFT JOIN actors a1 ON a1.id=e.actor1_id LEFT JOIN actors a2 ON a2.id=e.actor2_id" \
-  " LEFT JOIN places p ON p.id=e.place_id"
-
-EventInfo ReadEvent(const Query& s) {
-  EventInfo e;
-  e.id = s.Int(0);
-  e.family = s.Text(1);
-  e.acled = s.Text(2);
-  e.acled_sub = s.Text(3);
-  e.plover = s.Text(4);
-  e.cameo = s.Text(5);
-  e.country = s.Text(6);
-  e.lat = s.OptDouble(7);
-  e.lon = s.OptDouble(8);
-  e.date_start = s.Text(9);
-  e.date_end = s.Text(10);
-  e.actor1 = s.Text(11);
-  e.actor1_kind = s.Text(12);
-  e.actor2 = s.Text(13);
-  e.actor2_kind = s.Text(14);
-  e.killed_min = s.OptInt(15);
-  e.killed_max = s.OptInt(16);
-  e.claim_count = s.Int(17);
-  e.source_count = s.Int(18);
-  e.confidence = s.Double(19);
-  if (!s.IsNull(20)) e.place = ReadPlace(s, 21);
-  return e;
-}
-
-}  // namespace
-
 Status PgStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
   out->clear();
   bool by_id = query.size() > 1 && query[0] == '#';
   const char* sql =
-      by_id ? "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
-              " WHERE p.id=$1 ORDER BY n DESC, p.id"
-            : "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
+      by_id ? SITREP_PLACE_SELECT " WHERE p.id=$1 ORDER BY n DESC, p.id"
+            : SITREP_PLACE_SELECT
               " WHERE (lower(p.text)=lower($1) OR lower(p.name)=lower($1) OR p.gazetteer_id=$1) ORDER BY n DESC, p.id";
   Query q(&impl_->conn, sql);
   if (by_id) q.Bind(1, static_cast<int64_t>(std::atoll(std::string(query.substr(1)).c_str())));
   else q.Bind(1, query);
   if (Status s = q.Run("looking up places"); !s.ok()) return s;
-  while (q.Next()) {
-    PlaceInfo p = ReadPlace(q, 0);
-    p.events = q.Int(10);
-    out->push_back(std::move(p));
-  }
+  while (q.Next()) out->push_back(rows::ReadPlaceWithEvents(q));
   return Status::Ok();
 }
 
@@ -940,7 +832,6 @@ struct PgStore::EventWhere {
 };
 
 Status PgStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
-  std::optional<double> clat, clon;
   if (!f.place.empty()) {
     std::vector<PlaceInfo> places;
     if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
@@ -948,45 +839,25 @@ Status PgStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
       w->matches_nothing = true;
       return Status::Ok();
     }
-    std::string ids;
-    for (const auto& p : places) {
-      ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
-      if (!clat && p.lat && p.lon) {
-        clat = p.lat;
-        clon = p.lon;
-      }
-    }
-    if (f.radius_km > 0 && clat) {
-      double dlat = f.radius_km / 111.0, dlon = dlat / std::max(0.05, std::cos(*clat * M_PI / 180.0));
+    PlaceMatch m = MatchPlaces(places);
+    if (f.radius_km > 0 && m.lat) {
+      const LatLonBox box = BoxAround(*m.lat, *m.lon, f.radius_km);
       Query ps(&impl_->conn, "SELECT id, lat, lon FROM places WHERE lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4");
-      ps.Bind(1, *clat - dlat).Bind(2, *clat + dlat).Bind(3, *clon - dlon).Bind(4, *clon + dlon);
+      ps.Bind(1, box.lat_min).Bind(2, box.lat_max).Bind(3, box.lon_min).Bind(4, box.lon_max);
       if (Status s = ps.Run("looking up places"); !s.ok()) return s;
       while (ps.Next())
-        if (fuse::HaversineKm(*clat, *clon, ps.Double(1), ps.Double(2)) <= f.radius_km)
-          ids += "," + std::to_string(ps.Int(0));
+        if (fuse::HaversineKm(*m.lat, *m.lon, ps.Double(1), ps.Double(2)) <= f.radius_km)
+          m.ids += "," + std::to_string(ps.Int(0));
     }
-    w->Add("e.place_id IN (" + ids + ")");
+    w->Add("e.place_id IN (" + m.ids + ")");
   }
   if (!f.country.empty()) w->Add("lower(e.country)=lower(" + w->Param(f.country) + ")");
   if (!f.admin1.empty()) w->Add("lower(e.admin1)=lower(" + w->Param(f.admin1) + ")");
-  if (!f.type.empty()) {
-    static const char* kAcled[] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
-                                   "Protests", "Riots", "Strategic developments"};
-    bool is_acled = false;
-    for (const char* t : kAcled) is_acled = is_acled || Lower(t) == Lower(f.type);
-    bool is_plover = f.type.find(' ') == std::string::npos && f.type.find('/') == std::string::npos && !is_acled;
-    std::string col = is_acled ? "acled" : is_plover ? "plover" : "acled_sub";
-    w->Add("lower(e." + col + ")=lower(" + w->Param(f.type) + ")");
-  }
+  if (!f.type.empty()) w->Add(std::string("lower(e.") + TypeColumn(f.type) + ")=lower(" + w->Param(f.type) + ")");
   if (!f.actor.empty()) {
     std::string ids;
     Query s(&impl_->conn, "SELECT id FROM actors WHERE lower(name)=lower($1) OR name ILIKE $2 ORDER BY id");
-    std::string pattern;
-    for (char ch : f.actor) {
-      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-      pattern += ch;
-    }
-    s.Bind(1, f.actor).Bind(2, "%" + pattern + "%");
+    s.Bind(1, f.actor).Bind(2, "%" + EscapeLike(f.actor) + "%");
     if (Status st = s.Run("looking up actors"); !st.ok()) return st;
     while (s.Next()) ids += (ids.empty() ? "" : ",") + std::to_string(s.Int(0));
     if (ids.empty()) {
@@ -1015,19 +886,30 @@ Status PgStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
 }
 
 Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
-  out->clear();
   EventWhere w;
-  if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) return st;
+  if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) {
+    out->clear();
+    return st;
+  }
   // SQLite sorts NULL first: undated events come first when oldest first, last when newest first.
-  std::string sql = std::string("SELECT ") + PG_EVENT_COLS + PG_EVENT_JOINS + w.sql +
+  std::string sql = "SELECT " SITREP_EVENT_COLS SITREP_EVENT_FROM + w.sql +
                     (f.newest_first ? " ORDER BY e.date_start DESC NULLS LAST, e.id DESC"
                                     : " ORDER BY e.date_start ASC NULLS FIRST, e.id");
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
   if (f.offset > 0) sql += " OFFSET " + std::to_string(f.offset);
   Query q(&impl_->conn, sql.c_str(), false);
   w.BindTo(&q);
-  if (Status s = q.Run("querying events"); !s.ok()) return s;
-  while (q.Next()) out->push_back(ReadEvent(q));
+  if (Status s = q.Run("querying events"); !s.ok()) {
+    out->clear();
+    return s;
+  }
+  // Into the events already in *out, as the SQLite store does: a caller that reuses its vector reuses their
+  // strings too.
+  out->resize(static_cast<size_t>(q.rows()));
+  for (auto& e : *out) {
+    q.Next();
+    rows::ReadEventInto(q, &e);
+  }
   return Status::Ok();
 }
 
@@ -1079,69 +961,22 @@ void PgStore::StartTimeLimit(int ms) {
 }
 
 Status PgStore::GetEvent(int64_t id, EventInfo* out) {
-  Query q(&impl_->conn, "SELECT " PG_EVENT_COLS PG_EVENT_JOINS " WHERE e.id=$1");
+  Query q(&impl_->conn, "SELECT " SITREP_EVENT_COLS SITREP_EVENT_FROM " WHERE e.id=$1");
   q.Bind(1, id);
   if (Status s = q.Run("reading an event"); !s.ok()) return s;
   if (!q.Next()) return Status::NotFound("no event " + std::to_string(id) + " in " + impl_->conn.label());
-  *out = ReadEvent(q);
+  rows::ReadEventInto(q, out);
   return LoadClaims(out);
 }
 
 Status PgStore::LoadClaims(EventInfo* ev) {
   ev->claims.clear();
-  Query s(&impl_->conn,
-          "SELECT c.id, c.event_id, c.ext_id, d.doc_id, d.title, d.source, d.published, d.url, c.trigger, c.acled,"
-          " c.acled_sub, c.plover, c.cameo, c.mode, a1.name, a1.kind, a1.country, a2.name, a2.kind, a2.country,"
-          " c.place_text, c.date_text, c.date_start, c.date_end, c.date_precision, c.source_name, c.source_text,"
-          " c.modality, c.negated, c.confidence, c.killed, s.idx, s.text, l.linked_claim_id, l.rule, l.detail"
-          " FROM claims c JOIN documents d ON d.id=c.document_id LEFT JOIN sentences s ON s.id=c.sentence_id"
-          " LEFT JOIN actors a1 ON a1.id=c.actor1_id LEFT JOIN actors a2 ON a2.id=c.actor2_id"
-          " LEFT JOIN links l ON l.claim_id=c.id WHERE c.event_id=$1 ORDER BY c.id");
+  Query s(&impl_->conn, SITREP_CLAIM_SELECT " WHERE c.event_id=$1 ORDER BY c.id");
   s.Bind(1, ev->id);
   if (Status st = s.Run("reading claims"); !st.ok()) return st;
-  while (s.Next()) {
-    ClaimInfo c;
-    int i = 0;
-    c.id = s.Int(i++);
-    c.event_id = s.Int(i++);
-    c.ext_id = s.Text(i++);
-    c.document = s.Text(i++);
-    c.doc_title = s.Text(i++);
-    c.outlet = s.Text(i++);
-    c.published = s.Text(i++);
-    c.url = s.Text(i++);
-    c.trigger = s.Text(i++);
-    c.acled = s.Text(i++);
-    c.acled_sub = s.Text(i++);
-    c.plover = s.Text(i++);
-    c.cameo = s.Text(i++);
-    c.mode = s.Text(i++);
-    c.actor1 = s.Text(i++);
-    c.actor1_kind = s.Text(i++);
-    c.actor1_country = s.Text(i++);
-    c.actor2 = s.Text(i++);
-    c.actor2_kind = s.Text(i++);
-    c.actor2_country = s.Text(i++);
-    c.place_text = s.Text(i++);
-    c.date_text = s.Text(i++);
-    c.date_start = s.Text(i++);
-    c.date_end = s.Text(i++);
-    c.date_precision = s.Text(i++);
-    c.source_name = s.Text(i++);
-    c.source_text = s.Text(i++);
-    c.modality = s.Text(i++);
-    c.negated = s.Int(i++) != 0;
-    c.confidence = s.Double(i++);
-    c.killed = s.OptInt(i++);
-    c.sentence = static_cast<uint32_t>(s.Int(i++));
-    c.evidence = s.Text(i++);
-    c.linked_claim = s.Int(i++);
-    c.link_rule = s.Text(i++);
-    c.link_detail = s.Text(i++);
-    ev->claims.push_back(std::move(c));
-  }
+  while (s.Next()) ev->claims.push_back(rows::ReadClaim(s));
   Query cs(&impl_->conn,
-           "SELECT claim_id, what, n, \"of\", approx, vague, text FROM counts c WHERE c.claim_id IN"
+           "SELECT claim_id, " SITREP_COUNT_COLS " FROM counts c WHERE c.claim_id IN"
            " (SELECT id FROM claims WHERE event_id=$1) ORDER BY c.id");
   cs.Bind(1, ev->id);
   if (Status st = cs.Run("reading counts"); !st.ok()) return st;
@@ -1149,15 +984,7 @@ Status PgStore::LoadClaims(EventInfo* ev) {
   for (size_t i = 0; i < ev->claims.size(); ++i) index[ev->claims[i].id] = i;
   while (cs.Next()) {
     auto it = index.find(cs.Int(0));
-    if (it == index.end()) continue;
-    Count n;
-    n.what = cs.Text(1);
-    n.n = cs.Int(2);
-    n.of = cs.Text(3);
-    n.approx = cs.Int(4) != 0;
-    n.vague = cs.Int(5) != 0;
-    n.text = cs.Text(6);
-    ev->claims[it->second].counts.push_back(std::move(n));
+    if (it != index.end()) ev->claims[it->second].counts.push_back(rows::ReadCount(cs, 1));
   }
   return Status::Ok();
 }
@@ -1165,35 +992,10 @@ Status PgStore::LoadClaims(EventInfo* ev) {
 Status PgStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) {
   out->clear();
   for (int64_t pid : place_ids) {
-    Query s(&impl_->conn,
-            "SELECT c.id, c.event_id, c.date_start, c.date_end, c.acled_sub, c.trigger, c.mode, a1.name, a1.kind,"
-            " a2.name, a2.kind, c.modality, c.negated, c.confidence, coalesce(c.source_name, d.source, d.doc_id),"
-            " d.doc_id, s.text FROM claims c JOIN documents d ON d.id=c.document_id"
-            " LEFT JOIN sentences s ON s.id=c.sentence_id LEFT JOIN actors a1 ON a1.id=c.actor1_id"
-            " LEFT JOIN actors a2 ON a2.id=c.actor2_id"
-            " WHERE c.place_id=$1 AND c.acled_sub IN ('Government regains territory',"
-            " 'Non-state actor overtakes territory', 'Non-violent transfer of territory') ORDER BY c.id");
+    Query s(&impl_->conn, SITREP_TERRITORY_SELECT " AND c.place_id=$1 ORDER BY c.id");
     s.Bind(1, pid);
     if (Status st = s.Run("reading territory claims"); !st.ok()) return st;
-    while (s.Next()) {
-      fuse::TerritoryClaim c;
-      c.claim_id = s.Int(0);
-      c.event_id = s.Int(1);
-      c.date_start = s.Text(2);
-      c.date_end = s.Text(3);
-      c.acled_sub = s.Text(4);
-      c.trigger = s.Text(5);
-      c.mode = s.Text(6);
-      if (!s.IsNull(7)) c.actor1 = fuse::Party{s.Text(7), s.Text(8)};
-      if (!s.IsNull(9)) c.actor2 = fuse::Party{s.Text(9), s.Text(10)};
-      c.modality = s.Text(11);
-      c.negated = s.Int(12) != 0;
-      c.confidence = s.Double(13);
-      c.source = s.Text(14);
-      c.document = s.Text(15);
-      c.evidence = s.Text(16);
-      out->push_back(std::move(c));
-    }
+    while (s.Next()) out->push_back(rows::ReadTerritoryClaim(s));
   }
   return Status::Ok();
 }
@@ -1202,39 +1004,19 @@ Status PgStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vect
 
 Status PgStore::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
   out->clear();
-  std::string pattern;
-  for (char ch : prefix) {
-    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-    pattern += ch;
-  }
-  pattern += '%';
-  Query q(&impl_->conn,
-          "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
-          " WHERE p.name ILIKE $1 OR p.text ILIKE $1 ORDER BY n DESC, p.id LIMIT $2");
-  q.Bind(1, pattern).Bind(2, static_cast<int64_t>(limit));
+  Query q(&impl_->conn, SITREP_PLACE_SELECT " WHERE p.name ILIKE $1 OR p.text ILIKE $1 ORDER BY n DESC, p.id LIMIT $2");
+  q.Bind(1, EscapeLike(prefix) + "%").Bind(2, static_cast<int64_t>(limit));
   if (Status s = q.Run("searching places"); !s.ok()) return s;
-  while (q.Next()) {
-    PlaceInfo p = ReadPlace(q, 0);
-    p.events = q.Int(10);
-    out->push_back(std::move(p));
-  }
+  while (q.Next()) out->push_back(rows::ReadPlaceWithEvents(q));
   return Status::Ok();
 }
 
 Status PgStore::GetDocument(std::string_view doc_id, DocumentInfo* out) {
-  Query d(&impl_->conn, "SELECT id, doc_id, title, source, url, published, event_count, sentence_count FROM documents"
-                        " WHERE doc_id=$1 ORDER BY id LIMIT 1");
+  Query d(&impl_->conn, SITREP_DOCUMENT_SELECT " WHERE doc_id=$1 ORDER BY id LIMIT 1");
   d.Bind(1, doc_id);
   if (Status s = d.Run("reading a document"); !s.ok()) return s;
   if (!d.Next()) return Status::NotFound("no document '" + std::string(doc_id) + "' in " + impl_->conn.label());
-  const int64_t id = d.Int(0);
-  out->doc_id = d.Text(1);
-  out->title = d.Text(2);
-  out->source = d.Text(3);
-  out->url = d.Text(4);
-  out->published = d.Text(5);
-  out->event_count = d.Int(6);
-  out->sentence_count = d.Int(7);
+  const int64_t id = rows::ReadDocumentInto(d, out);
   out->sentences.clear();
   Query s(&impl_->conn, "SELECT idx, text FROM sentences WHERE document_id=$1 ORDER BY idx");
   s.Bind(1, id);
