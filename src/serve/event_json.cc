@@ -165,7 +165,8 @@ void WriteEvent(io::JsonWriter& w, const store::EventInfo& e, JsonStyle style, b
       // Every claim's figure, never averaged.
       w.Key("claims").BeginArray();
       for (const auto& c : e.claims)
-        if (c.killed) w.BeginObject().Key("n").Int(*c.killed).Key("says").String(c.Says()).Key("claim").Int(c.id).EndObject();
+        if (c.killed)
+          w.BeginObject().Key("n").Int(*c.killed).Key("says").String(c.Says()).Key("claim").Int(c.id).EndObject();
       w.EndArray();
     }
     w.EndObject();
