@@ -17,6 +17,39 @@ std::string PlaceKey(const PlaceRef& p) {
   return "text:" + Lower(p.text);
 }
 
+ByteSpan EvidenceSpan(const Event& e, const std::string& text) {
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  const uint32_t begin = std::min<uint32_t>(e.span_begin, size);
+  return {begin, std::min<uint32_t>(std::max(e.span_end, begin), size)};
+}
+
+fuse::Match NewEventLink(const fuse::FuseKey& claim, bool fusable) {
+  fuse::Match m;
+  m.rule = fusable ? "new_event" : "new_event_unfusable";
+  m.detail = fusable ? "no compatible event"
+             : claim.family.empty() ? "no type family"
+             : claim.place_id == 0  ? "no place"
+             : (claim.place_precision == "country" || claim.place_precision == "region")
+                 ? "place too coarse (" + claim.place_precision + ")"
+                 : "date unresolved or vaguer than a week";
+  return m;
+}
+
+EventAggregates Joined(const EventAggregates& event, const fuse::FuseKey& claim, std::optional<int64_t> killed,
+                       double confidence) {
+  EventAggregates out;
+  out.date_start = std::min(event.date_start, claim.date_start);
+  out.date_end = std::max(event.date_end, claim.date_end);
+  out.killed_min = event.killed_min;
+  out.killed_max = event.killed_max;
+  if (killed) {
+    out.killed_min = out.killed_min ? std::min(*out.killed_min, *killed) : *killed;
+    out.killed_max = out.killed_max ? std::max(*out.killed_max, *killed) : *killed;
+  }
+  out.confidence = std::max(event.confidence, confidence);
+  return out;
+}
+
 const char* TypeColumn(std::string_view type) {
   static const char* kAcled[] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                                  "Protests", "Riots", "Strategic developments"};

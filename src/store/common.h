@@ -1,14 +1,21 @@
 // What the SQLite store (store.cc) and the PostgreSQL store (pg_store.cc) decide the same way, outside SQL: the
-// key of a place record, how a filter's type names a column, the bounding box of a radius search, LIKE patterns,
-// and the place part of an event filter. Internal to src/store; thread-safe (pure functions).
+// records an ingested event refers to (place and actors, through the transaction's caches), its evidence span,
+// the link of a claim that starts an event and a fused event's figures when a claim joins it; for queries, how a
+// filter's type names a column, the bounding box of a radius search, LIKE patterns and the place part of an event
+// filter. Each backend keeps only its SQL. Internal to src/store; thread-safe (pure functions).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "fuse/fuse.h"
 #include "sitrep/extract.h"
+#include "sitrep/status.h"
 #include "store/store.h"
 
 namespace sitrep::store {
@@ -21,6 +28,76 @@ std::string Lower(std::string_view s);
 
 // The unique key of a place record: its gazetteer id, else "text:" and its lower-case text.
 std::string PlaceKey(const PlaceRef& p);
+
+// ---- ingest
+
+// The evidence sentence's byte range [begin, end), clamped to the article text.
+struct ByteSpan {
+  uint32_t begin, end;
+};
+ByteSpan EvidenceSpan(const Event& e, const std::string& text);
+
+// The records an event refers to: its place (0: none; lat/lon are the location's) and its actors (0 where it names
+// none; a name is the canonical one, else the text as written).
+struct EventRefs {
+  int64_t place_id = 0;
+  std::optional<double> lat, lon;
+  int64_t actor_ids[2] = {0, 0};
+  std::string actor_names[2];
+};
+using IdCache = std::unordered_map<std::string, int64_t>;  // place key or lower-case actor name -> record id
+
+// Fills *refs through the caches (cleared by the backend on rollback); for a place or actor not cached yet it
+// calls the backend's `find_or_add_place(key, place, &id)` / `find_or_add_actor(name, actor, &id)`, which look
+// the record up or store it.
+template <class FindOrAddPlace, class FindOrAddActor>
+Status ResolveRefs(const Event& e, IdCache* places, IdCache* actors, FindOrAddPlace&& find_or_add_place,
+                   FindOrAddActor&& find_or_add_actor, EventRefs* refs) {
+  if (e.location && !e.location->text.empty()) {
+    const PlaceRef& p = *e.location;
+    refs->lat = p.lat;
+    refs->lon = p.lon;
+    std::string key = PlaceKey(p);
+    if (auto it = places->find(key); it != places->end()) {
+      refs->place_id = it->second;
+    } else {
+      if (Status s = find_or_add_place(key, p, &refs->place_id); !s.ok()) return s;
+      places->emplace(std::move(key), refs->place_id);
+    }
+  }
+  const std::optional<ActorRef>* given[2] = {&e.actor1, &e.actor2};
+  for (int k = 0; k < 2; ++k) {
+    if (!*given[k]) continue;
+    const ActorRef& a = **given[k];
+    std::string name = a.name.empty() ? a.text : a.name;
+    if (name.empty()) continue;
+    refs->actor_names[k] = name;
+    std::string key = Lower(name);
+    if (auto it = actors->find(key); it != actors->end()) {
+      refs->actor_ids[k] = it->second;
+      continue;
+    }
+    if (Status s = find_or_add_actor(name, a, &refs->actor_ids[k]); !s.ok()) return s;
+    actors->emplace(std::move(key), refs->actor_ids[k]);
+  }
+  return Status::Ok();
+}
+
+// The link of a claim that starts an event of its own: "new_event" when it could be fused (`fusable`:
+// fuse::Fusable(claim)) but no stored event is compatible, else "new_event_unfusable" and what it lacks.
+fuse::Match NewEventLink(const fuse::FuseKey& claim, bool fusable);
+
+// A fused event's figures, and what they become when a claim joins it (Joined): the dates widen, the killed
+// range widens, the best confidence wins.
+struct EventAggregates {
+  std::string date_start, date_end;
+  std::optional<int64_t> killed_min, killed_max;
+  double confidence = 0;
+};
+EventAggregates Joined(const EventAggregates& event, const fuse::FuseKey& claim, std::optional<int64_t> killed,
+                       double confidence);
+
+// ---- queries
 
 // The events column a filter's type names: "acled" for one of ACLED's six event types, "plover" for a PLOVER type
 // (one word), else "acled_sub" (an ACLED sub-event type).

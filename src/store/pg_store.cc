@@ -458,79 +458,57 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
     }
     out->stored = true;
 
+    // The backend's half of ResolveRefs: look a place or actor up by its key, else store it.
+    auto find_or_add_place = [&](const std::string& key, const PlaceRef& p, int64_t* id) -> Status {
+      Query ins(C, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
+                   " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT(key) DO NOTHING RETURNING id");
+      ins.Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
+      ins.BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
+      PG_TRY(ins, "storing a place");
+      if (ins.Next()) {
+        *id = ins.Int(0);
+        ++out->new_places;
+        return Status::Ok();
+      }
+      Query sel(C, "SELECT id FROM places WHERE key=$1");
+      sel.Bind(1, key);
+      PG_TRY(sel, "looking up a place");
+      if (!sel.Next()) return Status::Internal(C->label() + ": place '" + key + "' vanished");
+      *id = sel.Int(0);
+      return Status::Ok();
+    };
+    auto find_or_add_actor = [&](const std::string& name, const ActorRef& a, int64_t* id) -> Status {
+      Query sel(C, "SELECT id FROM actors WHERE lower(name)=lower($1)");
+      sel.Bind(1, name);
+      PG_TRY(sel, "looking up an actor");
+      if (sel.Next()) {
+        *id = sel.Int(0);
+        return Status::Ok();
+      }
+      Query ins(C, "INSERT INTO actors(name, kind, country) VALUES($1,$2,$3) RETURNING id");
+      ins.Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
+      PG_TRY(ins, "storing an actor");
+      ins.Next();
+      *id = ins.Int(0);
+      return Status::Ok();
+    };
+
     std::unordered_map<uint32_t, int64_t> sentence_ids;
     std::set<int64_t> events_of_doc;
     for (const Event& e : r.events) {
       // A sentence not stored yet is written by the claim's statement below (one round trip fewer).
       int64_t sentence_id = 0;
-      uint32_t sen_begin = 0, sen_end = 0;
-      if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) {
-        sentence_id = it->second;
-      } else {
-        sen_begin = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
-        sen_end = std::min<uint32_t>(std::max(e.span_end, sen_begin), static_cast<uint32_t>(r.text.size()));
-      }
-      // Place.
-      int64_t place_id = 0;
-      std::optional<double> lat, lon;
-      if (e.location && !e.location->text.empty()) {
-        const PlaceRef& p = *e.location;
-        lat = p.lat;
-        lon = p.lon;
-        std::string key = PlaceKey(p);
-        if (auto it = I.place_cache.find(key); it != I.place_cache.end()) {
-          place_id = it->second;
-        } else {
-          Query ins(C, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
-                       " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT(key) DO NOTHING RETURNING id");
-          ins.Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
-          ins.BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
-          PG_TRY(ins, "storing a place");
-          if (ins.Next()) {
-            place_id = ins.Int(0);
-            ++out->new_places;
-          } else {
-            Query sel(C, "SELECT id FROM places WHERE key=$1");
-            sel.Bind(1, key);
-            PG_TRY(sel, "looking up a place");
-            if (!sel.Next()) return Status::Internal(C->label() + ": place '" + key + "' vanished");
-            place_id = sel.Int(0);
-          }
-          I.place_cache.emplace(std::move(key), place_id);
-        }
-      }
-      // Actors.
-      int64_t actor_ids[2] = {0, 0};
-      std::string actor_names[2];
-      const std::optional<ActorRef>* refs[2] = {&e.actor1, &e.actor2};
-      for (int k = 0; k < 2; ++k) {
-        if (!*refs[k]) continue;
-        const ActorRef& a = **refs[k];
-        std::string name = a.name.empty() ? a.text : a.name;
-        if (name.empty()) continue;
-        actor_names[k] = name;
-        std::string key = Lower(name);
-        if (auto it = I.actor_cache.find(key); it != I.actor_cache.end()) {
-          actor_ids[k] = it->second;
-          continue;
-        }
-        Query sel(C, "SELECT id FROM actors WHERE lower(name)=lower($1)");
-        sel.Bind(1, name);
-        PG_TRY(sel, "looking up an actor");
-        if (sel.Next()) {
-          actor_ids[k] = sel.Int(0);
-        } else {
-          Query ins(C, "INSERT INTO actors(name, kind, country) VALUES($1,$2,$3) RETURNING id");
-          ins.Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
-          PG_TRY(ins, "storing an actor");
-          ins.Next();
-          actor_ids[k] = ins.Int(0);
-        }
-        I.actor_cache.emplace(std::move(key), actor_ids[k]);
-      }
-
+      ByteSpan span{0, 0};
+      if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) sentence_id = it->second;
+      else span = EvidenceSpan(e, r.text);
+      // Place and actors.
+      EventRefs refs;
+      if (Status s = ResolveRefs(e, &I.place_cache, &I.actor_cache, find_or_add_place, find_or_add_actor, &refs);
+          !s.ok())
+        return s;
       // Fusion: the first compatible event, by id (the same rules and order as the SQLite store).
-      const fuse::FuseKey key = fuse::KeyOfEvent(e, place_id, lat, lon, actor_ids, actor_names);
+      const fuse::FuseKey key =
+          fuse::KeyOfEvent(e, refs.place_id, refs.lat, refs.lon, refs.actor_ids, refs.actor_names);
       const std::optional<int64_t> killed = fuse::MostKilled(e);
 
       rows::FuseCandidate joined;  // the event the claim joins; event_id 0: none, a new event
@@ -545,9 +523,9 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
                       " WHERE e.family=$1 AND e.date_start>=$3 AND e.date_start<=$4 AND (e.place_id=$2 OR"
                       " ($5::float8 IS NOT NULL AND e.lat BETWEEN $5 AND $6 AND e.lon BETWEEN $7 AND $8))"
                       " ORDER BY e.id LIMIT 512");
-        cand.Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
-        if (lat && lon) {
-          const LatLonBox box = BoxAround(*lat, *lon, fo.radius_km);
+        cand.Bind(1, key.family).Bind(2, refs.place_id).Bind(3, lo).Bind(4, hi);
+        if (refs.lat && refs.lon) {
+          const LatLonBox box = BoxAround(*refs.lat, *refs.lon, fo.radius_km);
           cand.Bind(5, box.lat_min).Bind(6, box.lat_max).Bind(7, box.lon_min).Bind(8, box.lon_max);
         } else {
           cand.Null(5).Null(6).Null(7).Null(8);
@@ -565,27 +543,7 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       // statement, one round trip: ids come from the sequences inside it, so nothing waits for a RETURNING. A new
       // event gets the claim as its anchor; a fused one widens its dates and killed range, fills in actors and
       // keeps the best confidence. $1 (the fused event) and $3 (a stored sentence) are NULL for new ones.
-      std::string why, detail;
-      std::optional<int64_t> kmin = joined.killed_min, kmax = joined.killed_max;
-      std::string ds, de;
-      if (new_event) {
-        why = fusable ? "new_event" : "new_event_unfusable";
-        detail = fusable ? "no compatible event"
-                 : key.family.empty() ? "no type family"
-                 : place_id == 0      ? "no place"
-                 : (key.place_precision == "country" || key.place_precision == "region")
-                     ? "place too coarse (" + key.place_precision + ")"
-                     : "date unresolved or vaguer than a week";
-      } else {
-        why = joined.match.rule;
-        detail = joined.match.detail;
-        if (killed) {
-          kmin = kmin ? std::min(*kmin, *killed) : *killed;
-          kmax = kmax ? std::max(*kmax, *killed) : *killed;
-        }
-        ds = std::min(joined.date_start, key.date_start);
-        de = std::max(joined.date_end, key.date_end);
-      }
+      const fuse::Match link = new_event ? NewEventLink(key, fusable) : joined.match;
       static const char* kClaim =
           "WITH ids AS (SELECT coalesce($1::bigint, nextval('events_id_seq')) AS eid,"
           " coalesce($3::bigint, nextval('sentences_id_seq')) AS sid, nextval('claims_id_seq') AS cid),"
@@ -614,26 +572,28 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       Query cl(C, kClaim);
       cl.BindId(1, event_id).Bind(2, doc_id).BindId(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
       cl.BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
-      cl.BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
-      cl.BindId(13, actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, place_id);
+      cl.BindText(10, e.mode).BindId(11, refs.actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
+      cl.BindId(13, refs.actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, refs.place_id);
       cl.BindText(16, e.location ? e.location->text : "").BindText(17, e.date.text).BindText(18, e.date.start);
       cl.BindText(19, e.date.end).BindText(20, e.date.precision).BindText(21, e.date.basis);
       cl.BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
       cl.Bind(24, e.modality).Bind(25, e.negated ? 1 : 0).Bind(26, e.confidence).BindOpt(27, killed);
-      cl.BindId(28, new_event ? 0 : joined.anchor_claim).Bind(29, why).Bind(30, detail);
+      cl.BindId(28, new_event ? 0 : joined.anchor_claim).Bind(29, link.rule).Bind(30, link.detail);
       if (new_event) {
         cl.BindText(31, key.date_start).BindText(32, key.date_start.empty() ? "" : key.date_end);
         cl.Null(33).Null(34).Bind(35, 0).Bind(36, e.confidence);
       } else {
-        cl.Bind(31, ds).Bind(32, de).BindOpt(33, kmin).BindOpt(34, kmax).Bind(35, first_from_doc ? 1 : 0);
-        cl.Bind(36, std::max(joined.confidence, e.confidence));
+        const EventAggregates agg = Joined(joined.stored, key, killed, e.confidence);
+        cl.Bind(31, agg.date_start).Bind(32, agg.date_end).BindOpt(33, agg.killed_min).BindOpt(34, agg.killed_max);
+        cl.Bind(35, first_from_doc ? 1 : 0).Bind(36, agg.confidence);
       }
-      cl.BindOpt(37, lat).BindOpt(38, lon);
+      cl.BindOpt(37, refs.lat).BindOpt(38, refs.lon);
       cl.Bind(39, key.family).BindText(40, e.location ? e.location->country : "");
       cl.BindText(41, e.location ? e.location->admin1 : "");
       if (sentence_id == 0) {
-        cl.Bind(42, static_cast<int64_t>(e.sentence)).Bind(43, static_cast<int64_t>(sen_begin));
-        cl.Bind(44, static_cast<int64_t>(sen_end)).Bind(45, std::string_view(r.text).substr(sen_begin, sen_end - sen_begin));
+        cl.Bind(42, static_cast<int64_t>(e.sentence)).Bind(43, static_cast<int64_t>(span.begin));
+        cl.Bind(44, static_cast<int64_t>(span.end));
+        cl.Bind(45, std::string_view(r.text).substr(span.begin, span.end - span.begin));
       } else {
         cl.Null(42).Null(43).Null(44).Null(45);
       }

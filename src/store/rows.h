@@ -17,6 +17,7 @@
 
 #include "fuse/fuse.h"
 #include "sitrep/extract.h"
+#include "store/common.h"
 #include "store/store.h"
 
 namespace sitrep::store::rows {
@@ -250,9 +251,7 @@ int64_t ReadDocumentInto(const R& s, DocumentInfo* d) {
 struct FuseCandidate {
   int64_t event_id = 0, anchor_claim = 0;
   fuse::Match match;
-  std::optional<int64_t> killed_min, killed_max;
-  std::string date_start, date_end;
-  double confidence = 0;
+  EventAggregates stored;  // its figures before the claim joins
 };
 
 // One candidate row, rows in event id order (one or more scans): the claim joins the compatible event with the
@@ -280,11 +279,11 @@ bool TakeFuseCandidate(const R& s, const fuse::FuseKey& claim, const fuse::FuseO
   if (best->event_id == 0 || id < best->event_id) {
     best->event_id = id;
     best->match = std::move(m);
-    best->killed_min = OptInt(s, 11);
-    best->killed_max = OptInt(s, 12);
-    best->date_start = std::move(ev.date_start);
-    best->date_end = std::move(ev.date_end);
-    best->confidence = s.Double(13);
+    best->stored.killed_min = OptInt(s, 11);
+    best->stored.killed_max = OptInt(s, 12);
+    best->stored.date_start = std::move(ev.date_start);
+    best->stored.date_end = std::move(ev.date_end);
+    best->stored.confidence = s.Double(13);
     best->anchor_claim = s.Int(14);
   }
   return false;

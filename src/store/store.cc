@@ -540,6 +540,43 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
     const int64_t doc_id = sqlite3_last_insert_rowid(I.db);
     out->stored = true;
 
+    // The backend's half of ResolveRefs: look a place or actor up by its key, else store it.
+    auto find_or_add_place = [&](const std::string& key, const PlaceRef& p, int64_t* id) -> Status {
+      PREP(sel, "SELECT id FROM places WHERE key=?1");
+      sel->Bind(1, key);
+      rc = sel->Step();
+      if (rc == SQLITE_ROW) {
+        *id = sel->Int(0);
+      } else {
+        SQL_TRY(rc, "looking up a place");
+        PREP(ins, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
+                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+        ins->Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
+        ins->BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
+        SQL_TRY(ins->Step(), "storing a place");
+        *id = sqlite3_last_insert_rowid(I.db);
+        ++out->new_places;
+      }
+      sel->Reset();
+      return Status::Ok();
+    };
+    auto find_or_add_actor = [&](const std::string& name, const ActorRef& a, int64_t* id) -> Status {
+      PREP(sel, "SELECT id FROM actors WHERE name=?1");
+      sel->Bind(1, name);
+      rc = sel->Step();
+      if (rc == SQLITE_ROW) {
+        *id = sel->Int(0);
+      } else {
+        SQL_TRY(rc, "looking up an actor");
+        PREP(ins, "INSERT INTO actors(name, kind, country) VALUES(?1,?2,?3)");
+        ins->Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
+        SQL_TRY(ins->Step(), "storing an actor");
+        *id = sqlite3_last_insert_rowid(I.db);
+      }
+      sel->Reset();
+      return Status::Ok();
+    };
+
     std::unordered_map<uint32_t, int64_t> sentence_ids;
     std::set<int64_t> events_of_doc;
     for (const Event& e : r.events) {
@@ -548,78 +585,23 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
       if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) {
         sentence_id = it->second;
       } else {
-        uint32_t b = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
-        uint32_t en = std::min<uint32_t>(std::max(e.span_end, b), static_cast<uint32_t>(r.text.size()));
+        const ByteSpan span = EvidenceSpan(e, r.text);
         PREP(sen, "INSERT INTO sentences(document_id, idx, begin_byte, end_byte, text) VALUES(?1,?2,?3,?4,?5)");
-        sen->Bind(1, doc_id).Bind(2, static_cast<int64_t>(e.sentence)).Bind(3, static_cast<int64_t>(b));
-        sen->Bind(4, static_cast<int64_t>(en)).Bind(5, std::string_view(r.text).substr(b, en - b));
+        sen->Bind(1, doc_id).Bind(2, static_cast<int64_t>(e.sentence)).Bind(3, static_cast<int64_t>(span.begin));
+        sen->Bind(4, static_cast<int64_t>(span.end));
+        sen->Bind(5, std::string_view(r.text).substr(span.begin, span.end - span.begin));
         SQL_TRY(sen->Step(), "storing a sentence");
         sentence_id = sqlite3_last_insert_rowid(I.db);
         sentence_ids.emplace(e.sentence, sentence_id);
       }
-      // Place.
-      int64_t place_id = 0;
-      std::optional<double> lat, lon;
-      if (e.location && !e.location->text.empty()) {
-        const PlaceRef& p = *e.location;
-        lat = p.lat;
-        lon = p.lon;
-        std::string key = PlaceKey(p);
-        if (auto it = I.place_cache.find(key); it != I.place_cache.end()) {
-          place_id = it->second;
-        } else {
-          PREP(sel, "SELECT id FROM places WHERE key=?1");
-          sel->Bind(1, key);
-          rc = sel->Step();
-          if (rc == SQLITE_ROW) {
-            place_id = sel->Int(0);
-          } else {
-            SQL_TRY(rc, "looking up a place");
-            PREP(ins, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
-                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
-            ins->Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
-            ins->BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
-            SQL_TRY(ins->Step(), "storing a place");
-            place_id = sqlite3_last_insert_rowid(I.db);
-            ++out->new_places;
-          }
-          sel->Reset();
-          I.place_cache.emplace(std::move(key), place_id);
-        }
-      }
-      // Actors.
-      int64_t actor_ids[2] = {0, 0};
-      std::string actor_names[2];
-      const std::optional<ActorRef>* refs[2] = {&e.actor1, &e.actor2};
-      for (int k = 0; k < 2; ++k) {
-        if (!*refs[k]) continue;
-        const ActorRef& a = **refs[k];
-        std::string name = a.name.empty() ? a.text : a.name;
-        if (name.empty()) continue;
-        actor_names[k] = name;
-        std::string key = Lower(name);
-        if (auto it = I.actor_cache.find(key); it != I.actor_cache.end()) {
-          actor_ids[k] = it->second;
-          continue;
-        }
-        PREP(sel, "SELECT id FROM actors WHERE name=?1");
-        sel->Bind(1, name);
-        rc = sel->Step();
-        if (rc == SQLITE_ROW) {
-          actor_ids[k] = sel->Int(0);
-        } else {
-          SQL_TRY(rc, "looking up an actor");
-          PREP(ins, "INSERT INTO actors(name, kind, country) VALUES(?1,?2,?3)");
-          ins->Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
-          SQL_TRY(ins->Step(), "storing an actor");
-          actor_ids[k] = sqlite3_last_insert_rowid(I.db);
-        }
-        sel->Reset();
-        I.actor_cache.emplace(std::move(key), actor_ids[k]);
-      }
-
+      // Place and actors.
+      EventRefs refs;
+      if (Status s = ResolveRefs(e, &I.place_cache, &I.actor_cache, find_or_add_place, find_or_add_actor, &refs);
+          !s.ok())
+        return s;
       // Fusion: the first compatible event, by id.
-      const fuse::FuseKey key = fuse::KeyOfEvent(e, place_id, lat, lon, actor_ids, actor_names);
+      const fuse::FuseKey key =
+          fuse::KeyOfEvent(e, refs.place_id, refs.lat, refs.lon, refs.actor_ids, refs.actor_names);
       const std::optional<int64_t> killed = fuse::MostKilled(e);
 
       rows::FuseCandidate joined;  // the event the claim joins; event_id 0: none, a new event
@@ -637,10 +619,10 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
         PREP(same, SITREP_FUSE_CANDIDATE_SELECT
                    " WHERE e.family=?1 AND e.place_id=?2 AND e.date_start>=?3 AND e.date_start<=?4"
                    " ORDER BY e.id LIMIT 256");
-        same->Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
+        same->Bind(1, key.family).Bind(2, refs.place_id).Bind(3, lo).Bind(4, hi);
         if (Status s = scan(same); !s.ok()) return s;
-        if (lat && lon) {
-          const LatLonBox box = BoxAround(*lat, *lon, I.options.fuse.radius_km);
+        if (refs.lat && refs.lon) {
+          const LatLonBox box = BoxAround(*refs.lat, *refs.lon, I.options.fuse.radius_km);
           PREP(near, SITREP_FUSE_CANDIDATE_SELECT
                      " WHERE e.lat BETWEEN ?1 AND ?2 AND e.lon BETWEEN ?3 AND ?4 AND e.family=?5"
                      " AND e.date_start>=?6 AND e.date_start<=?7 ORDER BY e.id LIMIT 256");
@@ -657,10 +639,10 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
                   " date_start, date_end, actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count,"
                   " confidence) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?15,1,1,?16)");
         ins->Bind(1, key.family).BindText(2, e.acled).BindText(3, e.acled_sub).BindText(4, e.plover);
-        ins->BindText(5, e.cameo).BindId(6, place_id).BindText(7, e.location ? e.location->country : "");
-        ins->BindText(8, e.location ? e.location->admin1 : "").BindOpt(9, lat).BindOpt(10, lon);
+        ins->BindText(5, e.cameo).BindId(6, refs.place_id).BindText(7, e.location ? e.location->country : "");
+        ins->BindText(8, e.location ? e.location->admin1 : "").BindOpt(9, refs.lat).BindOpt(10, refs.lon);
         ins->BindText(11, key.date_start).BindText(12, key.date_start.empty() ? "" : key.date_end);
-        ins->BindId(13, actor_ids[0]).BindId(14, actor_ids[1]).BindOpt(15, killed).Bind(16, e.confidence);
+        ins->BindId(13, refs.actor_ids[0]).BindId(14, refs.actor_ids[1]).BindOpt(15, killed).Bind(16, e.confidence);
         SQL_TRY(ins->Step(), "storing an event");
         event_id = sqlite3_last_insert_rowid(I.db);
         ++out->new_events;
@@ -674,8 +656,8 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
                "?21,?22,?23,?24,?25,?26,?27)");
       cl->Bind(1, event_id).Bind(2, doc_id).Bind(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
       cl->BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
-      cl->BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
-      cl->BindId(13, actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, place_id);
+      cl->BindText(10, e.mode).BindId(11, refs.actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
+      cl->BindId(13, refs.actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, refs.place_id);
       cl->BindText(16, e.location ? e.location->text : "").BindText(17, e.date.text).BindText(18, e.date.start);
       cl->BindText(19, e.date.end).BindText(20, e.date.precision).BindText(21, e.date.basis);
       cl->BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
@@ -694,14 +676,8 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
       PREP(link, "INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) VALUES(?1,?2,?3,?4,?5)");
       link->Bind(1, claim_id).Bind(2, event_id);
       if (new_event) {
-        std::string why = fusable ? "new_event" : "new_event_unfusable";
-        std::string detail = fusable ? "no compatible event"
-                             : key.family.empty() ? "no type family"
-                             : place_id == 0      ? "no place"
-                             : (key.place_precision == "country" || key.place_precision == "region")
-                                 ? "place too coarse (" + key.place_precision + ")"
-                                 : "date unresolved or vaguer than a week";
-        link->BindId(3, 0).Bind(4, why).Bind(5, detail);
+        const fuse::Match why = NewEventLink(key, fusable);
+        link->BindId(3, 0).Bind(4, why.rule).Bind(5, why.detail);
         SQL_TRY(link->Step(), "storing a link");
         PREP(up, "UPDATE events SET anchor_claim_id=?1 WHERE id=?2");
         up->Bind(1, claim_id).Bind(2, event_id);
@@ -710,20 +686,16 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
         link->BindId(3, joined.anchor_claim).Bind(4, joined.match.rule).Bind(5, joined.match.detail);
         SQL_TRY(link->Step(), "storing a link");
         ++out->fused;
-        // Aggregates: dates widen, the killed range widens, actors fill in, the best confidence wins.
-        std::optional<int64_t> kmin = joined.killed_min, kmax = joined.killed_max;
-        if (killed) {
-          kmin = kmin ? std::min(*kmin, *killed) : *killed;
-          kmax = kmax ? std::max(*kmax, *killed) : *killed;
-        }
-        std::string ds = std::min(joined.date_start, key.date_start), de = std::max(joined.date_end, key.date_end);
+        // Aggregates (Joined), and actors and coordinates fill in.
+        const EventAggregates agg = Joined(joined.stored, key, killed, e.confidence);
         PREP(up, "UPDATE events SET date_start=?1, date_end=?2, killed_min=?3, killed_max=?4,"
                  " claim_count=claim_count+1, source_count=source_count+?5, confidence=?6,"
                  " actor1_id=coalesce(actor1_id, ?7), actor2_id=coalesce(actor2_id, ?8),"
                  " lat=coalesce(lat, ?9), lon=coalesce(lon, ?10) WHERE id=?11");
-        up->Bind(1, ds).Bind(2, de).BindOpt(3, kmin).BindOpt(4, kmax).Bind(5, first_from_doc ? 1 : 0);
-        up->Bind(6, std::max(joined.confidence, e.confidence)).BindId(7, actor_ids[0]).BindId(8, actor_ids[1]);
-        up->BindOpt(9, lat).BindOpt(10, lon).Bind(11, event_id);
+        up->Bind(1, agg.date_start).Bind(2, agg.date_end).BindOpt(3, agg.killed_min).BindOpt(4, agg.killed_max);
+        up->Bind(5, first_from_doc ? 1 : 0).Bind(6, agg.confidence);
+        up->BindId(7, refs.actor_ids[0]).BindId(8, refs.actor_ids[1]);
+        up->BindOpt(9, refs.lat).BindOpt(10, refs.lon).Bind(11, event_id);
         SQL_TRY(up->Step(), "updating an event");
       }
     }
