@@ -2,7 +2,7 @@
 // of the API and of the CLI (src/serve/event_json.h). Every field holds a value no other field holds, so a column
 // read at the wrong position, or a JSON key written from the wrong field, fails here. Runs on SQLite, and on
 // PostgreSQL when SITREP_TEST_PG_URL names a server database (CTest's store.pg_round_trip starts a throwaway
-// server for it; without one the PostgreSQL cases are skipped), where the answers must also equal SQLite's.
+// server for it; without one only the SQLite cases exist), where the answers must also equal SQLite's.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <unistd.h>
@@ -534,7 +534,14 @@ TEST_P(StoreRoundTripTest, CliJsonHasEveryFieldUnderItsKey) {
   EXPECT_EQ(api["changes"][0]["claims"][0]["trigger"], "overran");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreRoundTripTest, ::testing::Values("sqlite", "postgres"),
+// PostgreSQL only where a server is given (store.pg_round_trip runs them so), so that a run without one lists no
+// skipped cases.
+std::vector<std::string> Backends() {
+  const char* pg = std::getenv("SITREP_TEST_PG_URL");
+  if (pg && *pg) return {"sqlite", "postgres"};
+  return {"sqlite"};
+}
+INSTANTIATE_TEST_SUITE_P(Backends, StoreRoundTripTest, ::testing::ValuesIn(Backends()),
                          [](const ::testing::TestParamInfo<std::string>& i) { return i.param; });
 
 // PostgreSQL answers what SQLite answers, byte for byte in both JSON shapes.
