@@ -122,4 +122,58 @@ struct PlaceMatch {
 };
 PlaceMatch MatchPlaces(const std::vector<PlaceInfo>& places);
 
+// The conditions of an event filter over `events e`, added to *w in the backend's SQL dialect. `Where` holds the
+// clause and its parameters: Text(v) / Real(v) bind a parameter and return its placeholder, Same(column,
+// placeholder) is the backend's case-insensitive comparison, Add(condition) appends, matches_nothing is set when
+// the filter names a place or actor the store does not have. The backend also supplies its two lookups:
+// `places_in_box(box, each)` calls each(id, lat, lon) for the places in a lat/lon box, and `actor_ids(actor,
+// &ids)` lists the matching actors' ids ("3,17"; empty when none). Places come from store.FindPlaces.
+template <class Where, class PlacesInBox, class ActorIds>
+Status AddEventConditions(Store& store, const EventFilter& f, Where* w, PlacesInBox&& places_in_box,
+                          ActorIds&& actor_ids) {
+  if (!f.place.empty()) {
+    std::vector<PlaceInfo> places;
+    if (Status s = store.FindPlaces(f.place, &places); !s.ok()) return s;
+    if (places.empty()) {
+      w->matches_nothing = true;
+      return Status::Ok();
+    }
+    PlaceMatch m = MatchPlaces(places);
+    if (f.radius_km > 0 && m.lat) {
+      // The places within the radius (by their coordinates), then their events through the place index.
+      Status s = places_in_box(BoxAround(*m.lat, *m.lon, f.radius_km), [&](int64_t id, double lat, double lon) {
+        if (fuse::HaversineKm(*m.lat, *m.lon, lat, lon) <= f.radius_km) m.ids += "," + std::to_string(id);
+      });
+      if (!s.ok()) return s;
+    }
+    w->Add("e.place_id IN (" + m.ids + ")");
+  }
+  if (!f.country.empty()) w->Add(w->Same("e.country", w->Text(f.country)));
+  if (!f.admin1.empty()) w->Add(w->Same("e.admin1", w->Text(f.admin1)));
+  if (!f.type.empty()) w->Add(w->Same(std::string("e.") + TypeColumn(f.type), w->Text(f.type)));
+  if (!f.actor.empty()) {
+    std::string ids;
+    if (Status s = actor_ids(f.actor, &ids); !s.ok()) return s;
+    if (ids.empty()) {
+      w->matches_nothing = true;
+      return Status::Ok();
+    }
+    w->Add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
+  }
+  if (!f.from.empty()) {
+    // date_start bounds the index scan: events are found when they start at most a year before `from`.
+    w->Add("e.date_end>=" + w->Text(f.from));
+    w->Add("e.date_start>=" + w->Text(fuse::ShiftDate(f.from, -kMaxEventDays)));
+  }
+  if (!f.to.empty()) w->Add("e.date_start<=" + w->Text(f.to));
+  if (f.min_confidence > 0) w->Add("e.confidence>=" + w->Real(f.min_confidence));
+  if (!f.source.empty()) {
+    const std::string a = w->Text(f.source);
+    w->Add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND " + w->Same("c.source_name", a) +
+           ") OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND " +
+           w->Same("d.source", a) + "))");
+  }
+  return Status::Ok();
+}
+
 }  // namespace sitrep::store

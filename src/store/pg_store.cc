@@ -780,9 +780,18 @@ struct PgStore::EventWhere {
   std::vector<std::string> params;
   bool matches_nothing = false;  // the filter names a place or actor the store does not have
 
-  std::string Param(std::string v) {
+  std::string Text(std::string v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());
+  }
+  std::string Real(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return Text(buf) + "::double precision";
+  }
+  // Text compares case-insensitively through lower() (the expression indexes).
+  static std::string Same(const std::string& column, const std::string& placeholder) {
+    return "lower(" + column + ")=lower(" + placeholder + ")";
   }
   void Add(const std::string& cond) { sql += (sql.empty() ? " WHERE " : " AND ") + cond; }
   std::string And(const char* cond) const { return sql + (sql.empty() ? " WHERE " : " AND ") + cond; }
@@ -792,57 +801,21 @@ struct PgStore::EventWhere {
 };
 
 Status PgStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
-  if (!f.place.empty()) {
-    std::vector<PlaceInfo> places;
-    if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
-    if (places.empty()) {
-      w->matches_nothing = true;
-      return Status::Ok();
-    }
-    PlaceMatch m = MatchPlaces(places);
-    if (f.radius_km > 0 && m.lat) {
-      const LatLonBox box = BoxAround(*m.lat, *m.lon, f.radius_km);
-      Query ps(&impl_->conn, "SELECT id, lat, lon FROM places WHERE lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4");
-      ps.Bind(1, box.lat_min).Bind(2, box.lat_max).Bind(3, box.lon_min).Bind(4, box.lon_max);
-      if (Status s = ps.Run("looking up places"); !s.ok()) return s;
-      while (ps.Next())
-        if (fuse::HaversineKm(*m.lat, *m.lon, ps.Double(1), ps.Double(2)) <= f.radius_km)
-          m.ids += "," + std::to_string(ps.Int(0));
-    }
-    w->Add("e.place_id IN (" + m.ids + ")");
-  }
-  if (!f.country.empty()) w->Add("lower(e.country)=lower(" + w->Param(f.country) + ")");
-  if (!f.admin1.empty()) w->Add("lower(e.admin1)=lower(" + w->Param(f.admin1) + ")");
-  if (!f.type.empty()) w->Add(std::string("lower(e.") + TypeColumn(f.type) + ")=lower(" + w->Param(f.type) + ")");
-  if (!f.actor.empty()) {
-    std::string ids;
+  auto places_in_box = [&](const LatLonBox& box, auto&& each) -> Status {
+    Query ps(&impl_->conn, "SELECT id, lat, lon FROM places WHERE lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4");
+    ps.Bind(1, box.lat_min).Bind(2, box.lat_max).Bind(3, box.lon_min).Bind(4, box.lon_max);
+    if (Status s = ps.Run("looking up places"); !s.ok()) return s;
+    while (ps.Next()) each(ps.Int(0), ps.Double(1), ps.Double(2));
+    return Status::Ok();
+  };
+  auto actor_ids = [&](const std::string& actor, std::string* ids) -> Status {
     Query s(&impl_->conn, "SELECT id FROM actors WHERE lower(name)=lower($1) OR name ILIKE $2 ORDER BY id");
-    s.Bind(1, f.actor).Bind(2, "%" + EscapeLike(f.actor) + "%");
+    s.Bind(1, actor).Bind(2, "%" + EscapeLike(actor) + "%");
     if (Status st = s.Run("looking up actors"); !st.ok()) return st;
-    while (s.Next()) ids += (ids.empty() ? "" : ",") + std::to_string(s.Int(0));
-    if (ids.empty()) {
-      w->matches_nothing = true;
-      return Status::Ok();
-    }
-    w->Add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
-  }
-  if (!f.from.empty()) {
-    w->Add("e.date_end>=" + w->Param(f.from));
-    w->Add("e.date_start>=" + w->Param(fuse::ShiftDate(f.from, -kMaxEventDays)));
-  }
-  if (!f.to.empty()) w->Add("e.date_start<=" + w->Param(f.to));
-  if (f.min_confidence > 0) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", f.min_confidence);
-    w->Add("e.confidence>=" + w->Param(buf) + "::double precision");
-  }
-  if (!f.source.empty()) {
-    std::string a = w->Param(f.source);
-    w->Add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND lower(c.source_name)=lower(" + a +
-        ")) OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND "
-        "lower(d.source)=lower(" + a + ")))");
-  }
-  return Status::Ok();
+    while (s.Next()) *ids += (ids->empty() ? "" : ",") + std::to_string(s.Int(0));
+    return Status::Ok();
+  };
+  return AddEventConditions(*this, f, w, places_in_box, actor_ids);
 }
 
 Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {

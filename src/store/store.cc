@@ -804,6 +804,10 @@ struct SqliteStore::EventWhere {
     values.push_back({true, {}, v});
     return "?" + std::to_string(values.size());
   }
+  // Text columns compare case-insensitively by their collation (NOCASE).
+  static std::string Same(const std::string& column, const std::string& placeholder) {
+    return column + "=" + placeholder;
+  }
   void Add(const std::string& cond) { sql += (sql.empty() ? " WHERE " : " AND ") + cond; }
   // The clause with one more condition, for a query of its own.
   std::string And(const char* cond) const { return sql + (sql.empty() ? " WHERE " : " AND ") + cond; }
@@ -832,62 +836,26 @@ Status SqliteStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* o
 }
 
 Status SqliteStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
-  // Place and radius.
-  if (!f.place.empty()) {
-    std::vector<PlaceInfo> places;
-    if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
-    if (places.empty()) {
-      w->matches_nothing = true;
-      return Status::Ok();
-    }
-    PlaceMatch m = MatchPlaces(places);
-    if (f.radius_km > 0 && m.lat) {
-      // The places within the radius (by their coordinates), then their events through the place index.
-      const LatLonBox box = BoxAround(*m.lat, *m.lon, f.radius_km);
-      int rc = 0;
-      Stmt* ps = impl_->Prep("SELECT id, lat, lon FROM places WHERE lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4",
-                             &rc);
-      if (!ps) return impl_->Error(rc, "preparing a place lookup");
-      ps->Bind(1, box.lat_min).Bind(2, box.lat_max).Bind(3, box.lon_min).Bind(4, box.lon_max);
-      while ((rc = ps->Step()) == SQLITE_ROW) {
-        if (fuse::HaversineKm(*m.lat, *m.lon, ps->Double(1), ps->Double(2)) <= f.radius_km)
-          m.ids += "," + std::to_string(ps->Int(0));
-      }
-      if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up places");
-    }
-    w->Add("e.place_id IN (" + m.ids + ")");
-  }
-  if (!f.country.empty()) w->Add("e.country=" + w->Text(f.country));
-  if (!f.admin1.empty()) w->Add("e.admin1=" + w->Text(f.admin1));
-  if (!f.type.empty()) w->Add(std::string("e.") + TypeColumn(f.type) + "=" + w->Text(f.type));
-  if (!f.actor.empty()) {
-    std::string ids;
+  auto places_in_box = [&](const LatLonBox& box, auto&& each) -> Status {
+    int rc = 0;
+    Stmt* ps = impl_->Prep("SELECT id, lat, lon FROM places WHERE lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4",
+                           &rc);
+    if (!ps) return impl_->Error(rc, "preparing a place lookup");
+    ps->Bind(1, box.lat_min).Bind(2, box.lat_max).Bind(3, box.lon_min).Bind(4, box.lon_max);
+    while ((rc = ps->Step()) == SQLITE_ROW) each(ps->Int(0), ps->Double(1), ps->Double(2));
+    if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up places");
+    return Status::Ok();
+  };
+  auto actor_ids = [&](const std::string& actor, std::string* ids) -> Status {
     int rc = 0;
     Stmt* s = impl_->Prep("SELECT id FROM actors WHERE name=?1 UNION SELECT id FROM actors WHERE name LIKE ?2", &rc);
     if (!s) return impl_->Error(rc, "preparing an actor lookup");
-    s->Bind(1, f.actor).Bind(2, "%" + f.actor + "%");
-    while ((rc = s->Step()) == SQLITE_ROW) ids += (ids.empty() ? "" : ",") + std::to_string(s->Int(0));
+    s->Bind(1, actor).Bind(2, "%" + actor + "%");
+    while ((rc = s->Step()) == SQLITE_ROW) *ids += (ids->empty() ? "" : ",") + std::to_string(s->Int(0));
     if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up actors");
-    if (ids.empty()) {
-      w->matches_nothing = true;
-      return Status::Ok();
-    }
-    w->Add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
-  }
-  if (!f.from.empty()) {
-    // date_start bounds the index scan: events are found when they start at most a year before `from`.
-    w->Add("e.date_end>=" + w->Text(f.from));
-    w->Add("e.date_start>=" + w->Text(fuse::ShiftDate(f.from, -kMaxEventDays)));
-  }
-  if (!f.to.empty()) w->Add("e.date_start<=" + w->Text(f.to));
-  if (f.min_confidence > 0) w->Add("e.confidence>=" + w->Real(f.min_confidence));
-  if (!f.source.empty()) {
-    std::string a = w->Text(f.source);
-    w->Add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND c.source_name=" + a +
-           ") OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND "
-           "d.source=" + a + "))");
-  }
-  return Status::Ok();
+    return Status::Ok();
+  };
+  return AddEventConditions(*this, f, w, places_in_box, actor_ids);
 }
 
 Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
