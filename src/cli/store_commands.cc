@@ -15,6 +15,7 @@
 #include "io/json_writer.h"
 #include "io/output_formats.h"
 #include "io/progress.h"
+#include "serve/event_json.h"
 #include "sitrep/extract.h"
 #include "store/store.h"
 #include "time/civil_date.h"
@@ -203,118 +204,6 @@ std::string WhoSaysKilled(const store::EventInfo& e) {
     out += (out.empty() ? "" : ", ") + item;
   }
   return out;
-}
-
-void WritePlaceJson(io::JsonWriter& w, const store::PlaceInfo& p) {
-  w.BeginObject();
-  w.Key("id").Int(p.id);
-  w.Key("text").String(p.text);
-  w.Key("name").StringOrNull(p.name);
-  w.Key("admin1").StringOrNull(p.admin1);
-  w.Key("country").StringOrNull(p.country);
-  w.Key("lat");
-  p.lat ? w.Double(*p.lat) : w.Null();
-  w.Key("lon");
-  p.lon ? w.Double(*p.lon) : w.Null();
-  w.Key("gazetteer_id").StringOrNull(p.gazetteer_id);
-  w.Key("precision").StringOrNull(p.precision);
-  w.EndObject();
-}
-
-void WriteClaimJson(io::JsonWriter& w, const store::ClaimInfo& c) {
-  w.BeginObject();
-  w.Key("id").Int(c.id);
-  w.Key("extract_id").String(c.ext_id);
-  w.Key("doc").BeginObject();
-  w.Key("id").String(c.document);
-  w.Key("title").StringOrNull(c.doc_title);
-  w.Key("source").StringOrNull(c.outlet);
-  w.Key("published").StringOrNull(c.published);
-  w.Key("url").StringOrNull(c.url);
-  w.EndObject();
-  w.Key("says").String(c.Says());
-  w.Key("source").BeginObject().Key("name").StringOrNull(c.source_name).Key("text").StringOrNull(c.source_text);
-  w.EndObject();
-  w.Key("trigger").StringOrNull(c.trigger);
-  w.Key("type").BeginObject();
-  w.Key("acled").StringOrNull(c.acled).Key("acled_sub").StringOrNull(c.acled_sub);
-  w.Key("plover").StringOrNull(c.plover).Key("cameo").StringOrNull(c.cameo).Key("mode").StringOrNull(c.mode);
-  w.EndObject();
-  auto actor = [&](const char* key, const std::string& name, const std::string& kind) {
-    w.Key(key);
-    if (name.empty()) {
-      w.Null();
-      return;
-    }
-    w.BeginObject().Key("name").String(name).Key("kind").StringOrNull(kind).EndObject();
-  };
-  actor("actor1", c.actor1, c.actor1_kind);
-  actor("actor2", c.actor2, c.actor2_kind);
-  w.Key("place").StringOrNull(c.place_text);
-  w.Key("date").BeginObject();
-  w.Key("text").StringOrNull(c.date_text).Key("start").StringOrNull(c.date_start).Key("end").StringOrNull(c.date_end);
-  w.Key("precision").StringOrNull(c.date_precision);
-  w.EndObject();
-  w.Key("counts").BeginArray();
-  for (const auto& n : c.counts) {
-    w.BeginObject().Key("what").String(n.what).Key("n").Int(n.n).Key("of").StringOrNull(n.of);
-    w.Key("approx").Bool(n.approx).EndObject();
-  }
-  w.EndArray();
-  w.Key("modality").String(c.modality);
-  w.Key("negated").Bool(c.negated);
-  w.Key("confidence").Double(c.confidence, 2);
-  w.Key("sentence").Int(c.sentence);
-  w.Key("evidence").String(c.evidence);
-  w.Key("link").BeginObject();
-  w.Key("rule").String(c.link_rule);
-  w.Key("linked_claim");
-  c.linked_claim ? w.Int(c.linked_claim) : w.Null();
-  w.Key("detail").StringOrNull(c.link_detail);
-  w.EndObject();
-  w.EndObject();
-}
-
-void WriteEventJson(io::JsonWriter& w, const store::EventInfo& e, bool with_claims) {
-  w.BeginObject();
-  w.Key("id").Int(e.id);
-  w.Key("type").BeginObject();
-  w.Key("family").String(e.family).Key("acled").StringOrNull(e.acled).Key("acled_sub").StringOrNull(e.acled_sub);
-  w.Key("plover").StringOrNull(e.plover).Key("cameo").StringOrNull(e.cameo);
-  w.EndObject();
-  w.Key("date").BeginObject().Key("start").StringOrNull(e.date_start).Key("end").StringOrNull(e.date_end).EndObject();
-  w.Key("place");
-  if (e.place) WritePlaceJson(w, *e.place);
-  else w.Null();
-  auto actor = [&](const char* key, const std::string& name, const std::string& kind) {
-    w.Key(key);
-    if (name.empty()) w.Null();
-    else w.BeginObject().Key("name").String(name).Key("kind").StringOrNull(kind).EndObject();
-  };
-  actor("actor1", e.actor1, e.actor1_kind);
-  actor("actor2", e.actor2, e.actor2_kind);
-  w.Key("killed");
-  if (e.killed_min) {
-    w.BeginObject().Key("min").Int(*e.killed_min).Key("max").Int(*e.killed_max);
-    if (!e.claims.empty()) {
-      w.Key("claims").BeginArray();
-      for (const auto& c : e.claims)
-        if (c.killed) w.BeginObject().Key("n").Int(*c.killed).Key("says").String(c.Says()).Key("claim").Int(c.id).EndObject();
-      w.EndArray();
-    }
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.Key("claim_count").Int(e.claim_count);
-  w.Key("source_count").Int(e.source_count);
-  w.Key("confidence").Double(e.confidence, 2);
-  if (with_claims) {
-    w.Key("claims").BeginArray();
-    for (const auto& c : e.claims) WriteClaimJson(w, c);
-    w.EndArray();
-  }
-  w.EndObject();
 }
 
 // An ArticleResult holding the event's first claim, for the ACLED layout of io::AppendCsvRows.
@@ -539,7 +428,7 @@ int RunQuery(QueryArgs args) {
   } else if (fmt_name == "json") {
     io::JsonWriter w(&out);
     w.BeginObject().Key("events").BeginArray();
-    for (const auto& e : events) WriteEventJson(w, e, false);
+    for (const auto& e : events) serve::WriteEvent(w, e, serve::JsonStyle::kCli, /*with_claims=*/false);
     w.EndArray();
     w.Key("more").Bool(more);
     w.EndObject();
@@ -583,7 +472,7 @@ int RunQuery(QueryArgs args) {
         w.Null();
       }
       w.Key("properties");
-      WriteEventJson(w, e, false);
+      serve::WriteEvent(w, e, serve::JsonStyle::kCli, /*with_claims=*/false);
       w.EndObject();
     }
     w.EndArray().EndObject();
@@ -621,7 +510,7 @@ int RunEvent(const std::string& db_path, int64_t id, const std::string& format) 
   std::string out;
   if (format == "json") {
     io::JsonWriter w(&out);
-    WriteEventJson(w, e, true);
+    serve::WriteEvent(w, e, serve::JsonStyle::kCli, /*with_claims=*/true);
     out += "\n";
   } else {
     std::string type = e.acled.empty() ? e.family : e.acled + " / " + e.acled_sub;
@@ -696,55 +585,7 @@ int RunControl(const std::string& db_path, const std::string& place, const std::
   std::string out;
   if (format == "json") {
     io::JsonWriter w(&out);
-    w.BeginObject();
-    w.Key("place");
-    WritePlaceJson(w, p);
-    auto holder = [&](const std::optional<fuse::Party>& h) {
-      if (!h) w.Null();
-      else w.BeginObject().Key("name").String(h->name).Key("kind").StringOrNull(h->kind).EndObject();
-    };
-    w.Key("on").StringOrNull(on);
-    w.Key("holder");
-    if (now) holder(now->holder);
-    else w.Null();
-    w.Key("since");
-    if (now) w.String(now->date);
-    else w.Null();
-    w.Key("changes").BeginArray();
-    for (const auto& c : changes) {
-      w.BeginObject();
-      w.Key("date").String(c.date);
-      w.Key("date_end").String(c.date_end);
-      w.Key("holder");
-      holder(c.holder);
-      w.Key("contested").Bool(c.contested);
-      w.Key("event_ids").BeginArray();
-      for (auto id : c.event_ids) w.Int(id);
-      w.EndArray();
-      w.Key("claims").BeginArray();
-      for (const auto& r : c.claims) {
-        w.BeginObject();
-        w.Key("claim_id").Int(r.claim->claim_id);
-        w.Key("event_id").Int(r.claim->event_id);
-        w.Key("date").String(r.claim->date_start);
-        w.Key("type").String(r.claim->acled_sub);
-        w.Key("trigger").StringOrNull(r.claim->trigger);
-        w.Key("reading").String(r.reading);
-        w.Key("holder");
-        if (r.informative) holder(r.holder);
-        else w.Null();
-        w.Key("says").String(r.claim->source);
-        w.Key("modality").String(r.claim->modality);
-        w.Key("weight").Double(r.weight, 2);
-        w.Key("document").String(r.claim->document);
-        w.Key("evidence").String(r.claim->evidence);
-        w.EndObject();
-      }
-      w.EndArray();
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
+    serve::WriteControl(w, p, on, changes, now, serve::JsonStyle::kCli);
     out += "\n";
   } else {
     std::string name = p.name.empty() ? p.text : p.name;

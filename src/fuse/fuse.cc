@@ -162,6 +162,15 @@ namespace {
 
 std::string HolderKey(const std::optional<Party>& p) { return p ? p->name : std::string(); }
 
+// Adds the claims and events of `g` to the change before it.
+void MergeInto(Change& prev, Change& g) {
+  for (auto& c : g.claims) prev.claims.push_back(std::move(c));
+  for (auto id : g.event_ids)
+    if (std::find(prev.event_ids.begin(), prev.event_ids.end(), id) == prev.event_ids.end())
+      prev.event_ids.push_back(id);
+  prev.contested = prev.contested || g.contested;
+}
+
 }  // namespace
 
 std::vector<Change> BuildTimeline(const std::vector<TerritoryClaim>& claims, int max_gap_days) {
@@ -211,24 +220,12 @@ std::vector<Change> BuildTimeline(const std::vector<TerritoryClaim>& claims, int
                                               [](const ClaimReading& r) { return r.weight < 0; });
     if (!any) {
       // Nothing says who holds it: keep the claims with the change before, if any; else drop.
-      if (!out.empty()) {
-        auto& prev = out.back();
-        for (auto& c : g.claims) prev.claims.push_back(std::move(c));
-        for (auto id : g.event_ids)
-          if (std::find(prev.event_ids.begin(), prev.event_ids.end(), id) == prev.event_ids.end())
-            prev.event_ids.push_back(id);
-        prev.contested = prev.contested || g.contested;
-      }
+      if (!out.empty()) MergeInto(out.back(), g);
       continue;
     }
     g.holder = parties[best];
     if (!out.empty() && HolderKey(out.back().holder) == best && out.back().holder.has_value() == g.holder.has_value()) {
-      auto& prev = out.back();
-      for (auto& c : g.claims) prev.claims.push_back(std::move(c));
-      for (auto id : g.event_ids)
-        if (std::find(prev.event_ids.begin(), prev.event_ids.end(), id) == prev.event_ids.end())
-          prev.event_ids.push_back(id);
-      prev.contested = prev.contested || g.contested;
+      MergeInto(out.back(), g);
       continue;
     }
     out.push_back(std::move(g));

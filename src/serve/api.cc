@@ -15,6 +15,7 @@
 
 #include "fuse/fuse.h"
 #include "io/json_writer.h"
+#include "serve/event_json.h"
 #include "store/store.h"
 #include "time/civil_date.h"
 
@@ -157,143 +158,6 @@ Status ParseFilter(const Params& p, store::EventFilter* f) {
 
 #define FILTER_PARAMS \
   "place", "radius", "country", "admin1", "actor", "type", "from", "to", "source", "min_confidence", "order"
-
-// The type shown for an event: ACLED type, else PLOVER type, else the family.
-const std::string& DisplayType(const store::EventInfo& e) {
-  return !e.acled.empty() ? e.acled : !e.plover.empty() ? e.plover : e.family;
-}
-
-void WritePlace(io::JsonWriter& w, const store::PlaceInfo& p, bool with_count) {
-  w.BeginObject();
-  w.Key("id").Int(p.id);
-  w.Key("name").String(p.name.empty() ? p.text : p.name);
-  w.Key("text").String(p.text);
-  w.Key("admin1").StringOrNull(p.admin1);
-  w.Key("country").StringOrNull(p.country);
-  w.Key("lat");
-  p.lat ? w.Double(*p.lat, 5) : w.Null();
-  w.Key("lon");
-  p.lon ? w.Double(*p.lon, 5) : w.Null();
-  w.Key("precision").StringOrNull(p.precision);
-  w.Key("gazetteer_id").StringOrNull(p.gazetteer_id);
-  if (with_count) w.Key("events").Int(p.events);
-  w.EndObject();
-}
-
-void WriteActor(io::JsonWriter& w, const char* key, const std::string& name, const std::string& kind) {
-  w.Key(key);
-  if (name.empty()) w.Null();
-  else w.BeginObject().Key("name").String(name).Key("kind").StringOrNull(kind).EndObject();
-}
-
-void WriteEventHead(io::JsonWriter& w, const store::EventInfo& e) {
-  w.Key("id").Int(e.id);
-  w.Key("type").BeginObject();
-  w.Key("display").String(DisplayType(e));
-  w.Key("family").String(e.family).Key("acled").StringOrNull(e.acled).Key("acled_sub").StringOrNull(e.acled_sub);
-  w.Key("plover").StringOrNull(e.plover).Key("cameo").StringOrNull(e.cameo);
-  w.EndObject();
-  w.Key("date").BeginObject().Key("start").StringOrNull(e.date_start).Key("end").StringOrNull(e.date_end).EndObject();
-  w.Key("place");
-  if (e.place) WritePlace(w, *e.place, false);
-  else w.Null();
-  w.Key("country").StringOrNull(e.country);
-  w.Key("lat");
-  e.lat ? w.Double(*e.lat, 5) : w.Null();
-  w.Key("lon");
-  e.lon ? w.Double(*e.lon, 5) : w.Null();
-  WriteActor(w, "actor1", e.actor1, e.actor1_kind);
-  WriteActor(w, "actor2", e.actor2, e.actor2_kind);
-  w.Key("killed");
-  if (e.killed_min) w.BeginObject().Key("min").Int(*e.killed_min).Key("max").Int(*e.killed_max).EndObject();
-  else w.Null();
-  w.Key("claim_count").Int(e.claim_count);
-  w.Key("source_count").Int(e.source_count);
-  w.Key("confidence").Double(e.confidence, 2);
-}
-
-void WriteClaim(io::JsonWriter& w, const store::ClaimInfo& c) {
-  w.BeginObject();
-  w.Key("id").Int(c.id);
-  w.Key("says").String(c.Says());
-  w.Key("doc").BeginObject();
-  w.Key("id").String(c.document).Key("title").StringOrNull(c.doc_title).Key("source").StringOrNull(c.outlet);
-  w.Key("published").StringOrNull(c.published).Key("url").StringOrNull(c.url);
-  w.EndObject();
-  w.Key("source").BeginObject().Key("name").StringOrNull(c.source_name).Key("text").StringOrNull(c.source_text);
-  w.EndObject();
-  w.Key("trigger").StringOrNull(c.trigger);
-  w.Key("type").BeginObject();
-  w.Key("acled").StringOrNull(c.acled).Key("acled_sub").StringOrNull(c.acled_sub);
-  w.Key("plover").StringOrNull(c.plover).Key("cameo").StringOrNull(c.cameo).Key("mode").StringOrNull(c.mode);
-  w.EndObject();
-  WriteActor(w, "actor1", c.actor1, c.actor1_kind);
-  WriteActor(w, "actor2", c.actor2, c.actor2_kind);
-  w.Key("place").StringOrNull(c.place_text);
-  w.Key("date").BeginObject();
-  w.Key("text").StringOrNull(c.date_text).Key("start").StringOrNull(c.date_start).Key("end").StringOrNull(c.date_end);
-  w.Key("precision").StringOrNull(c.date_precision);
-  w.EndObject();
-  w.Key("killed");
-  c.killed ? w.Int(*c.killed) : w.Null();
-  w.Key("counts").BeginArray();
-  for (const auto& n : c.counts) {
-    w.BeginObject().Key("what").String(n.what).Key("n").Int(n.n).Key("of").StringOrNull(n.of);
-    w.Key("approx").Bool(n.approx).Key("text").StringOrNull(n.text).EndObject();
-  }
-  w.EndArray();
-  w.Key("modality").String(c.modality);
-  w.Key("negated").Bool(c.negated);
-  w.Key("confidence").Double(c.confidence, 2);
-  w.Key("sentence").Int(c.sentence);
-  w.Key("evidence").String(c.evidence);
-  w.Key("link").BeginObject();
-  w.Key("rule").String(c.link_rule);
-  w.Key("linked_claim");
-  c.linked_claim ? w.Int(c.linked_claim) : w.Null();
-  w.Key("detail").StringOrNull(c.link_detail);
-  w.EndObject();
-  w.EndObject();
-}
-
-// Where the sources of one event disagree: for each field, its values and who says each. A field appears only
-// when at least two claims give different non-empty values.
-void WriteDisagreements(io::JsonWriter& w, const store::EventInfo& e) {
-  struct Field {
-    const char* name;
-    std::string (*get)(const store::ClaimInfo&);
-  };
-  static const Field kFields[] = {
-      {"killed", [](const store::ClaimInfo& c) { return c.killed ? std::to_string(*c.killed) : std::string(); }},
-      {"type", [](const store::ClaimInfo& c) { return c.acled_sub.empty() ? c.plover : c.acled_sub; }},
-      {"actor1", [](const store::ClaimInfo& c) { return c.actor1; }},
-      {"actor2", [](const store::ClaimInfo& c) { return c.actor2; }},
-      {"date", [](const store::ClaimInfo& c) { return c.date_start; }},
-      {"modality",
-       [](const store::ClaimInfo& c) { return c.negated ? std::string("negated") : c.modality; }},
-  };
-  w.Key("disagreements").BeginArray();
-  for (const auto& f : kFields) {
-    std::vector<std::pair<std::string, std::vector<std::string>>> values;  // value -> who says it
-    for (const auto& c : e.claims) {
-      std::string v = f.get(c);
-      if (v.empty()) continue;
-      auto it = std::find_if(values.begin(), values.end(), [&](const auto& p) { return p.first == v; });
-      if (it == values.end()) it = values.insert(values.end(), {v, {}});
-      std::string who = c.Says();
-      if (std::find(it->second.begin(), it->second.end(), who) == it->second.end()) it->second.push_back(who);
-    }
-    if (values.size() < 2) continue;
-    w.BeginObject().Key("field").String(f.name).Key("values").BeginArray();
-    for (const auto& [v, who] : values) {
-      w.BeginObject().Key("value").String(v).Key("says").BeginArray();
-      for (const auto& s : who) w.String(s);
-      w.EndArray().EndObject();
-    }
-    w.EndArray().EndObject();
-  }
-  w.EndArray();
-}
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   unsigned char diff = a.size() == b.size() ? 0 : 1;
@@ -555,11 +419,7 @@ Response Api::Events(const Request& r) {
   res.body.reserve(shown * 600 + 64);
   io::JsonWriter w(&res.body);
   w.BeginObject().Key("events").BeginArray();
-  for (size_t i = 0; i < shown; ++i) {
-    w.BeginObject();
-    WriteEventHead(w, events[i]);
-    w.EndObject();
-  }
+  for (size_t i = 0; i < shown; ++i) WriteEvent(w, events[i], JsonStyle::kApi, /*with_claims=*/false);
   w.EndArray();
   w.Key("offset").Int(offset).Key("limit").Int(limit).Key("more").Bool(more);
   w.Key("next_offset");
@@ -579,13 +439,7 @@ Response Api::Event(const Request& r, const std::string& id_text) {
   API_TRY(db->GetEvent(id, &e));
   Response res;
   io::JsonWriter w(&res.body);
-  w.BeginObject();
-  WriteEventHead(w, e);
-  w.Key("claims").BeginArray();
-  for (const auto& c : e.claims) WriteClaim(w, c);
-  w.EndArray();
-  WriteDisagreements(w, e);
-  w.EndObject();
+  WriteEvent(w, e, JsonStyle::kApi, /*with_claims=*/true);
   res.body += "\n";
   return res;
 }
@@ -629,7 +483,7 @@ Response Api::Places(const Request& r) {
   Response res;
   io::JsonWriter w(&res.body);
   w.BeginObject().Key("places").BeginArray();
-  for (const auto& pl : places) WritePlace(w, pl, true);
+  for (const auto& pl : places) WritePlace(w, pl, JsonStyle::kApi, /*with_count=*/true);
   w.EndArray().EndObject();
   res.body += "\n";
   return res;
@@ -652,47 +506,7 @@ Response Api::Control(const Request& r, const std::string& id_text) {
   const fuse::Change* now = on.empty() ? (changes.empty() ? nullptr : &changes.back()) : fuse::ChangeOn(changes, on);
   Response res;
   io::JsonWriter w(&res.body);
-  auto holder = [&](const std::optional<fuse::Party>& h) {
-    if (!h) w.Null();
-    else w.BeginObject().Key("name").String(h->name).Key("kind").StringOrNull(h->kind).EndObject();
-  };
-  w.BeginObject();
-  w.Key("place");
-  WritePlace(w, places[0], true);
-  w.Key("on").StringOrNull(on);
-  w.Key("holder");
-  if (now) holder(now->holder);
-  else w.Null();
-  w.Key("since");
-  now ? w.String(now->date) : w.Null();
-  w.Key("changes").BeginArray();
-  for (const auto& c : changes) {
-    w.BeginObject();
-    w.Key("date").String(c.date).Key("date_end").String(c.date_end);
-    w.Key("holder");
-    holder(c.holder);
-    w.Key("contested").Bool(c.contested);
-    w.Key("event_ids").BeginArray();
-    for (auto eid : c.event_ids) w.Int(eid);
-    w.EndArray();
-    w.Key("claims").BeginArray();
-    for (const auto& cr : c.claims) {
-      w.BeginObject();
-      w.Key("claim_id").Int(cr.claim->claim_id).Key("event_id").Int(cr.claim->event_id);
-      w.Key("date").String(cr.claim->date_start).Key("type").String(cr.claim->acled_sub);
-      w.Key("trigger").StringOrNull(cr.claim->trigger).Key("reading").String(cr.reading);
-      w.Key("holder");
-      if (cr.informative) holder(cr.holder);
-      else w.Null();
-      w.Key("says").String(cr.claim->source).Key("modality").String(cr.claim->modality);
-      w.Key("weight").Double(cr.weight, 2).Key("document").String(cr.claim->document);
-      w.Key("evidence").String(cr.claim->evidence);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray().EndObject();
+  WriteControl(w, places[0], on, changes, now, JsonStyle::kApi);
   res.body += "\n";
   return res;
 }

@@ -7,7 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "store/common.h"
 #include "store/pg_util.h"
+#include "store/rows.h"
 
 namespace sitrep::store {
 
@@ -208,18 +210,6 @@ static_assert(kPgMigrationCount == kSchemaVersion);
 // Advisory lock keys (pg_advisory_xact_lock): the schema migration, and the store-wide writer lock.
 constexpr int64_t kMigrationLock = 0x73697472'00000001;  // "sitr"
 constexpr int64_t kWriteLock = 0x73697472'00000002;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
-std::string PlaceKey(const PlaceRef& p) {
-  if (!p.gazetteer_id.empty()) return p.gazetteer_id;
-  return "text:" + Lower(p.text);
-}
 
 // One element of a PostgreSQL array literal: always quoted, so that commas, braces, spaces and the word NULL
 // stay text.
@@ -468,142 +458,84 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
     }
     out->stored = true;
 
+    // The backend's half of ResolveRefs: look a place or actor up by its key, else store it.
+    auto find_or_add_place = [&](const std::string& key, const PlaceRef& p, int64_t* id) -> Status {
+      Query ins(C, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
+                   " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT(key) DO NOTHING RETURNING id");
+      ins.Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
+      ins.BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
+      PG_TRY(ins, "storing a place");
+      if (ins.Next()) {
+        *id = ins.Int(0);
+        ++out->new_places;
+        return Status::Ok();
+      }
+      Query sel(C, "SELECT id FROM places WHERE key=$1");
+      sel.Bind(1, key);
+      PG_TRY(sel, "looking up a place");
+      if (!sel.Next()) return Status::Internal(C->label() + ": place '" + key + "' vanished");
+      *id = sel.Int(0);
+      return Status::Ok();
+    };
+    auto find_or_add_actor = [&](const std::string& name, const ActorRef& a, int64_t* id) -> Status {
+      Query sel(C, "SELECT id FROM actors WHERE lower(name)=lower($1)");
+      sel.Bind(1, name);
+      PG_TRY(sel, "looking up an actor");
+      if (sel.Next()) {
+        *id = sel.Int(0);
+        return Status::Ok();
+      }
+      Query ins(C, "INSERT INTO actors(name, kind, country) VALUES($1,$2,$3) RETURNING id");
+      ins.Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
+      PG_TRY(ins, "storing an actor");
+      ins.Next();
+      *id = ins.Int(0);
+      return Status::Ok();
+    };
+
     std::unordered_map<uint32_t, int64_t> sentence_ids;
     std::set<int64_t> events_of_doc;
     for (const Event& e : r.events) {
       // A sentence not stored yet is written by the claim's statement below (one round trip fewer).
       int64_t sentence_id = 0;
-      uint32_t sen_begin = 0, sen_end = 0;
-      if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) {
-        sentence_id = it->second;
-      } else {
-        sen_begin = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
-        sen_end = std::min<uint32_t>(std::max(e.span_end, sen_begin), static_cast<uint32_t>(r.text.size()));
-      }
-      // Place.
-      int64_t place_id = 0;
-      std::optional<double> lat, lon;
-      if (e.location && !e.location->text.empty()) {
-        const PlaceRef& p = *e.location;
-        lat = p.lat;
-        lon = p.lon;
-        std::string key = PlaceKey(p);
-        if (auto it = I.place_cache.find(key); it != I.place_cache.end()) {
-          place_id = it->second;
-        } else {
-          Query ins(C, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
-                       " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT(key) DO NOTHING RETURNING id");
-          ins.Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
-          ins.BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
-          PG_TRY(ins, "storing a place");
-          if (ins.Next()) {
-            place_id = ins.Int(0);
-            ++out->new_places;
-          } else {
-            Query sel(C, "SELECT id FROM places WHERE key=$1");
-            sel.Bind(1, key);
-            PG_TRY(sel, "looking up a place");
-            if (!sel.Next()) return Status::Internal(C->label() + ": place '" + key + "' vanished");
-            place_id = sel.Int(0);
-          }
-          I.place_cache.emplace(std::move(key), place_id);
-        }
-      }
-      // Actors.
-      int64_t actor_ids[2] = {0, 0};
-      std::string actor_names[2];
-      const std::optional<ActorRef>* refs[2] = {&e.actor1, &e.actor2};
-      for (int k = 0; k < 2; ++k) {
-        if (!*refs[k]) continue;
-        const ActorRef& a = **refs[k];
-        std::string name = a.name.empty() ? a.text : a.name;
-        if (name.empty()) continue;
-        actor_names[k] = name;
-        std::string key = Lower(name);
-        if (auto it = I.actor_cache.find(key); it != I.actor_cache.end()) {
-          actor_ids[k] = it->second;
-          continue;
-        }
-        Query sel(C, "SELECT id FROM actors WHERE lower(name)=lower($1)");
-        sel.Bind(1, name);
-        PG_TRY(sel, "looking up an actor");
-        if (sel.Next()) {
-          actor_ids[k] = sel.Int(0);
-        } else {
-          Query ins(C, "INSERT INTO actors(name, kind, country) VALUES($1,$2,$3) RETURNING id");
-          ins.Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
-          PG_TRY(ins, "storing an actor");
-          ins.Next();
-          actor_ids[k] = ins.Int(0);
-        }
-        I.actor_cache.emplace(std::move(key), actor_ids[k]);
-      }
-
+      ByteSpan span{0, 0};
+      if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) sentence_id = it->second;
+      else span = EvidenceSpan(e, r.text);
+      // Place and actors.
+      EventRefs refs;
+      if (Status s = ResolveRefs(e, &I.place_cache, &I.actor_cache, find_or_add_place, find_or_add_actor, &refs);
+          !s.ok())
+        return s;
       // Fusion: the first compatible event, by id (the same rules and order as the SQLite store).
-      const fuse::FuseKey key = fuse::KeyOfEvent(e, place_id, lat, lon, actor_ids, actor_names);
+      const fuse::FuseKey key =
+          fuse::KeyOfEvent(e, refs.place_id, refs.lat, refs.lon, refs.actor_ids, refs.actor_names);
       const std::optional<int64_t> killed = fuse::MostKilled(e);
 
-      int64_t event_id = 0, anchor = 0;
-      fuse::Match match;
-      std::optional<int64_t> ev_kmin, ev_kmax;
-      std::string ev_start, ev_end;
-      double ev_conf = 0;
+      rows::FuseCandidate joined;  // the event the claim joins; event_id 0: none, a new event
       const fuse::FuseOptions& fo = I.options.fuse;
       const bool fusable = fuse::Fusable(key, fo);
       if (fusable) {
         const std::string lo = fuse::ShiftDate(key.date_start, -fo.max_gap_days - fo.max_range_days);
         const std::string hi = fuse::ShiftDate(key.date_end, fo.max_gap_days);
-        auto scan = [&](Query& s) {
-          while (s.Next()) {
-            fuse::FuseKey ev;
-            ev.family = key.family;
-            ev.place_id = s.Int(1);
-            ev.place_precision = s.Text(2);
-            ev.lat = s.OptDouble(3);
-            ev.lon = s.OptDouble(4);
-            ev.date_start = s.Text(5);
-            ev.date_end = s.Text(6);
-            ev.actor1 = s.Int(7);
-            ev.actor2 = s.Int(8);
-            ev.actor1_name = s.Text(9);
-            ev.actor2_name = s.Text(10);
-            if (event_id != 0 && s.Int(0) > event_id) break;
-            fuse::Match m = fuse::Compatible(ev, key, fo);
-            if (!m.ok) continue;
-            if (event_id == 0 || s.Int(0) < event_id) {
-              event_id = s.Int(0);
-              match = std::move(m);
-              ev_kmin = s.OptInt(11);
-              ev_kmax = s.OptInt(12);
-              ev_start = ev.date_start;
-              ev_end = ev.date_end;
-              ev_conf = s.Double(13);
-              anchor = s.Int(14);
-            }
-            break;
-          }
-        };
         // One round trip: the events at the same place or (with coordinates) within the radius box, in id order;
         // the first compatible one is the lowest id of both sets, as in the SQLite store's two scans.
-        Query cand(C, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
-                      " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
-                      " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
-                      " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
+        Query cand(C, SITREP_FUSE_CANDIDATE_SELECT
                       " WHERE e.family=$1 AND e.date_start>=$3 AND e.date_start<=$4 AND (e.place_id=$2 OR"
                       " ($5::float8 IS NOT NULL AND e.lat BETWEEN $5 AND $6 AND e.lon BETWEEN $7 AND $8))"
                       " ORDER BY e.id LIMIT 512");
-        cand.Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
-        if (lat && lon) {
-          const double dlat = fo.radius_km / 111.0;
-          const double dlon = dlat / std::max(0.05, std::cos(*lat * M_PI / 180.0));
-          cand.Bind(5, *lat - dlat).Bind(6, *lat + dlat).Bind(7, *lon - dlon).Bind(8, *lon + dlon);
+        cand.Bind(1, key.family).Bind(2, refs.place_id).Bind(3, lo).Bind(4, hi);
+        if (refs.lat && refs.lon) {
+          const LatLonBox box = BoxAround(*refs.lat, *refs.lon, fo.radius_km);
+          cand.Bind(5, box.lat_min).Bind(6, box.lat_max).Bind(7, box.lon_min).Bind(8, box.lon_max);
         } else {
           cand.Null(5).Null(6).Null(7).Null(8);
         }
         PG_TRY(cand, "finding events to fuse with");
-        scan(cand);
+        while (cand.Next())
+          if (!rows::TakeFuseCandidate(cand, key, fo, &joined)) break;
       }
 
+      int64_t event_id = joined.event_id;
       const bool new_event = event_id == 0;
       const bool first_from_doc = new_event || !events_of_doc.count(event_id);
 
@@ -611,27 +543,7 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       // statement, one round trip: ids come from the sequences inside it, so nothing waits for a RETURNING. A new
       // event gets the claim as its anchor; a fused one widens its dates and killed range, fills in actors and
       // keeps the best confidence. $1 (the fused event) and $3 (a stored sentence) are NULL for new ones.
-      std::string why, detail;
-      std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
-      std::string ds, de;
-      if (new_event) {
-        why = fusable ? "new_event" : "new_event_unfusable";
-        detail = fusable ? "no compatible event"
-                 : key.family.empty() ? "no type family"
-                 : place_id == 0      ? "no place"
-                 : (key.place_precision == "country" || key.place_precision == "region")
-                     ? "place too coarse (" + key.place_precision + ")"
-                     : "date unresolved or vaguer than a week";
-      } else {
-        why = match.rule;
-        detail = match.detail;
-        if (killed) {
-          kmin = kmin ? std::min(*kmin, *killed) : *killed;
-          kmax = kmax ? std::max(*kmax, *killed) : *killed;
-        }
-        ds = std::min(ev_start, key.date_start);
-        de = std::max(ev_end, key.date_end);
-      }
+      const fuse::Match link = new_event ? NewEventLink(key, fusable) : joined.match;
       static const char* kClaim =
           "WITH ids AS (SELECT coalesce($1::bigint, nextval('events_id_seq')) AS eid,"
           " coalesce($3::bigint, nextval('sentences_id_seq')) AS sid, nextval('claims_id_seq') AS cid),"
@@ -660,26 +572,28 @@ Status PgStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResu
       Query cl(C, kClaim);
       cl.BindId(1, event_id).Bind(2, doc_id).BindId(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
       cl.BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
-      cl.BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
-      cl.BindId(13, actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, place_id);
+      cl.BindText(10, e.mode).BindId(11, refs.actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
+      cl.BindId(13, refs.actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, refs.place_id);
       cl.BindText(16, e.location ? e.location->text : "").BindText(17, e.date.text).BindText(18, e.date.start);
       cl.BindText(19, e.date.end).BindText(20, e.date.precision).BindText(21, e.date.basis);
       cl.BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
       cl.Bind(24, e.modality).Bind(25, e.negated ? 1 : 0).Bind(26, e.confidence).BindOpt(27, killed);
-      cl.BindId(28, new_event ? 0 : anchor).Bind(29, why).Bind(30, detail);
+      cl.BindId(28, new_event ? 0 : joined.anchor_claim).Bind(29, link.rule).Bind(30, link.detail);
       if (new_event) {
         cl.BindText(31, key.date_start).BindText(32, key.date_start.empty() ? "" : key.date_end);
         cl.Null(33).Null(34).Bind(35, 0).Bind(36, e.confidence);
       } else {
-        cl.Bind(31, ds).Bind(32, de).BindOpt(33, kmin).BindOpt(34, kmax).Bind(35, first_from_doc ? 1 : 0);
-        cl.Bind(36, std::max(ev_conf, e.confidence));
+        const EventAggregates agg = Joined(joined.stored, key, killed, e.confidence);
+        cl.Bind(31, agg.date_start).Bind(32, agg.date_end).BindOpt(33, agg.killed_min).BindOpt(34, agg.killed_max);
+        cl.Bind(35, first_from_doc ? 1 : 0).Bind(36, agg.confidence);
       }
-      cl.BindOpt(37, lat).BindOpt(38, lon);
+      cl.BindOpt(37, refs.lat).BindOpt(38, refs.lon);
       cl.Bind(39, key.family).BindText(40, e.location ? e.location->country : "");
       cl.BindText(41, e.location ? e.location->admin1 : "");
       if (sentence_id == 0) {
-        cl.Bind(42, static_cast<int64_t>(e.sentence)).Bind(43, static_cast<int64_t>(sen_begin));
-        cl.Bind(44, static_cast<int64_t>(sen_end)).Bind(45, std::string_view(r.text).substr(sen_begin, sen_end - sen_begin));
+        cl.Bind(42, static_cast<int64_t>(e.sentence)).Bind(43, static_cast<int64_t>(span.begin));
+        cl.Bind(44, static_cast<int64_t>(span.end));
+        cl.Bind(45, std::string_view(r.text).substr(span.begin, span.end - span.begin));
       } else {
         cl.Null(42).Null(43).Null(44).Null(45);
       }
@@ -844,80 +758,18 @@ Result<Totals> PgStore::GetTotals() {
   return t;
 }
 
-namespace {
-
-constexpr int kMaxEventDays = 366;
-
-#define PG_PLACE_COLS "p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon"
-
-PlaceInfo ReadPlace(const Query& s, int c) {
-  PlaceInfo p;
-  p.id = s.Int(c);
-  p.key = s.Text(c + 1);
-  p.text = s.Text(c + 2);
-  p.name = s.Text(c + 3);
-  p.admin1 = s.Text(c + 4);
-  p.country = s.Text(c + 5);
-  p.gazetteer_id = s.Text(c + 6);
-  p.precision = s.Text(c + 7);
-  p.lat = s.OptDouble(c + 8);
-  p.lon = s.OptDouble(c + 9);
-  return p;
-}
-
-#define PG_EVENT_COLS                                                                                              \
-  "e.id, e.family, e.acled, e.acled_sub, e.plover, e.cameo, e.country, e.lat, e.lon, e.date_start, e.date_end,"   \
-  " a1.name, a1.kind, a2.name, a2.kind, e.killed_min, e.killed_max, e.claim_count, e.source_count, e.confidence," \
-  " e.place_id, p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon"
-#define PG_EVENT_JOINS                                                                       \
-  " FROM events e LEFT JOIN actors a1 ON a1.id=e.actor1_id LEFT JOIN actors a2 ON a2.id=e.actor2_id" \
-  " LEFT JOIN places p ON p.id=e.place_id"
-
-EventInfo ReadEvent(const Query& s) {
-  EventInfo e;
-  e.id = s.Int(0);
-  e.family = s.Text(1);
-  e.acled = s.Text(2);
-  e.acled_sub = s.Text(3);
-  e.plover = s.Text(4);
-  e.cameo = s.Text(5);
-  e.country = s.Text(6);
-  e.lat = s.OptDouble(7);
-  e.lon = s.OptDouble(8);
-  e.date_start = s.Text(9);
-  e.date_end = s.Text(10);
-  e.actor1 = s.Text(11);
-  e.actor1_kind = s.Text(12);
-  e.actor2 = s.Text(13);
-  e.actor2_kind = s.Text(14);
-  e.killed_min = s.OptInt(15);
-  e.killed_max = s.OptInt(16);
-  e.claim_count = s.Int(17);
-  e.source_count = s.Int(18);
-  e.confidence = s.Double(19);
-  if (!s.IsNull(20)) e.place = ReadPlace(s, 21);
-  return e;
-}
-
-}  // namespace
-
 Status PgStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
   out->clear();
   bool by_id = query.size() > 1 && query[0] == '#';
   const char* sql =
-      by_id ? "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
-              " WHERE p.id=$1 ORDER BY n DESC, p.id"
-            : "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
+      by_id ? SITREP_PLACE_SELECT " WHERE p.id=$1 ORDER BY n DESC, p.id"
+            : SITREP_PLACE_SELECT
               " WHERE (lower(p.text)=lower($1) OR lower(p.name)=lower($1) OR p.gazetteer_id=$1) ORDER BY n DESC, p.id";
   Query q(&impl_->conn, sql);
   if (by_id) q.Bind(1, static_cast<int64_t>(std::atoll(std::string(query.substr(1)).c_str())));
   else q.Bind(1, query);
   if (Status s = q.Run("looking up places"); !s.ok()) return s;
-  while (q.Next()) {
-    PlaceInfo p = ReadPlace(q, 0);
-    p.events = q.Int(10);
-    out->push_back(std::move(p));
-  }
+  while (q.Next()) out->push_back(rows::ReadPlaceWithEvents(q));
   return Status::Ok();
 }
 
@@ -928,9 +780,18 @@ struct PgStore::EventWhere {
   std::vector<std::string> params;
   bool matches_nothing = false;  // the filter names a place or actor the store does not have
 
-  std::string Param(std::string v) {
+  std::string Text(std::string v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());
+  }
+  std::string Real(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return Text(buf) + "::double precision";
+  }
+  // Text compares case-insensitively through lower() (the expression indexes).
+  static std::string Same(const std::string& column, const std::string& placeholder) {
+    return "lower(" + column + ")=lower(" + placeholder + ")";
   }
   void Add(const std::string& cond) { sql += (sql.empty() ? " WHERE " : " AND ") + cond; }
   std::string And(const char* cond) const { return sql + (sql.empty() ? " WHERE " : " AND ") + cond; }
@@ -940,94 +801,48 @@ struct PgStore::EventWhere {
 };
 
 Status PgStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
-  std::optional<double> clat, clon;
-  if (!f.place.empty()) {
-    std::vector<PlaceInfo> places;
-    if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
-    if (places.empty()) {
-      w->matches_nothing = true;
-      return Status::Ok();
-    }
-    std::string ids;
-    for (const auto& p : places) {
-      ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
-      if (!clat && p.lat && p.lon) {
-        clat = p.lat;
-        clon = p.lon;
-      }
-    }
-    if (f.radius_km > 0 && clat) {
-      double dlat = f.radius_km / 111.0, dlon = dlat / std::max(0.05, std::cos(*clat * M_PI / 180.0));
-      Query ps(&impl_->conn, "SELECT id, lat, lon FROM places WHERE lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4");
-      ps.Bind(1, *clat - dlat).Bind(2, *clat + dlat).Bind(3, *clon - dlon).Bind(4, *clon + dlon);
-      if (Status s = ps.Run("looking up places"); !s.ok()) return s;
-      while (ps.Next())
-        if (fuse::HaversineKm(*clat, *clon, ps.Double(1), ps.Double(2)) <= f.radius_km)
-          ids += "," + std::to_string(ps.Int(0));
-    }
-    w->Add("e.place_id IN (" + ids + ")");
-  }
-  if (!f.country.empty()) w->Add("lower(e.country)=lower(" + w->Param(f.country) + ")");
-  if (!f.admin1.empty()) w->Add("lower(e.admin1)=lower(" + w->Param(f.admin1) + ")");
-  if (!f.type.empty()) {
-    static const char* kAcled[] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
-                                   "Protests", "Riots", "Strategic developments"};
-    bool is_acled = false;
-    for (const char* t : kAcled) is_acled = is_acled || Lower(t) == Lower(f.type);
-    bool is_plover = f.type.find(' ') == std::string::npos && f.type.find('/') == std::string::npos && !is_acled;
-    std::string col = is_acled ? "acled" : is_plover ? "plover" : "acled_sub";
-    w->Add("lower(e." + col + ")=lower(" + w->Param(f.type) + ")");
-  }
-  if (!f.actor.empty()) {
-    std::string ids;
+  auto places_in_box = [&](const LatLonBox& box, auto&& each) -> Status {
+    Query ps(&impl_->conn, "SELECT id, lat, lon FROM places WHERE lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4");
+    ps.Bind(1, box.lat_min).Bind(2, box.lat_max).Bind(3, box.lon_min).Bind(4, box.lon_max);
+    if (Status s = ps.Run("looking up places"); !s.ok()) return s;
+    while (ps.Next()) each(ps.Int(0), ps.Double(1), ps.Double(2));
+    return Status::Ok();
+  };
+  auto actor_ids = [&](const std::string& actor, std::string* ids) -> Status {
     Query s(&impl_->conn, "SELECT id FROM actors WHERE lower(name)=lower($1) OR name ILIKE $2 ORDER BY id");
-    std::string pattern;
-    for (char ch : f.actor) {
-      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-      pattern += ch;
-    }
-    s.Bind(1, f.actor).Bind(2, "%" + pattern + "%");
+    s.Bind(1, actor).Bind(2, "%" + EscapeLike(actor) + "%");
     if (Status st = s.Run("looking up actors"); !st.ok()) return st;
-    while (s.Next()) ids += (ids.empty() ? "" : ",") + std::to_string(s.Int(0));
-    if (ids.empty()) {
-      w->matches_nothing = true;
-      return Status::Ok();
-    }
-    w->Add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
-  }
-  if (!f.from.empty()) {
-    w->Add("e.date_end>=" + w->Param(f.from));
-    w->Add("e.date_start>=" + w->Param(fuse::ShiftDate(f.from, -kMaxEventDays)));
-  }
-  if (!f.to.empty()) w->Add("e.date_start<=" + w->Param(f.to));
-  if (f.min_confidence > 0) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", f.min_confidence);
-    w->Add("e.confidence>=" + w->Param(buf) + "::double precision");
-  }
-  if (!f.source.empty()) {
-    std::string a = w->Param(f.source);
-    w->Add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND lower(c.source_name)=lower(" + a +
-        ")) OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND "
-        "lower(d.source)=lower(" + a + ")))");
-  }
-  return Status::Ok();
+    while (s.Next()) *ids += (ids->empty() ? "" : ",") + std::to_string(s.Int(0));
+    return Status::Ok();
+  };
+  return AddEventConditions(*this, f, w, places_in_box, actor_ids);
 }
 
 Status PgStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
-  out->clear();
   EventWhere w;
-  if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) return st;
+  if (Status st = BuildEventWhere(f, &w); !st.ok() || w.matches_nothing) {
+    out->clear();
+    return st;
+  }
   // SQLite sorts NULL first: undated events come first when oldest first, last when newest first.
-  std::string sql = std::string("SELECT ") + PG_EVENT_COLS + PG_EVENT_JOINS + w.sql +
+  std::string sql = "SELECT " SITREP_EVENT_COLS SITREP_EVENT_FROM + w.sql +
                     (f.newest_first ? " ORDER BY e.date_start DESC NULLS LAST, e.id DESC"
                                     : " ORDER BY e.date_start ASC NULLS FIRST, e.id");
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
   if (f.offset > 0) sql += " OFFSET " + std::to_string(f.offset);
   Query q(&impl_->conn, sql.c_str(), false);
   w.BindTo(&q);
-  if (Status s = q.Run("querying events"); !s.ok()) return s;
-  while (q.Next()) out->push_back(ReadEvent(q));
+  if (Status s = q.Run("querying events"); !s.ok()) {
+    out->clear();
+    return s;
+  }
+  // Into the events already in *out, as the SQLite store does: a caller that reuses its vector reuses their
+  // strings too.
+  out->resize(static_cast<size_t>(q.rows()));
+  for (auto& e : *out) {
+    q.Next();
+    rows::ReadEventInto(q, &e);
+  }
   return Status::Ok();
 }
 
@@ -1079,69 +894,22 @@ void PgStore::StartTimeLimit(int ms) {
 }
 
 Status PgStore::GetEvent(int64_t id, EventInfo* out) {
-  Query q(&impl_->conn, "SELECT " PG_EVENT_COLS PG_EVENT_JOINS " WHERE e.id=$1");
+  Query q(&impl_->conn, "SELECT " SITREP_EVENT_COLS SITREP_EVENT_FROM " WHERE e.id=$1");
   q.Bind(1, id);
   if (Status s = q.Run("reading an event"); !s.ok()) return s;
   if (!q.Next()) return Status::NotFound("no event " + std::to_string(id) + " in " + impl_->conn.label());
-  *out = ReadEvent(q);
+  rows::ReadEventInto(q, out);
   return LoadClaims(out);
 }
 
 Status PgStore::LoadClaims(EventInfo* ev) {
   ev->claims.clear();
-  Query s(&impl_->conn,
-          "SELECT c.id, c.event_id, c.ext_id, d.doc_id, d.title, d.source, d.published, d.url, c.trigger, c.acled,"
-          " c.acled_sub, c.plover, c.cameo, c.mode, a1.name, a1.kind, a1.country, a2.name, a2.kind, a2.country,"
-          " c.place_text, c.date_text, c.date_start, c.date_end, c.date_precision, c.source_name, c.source_text,"
-          " c.modality, c.negated, c.confidence, c.killed, s.idx, s.text, l.linked_claim_id, l.rule, l.detail"
-          " FROM claims c JOIN documents d ON d.id=c.document_id LEFT JOIN sentences s ON s.id=c.sentence_id"
-          " LEFT JOIN actors a1 ON a1.id=c.actor1_id LEFT JOIN actors a2 ON a2.id=c.actor2_id"
-          " LEFT JOIN links l ON l.claim_id=c.id WHERE c.event_id=$1 ORDER BY c.id");
+  Query s(&impl_->conn, SITREP_CLAIM_SELECT " WHERE c.event_id=$1 ORDER BY c.id");
   s.Bind(1, ev->id);
   if (Status st = s.Run("reading claims"); !st.ok()) return st;
-  while (s.Next()) {
-    ClaimInfo c;
-    int i = 0;
-    c.id = s.Int(i++);
-    c.event_id = s.Int(i++);
-    c.ext_id = s.Text(i++);
-    c.document = s.Text(i++);
-    c.doc_title = s.Text(i++);
-    c.outlet = s.Text(i++);
-    c.published = s.Text(i++);
-    c.url = s.Text(i++);
-    c.trigger = s.Text(i++);
-    c.acled = s.Text(i++);
-    c.acled_sub = s.Text(i++);
-    c.plover = s.Text(i++);
-    c.cameo = s.Text(i++);
-    c.mode = s.Text(i++);
-    c.actor1 = s.Text(i++);
-    c.actor1_kind = s.Text(i++);
-    c.actor1_country = s.Text(i++);
-    c.actor2 = s.Text(i++);
-    c.actor2_kind = s.Text(i++);
-    c.actor2_country = s.Text(i++);
-    c.place_text = s.Text(i++);
-    c.date_text = s.Text(i++);
-    c.date_start = s.Text(i++);
-    c.date_end = s.Text(i++);
-    c.date_precision = s.Text(i++);
-    c.source_name = s.Text(i++);
-    c.source_text = s.Text(i++);
-    c.modality = s.Text(i++);
-    c.negated = s.Int(i++) != 0;
-    c.confidence = s.Double(i++);
-    c.killed = s.OptInt(i++);
-    c.sentence = static_cast<uint32_t>(s.Int(i++));
-    c.evidence = s.Text(i++);
-    c.linked_claim = s.Int(i++);
-    c.link_rule = s.Text(i++);
-    c.link_detail = s.Text(i++);
-    ev->claims.push_back(std::move(c));
-  }
+  while (s.Next()) ev->claims.push_back(rows::ReadClaim(s));
   Query cs(&impl_->conn,
-           "SELECT claim_id, what, n, \"of\", approx, vague, text FROM counts c WHERE c.claim_id IN"
+           "SELECT claim_id, " SITREP_COUNT_COLS " FROM counts c WHERE c.claim_id IN"
            " (SELECT id FROM claims WHERE event_id=$1) ORDER BY c.id");
   cs.Bind(1, ev->id);
   if (Status st = cs.Run("reading counts"); !st.ok()) return st;
@@ -1149,15 +917,7 @@ Status PgStore::LoadClaims(EventInfo* ev) {
   for (size_t i = 0; i < ev->claims.size(); ++i) index[ev->claims[i].id] = i;
   while (cs.Next()) {
     auto it = index.find(cs.Int(0));
-    if (it == index.end()) continue;
-    Count n;
-    n.what = cs.Text(1);
-    n.n = cs.Int(2);
-    n.of = cs.Text(3);
-    n.approx = cs.Int(4) != 0;
-    n.vague = cs.Int(5) != 0;
-    n.text = cs.Text(6);
-    ev->claims[it->second].counts.push_back(std::move(n));
+    if (it != index.end()) ev->claims[it->second].counts.push_back(rows::ReadCount(cs, 1));
   }
   return Status::Ok();
 }
@@ -1165,35 +925,10 @@ Status PgStore::LoadClaims(EventInfo* ev) {
 Status PgStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) {
   out->clear();
   for (int64_t pid : place_ids) {
-    Query s(&impl_->conn,
-            "SELECT c.id, c.event_id, c.date_start, c.date_end, c.acled_sub, c.trigger, c.mode, a1.name, a1.kind,"
-            " a2.name, a2.kind, c.modality, c.negated, c.confidence, coalesce(c.source_name, d.source, d.doc_id),"
-            " d.doc_id, s.text FROM claims c JOIN documents d ON d.id=c.document_id"
-            " LEFT JOIN sentences s ON s.id=c.sentence_id LEFT JOIN actors a1 ON a1.id=c.actor1_id"
-            " LEFT JOIN actors a2 ON a2.id=c.actor2_id"
-            " WHERE c.place_id=$1 AND c.acled_sub IN ('Government regains territory',"
-            " 'Non-state actor overtakes territory', 'Non-violent transfer of territory') ORDER BY c.id");
+    Query s(&impl_->conn, SITREP_TERRITORY_SELECT " AND c.place_id=$1 ORDER BY c.id");
     s.Bind(1, pid);
     if (Status st = s.Run("reading territory claims"); !st.ok()) return st;
-    while (s.Next()) {
-      fuse::TerritoryClaim c;
-      c.claim_id = s.Int(0);
-      c.event_id = s.Int(1);
-      c.date_start = s.Text(2);
-      c.date_end = s.Text(3);
-      c.acled_sub = s.Text(4);
-      c.trigger = s.Text(5);
-      c.mode = s.Text(6);
-      if (!s.IsNull(7)) c.actor1 = fuse::Party{s.Text(7), s.Text(8)};
-      if (!s.IsNull(9)) c.actor2 = fuse::Party{s.Text(9), s.Text(10)};
-      c.modality = s.Text(11);
-      c.negated = s.Int(12) != 0;
-      c.confidence = s.Double(13);
-      c.source = s.Text(14);
-      c.document = s.Text(15);
-      c.evidence = s.Text(16);
-      out->push_back(std::move(c));
-    }
+    while (s.Next()) out->push_back(rows::ReadTerritoryClaim(s));
   }
   return Status::Ok();
 }
@@ -1202,39 +937,19 @@ Status PgStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vect
 
 Status PgStore::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
   out->clear();
-  std::string pattern;
-  for (char ch : prefix) {
-    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-    pattern += ch;
-  }
-  pattern += '%';
-  Query q(&impl_->conn,
-          "SELECT " PG_PLACE_COLS ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
-          " WHERE p.name ILIKE $1 OR p.text ILIKE $1 ORDER BY n DESC, p.id LIMIT $2");
-  q.Bind(1, pattern).Bind(2, static_cast<int64_t>(limit));
+  Query q(&impl_->conn, SITREP_PLACE_SELECT " WHERE p.name ILIKE $1 OR p.text ILIKE $1 ORDER BY n DESC, p.id LIMIT $2");
+  q.Bind(1, EscapeLike(prefix) + "%").Bind(2, static_cast<int64_t>(limit));
   if (Status s = q.Run("searching places"); !s.ok()) return s;
-  while (q.Next()) {
-    PlaceInfo p = ReadPlace(q, 0);
-    p.events = q.Int(10);
-    out->push_back(std::move(p));
-  }
+  while (q.Next()) out->push_back(rows::ReadPlaceWithEvents(q));
   return Status::Ok();
 }
 
 Status PgStore::GetDocument(std::string_view doc_id, DocumentInfo* out) {
-  Query d(&impl_->conn, "SELECT id, doc_id, title, source, url, published, event_count, sentence_count FROM documents"
-                        " WHERE doc_id=$1 ORDER BY id LIMIT 1");
+  Query d(&impl_->conn, SITREP_DOCUMENT_SELECT " WHERE doc_id=$1 ORDER BY id LIMIT 1");
   d.Bind(1, doc_id);
   if (Status s = d.Run("reading a document"); !s.ok()) return s;
   if (!d.Next()) return Status::NotFound("no document '" + std::string(doc_id) + "' in " + impl_->conn.label());
-  const int64_t id = d.Int(0);
-  out->doc_id = d.Text(1);
-  out->title = d.Text(2);
-  out->source = d.Text(3);
-  out->url = d.Text(4);
-  out->published = d.Text(5);
-  out->event_count = d.Int(6);
-  out->sentence_count = d.Int(7);
+  const int64_t id = rows::ReadDocumentInto(d, out);
   out->sentences.clear();
   Query s(&impl_->conn, "SELECT idx, text FROM sentences WHERE document_id=$1 ORDER BY idx");
   s.Bind(1, id);

@@ -62,6 +62,11 @@ class Query {
   std::string Text(int c) const {
     return IsNull(c) ? std::string() : std::string(PQgetvalue(res_, row_, c), static_cast<size_t>(PQgetlength(res_, row_, c)));
   }
+  // Into an existing string (keeps its buffer).
+  void TextInto(int c, std::string* out) const {
+    if (IsNull(c)) out->clear();
+    else out->assign(PQgetvalue(res_, row_, c), static_cast<size_t>(PQgetlength(res_, row_, c)));
+  }
   std::optional<double> OptDouble(int c) const { return IsNull(c) ? std::nullopt : std::optional<double>(Double(c)); }
   std::optional<int64_t> OptInt(int c) const { return IsNull(c) ? std::nullopt : std::optional<int64_t>(Int(c)); }
 

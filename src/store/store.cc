@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include "store/common.h"
 #include "store/pg_store.h"
+#include "store/rows.h"
 
 #include <algorithm>
 #include <chrono>
@@ -171,7 +173,7 @@ class Stmt {
     return *this;
   }
   int Step() { return sqlite3_step(s_); }
-  bool Null(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+  bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
   int64_t Int(int c) const { return sqlite3_column_int64(s_, c); }
   double Double(int c) const { return sqlite3_column_double(s_, c); }
   std::string Text(int c) const {
@@ -185,8 +187,6 @@ class Stmt {
     if (t) out->assign(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s_, c)));
     else out->clear();
   }
-  std::optional<double> OptDouble(int c) const { return Null(c) ? std::nullopt : std::optional<double>(Double(c)); }
-  std::optional<int64_t> OptInt(int c) const { return Null(c) ? std::nullopt : std::optional<int64_t>(Int(c)); }
   // Ends the statement's read (a statement left mid-rows would keep its WAL snapshot open).
   void Finish() { sqlite3_reset(s_); }
   sqlite3_stmt* raw() const { return s_; }
@@ -194,13 +194,6 @@ class Stmt {
  private:
   sqlite3_stmt* s_ = nullptr;
 };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
 
 uint64_t Mix(uint64_t h) {
   h ^= h >> 33;
@@ -531,15 +524,6 @@ Result<bool> SqliteStore::HasDocument(std::string_view hash) {
 
 // ---------------------------------------------------------------------------------------------- ingest
 
-namespace {
-
-std::string PlaceKey(const PlaceRef& p) {
-  if (!p.gazetteer_id.empty()) return p.gazetteer_id;
-  return "text:" + Lower(p.text);
-}
-
-}  // namespace
-
 Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, IngestResult* out) {
   *out = IngestResult{};
   Impl& I = *impl_;
@@ -556,6 +540,43 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
     const int64_t doc_id = sqlite3_last_insert_rowid(I.db);
     out->stored = true;
 
+    // The backend's half of ResolveRefs: look a place or actor up by its key, else store it.
+    auto find_or_add_place = [&](const std::string& key, const PlaceRef& p, int64_t* id) -> Status {
+      PREP(sel, "SELECT id FROM places WHERE key=?1");
+      sel->Bind(1, key);
+      rc = sel->Step();
+      if (rc == SQLITE_ROW) {
+        *id = sel->Int(0);
+      } else {
+        SQL_TRY(rc, "looking up a place");
+        PREP(ins, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
+                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+        ins->Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
+        ins->BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
+        SQL_TRY(ins->Step(), "storing a place");
+        *id = sqlite3_last_insert_rowid(I.db);
+        ++out->new_places;
+      }
+      sel->Reset();
+      return Status::Ok();
+    };
+    auto find_or_add_actor = [&](const std::string& name, const ActorRef& a, int64_t* id) -> Status {
+      PREP(sel, "SELECT id FROM actors WHERE name=?1");
+      sel->Bind(1, name);
+      rc = sel->Step();
+      if (rc == SQLITE_ROW) {
+        *id = sel->Int(0);
+      } else {
+        SQL_TRY(rc, "looking up an actor");
+        PREP(ins, "INSERT INTO actors(name, kind, country) VALUES(?1,?2,?3)");
+        ins->Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
+        SQL_TRY(ins->Step(), "storing an actor");
+        *id = sqlite3_last_insert_rowid(I.db);
+      }
+      sel->Reset();
+      return Status::Ok();
+    };
+
     std::unordered_map<uint32_t, int64_t> sentence_ids;
     std::set<int64_t> events_of_doc;
     for (const Event& e : r.events) {
@@ -564,155 +585,64 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
       if (auto it = sentence_ids.find(e.sentence); it != sentence_ids.end()) {
         sentence_id = it->second;
       } else {
-        uint32_t b = std::min<uint32_t>(e.span_begin, static_cast<uint32_t>(r.text.size()));
-        uint32_t en = std::min<uint32_t>(std::max(e.span_end, b), static_cast<uint32_t>(r.text.size()));
+        const ByteSpan span = EvidenceSpan(e, r.text);
         PREP(sen, "INSERT INTO sentences(document_id, idx, begin_byte, end_byte, text) VALUES(?1,?2,?3,?4,?5)");
-        sen->Bind(1, doc_id).Bind(2, static_cast<int64_t>(e.sentence)).Bind(3, static_cast<int64_t>(b));
-        sen->Bind(4, static_cast<int64_t>(en)).Bind(5, std::string_view(r.text).substr(b, en - b));
+        sen->Bind(1, doc_id).Bind(2, static_cast<int64_t>(e.sentence)).Bind(3, static_cast<int64_t>(span.begin));
+        sen->Bind(4, static_cast<int64_t>(span.end));
+        sen->Bind(5, std::string_view(r.text).substr(span.begin, span.end - span.begin));
         SQL_TRY(sen->Step(), "storing a sentence");
         sentence_id = sqlite3_last_insert_rowid(I.db);
         sentence_ids.emplace(e.sentence, sentence_id);
       }
-      // Place.
-      int64_t place_id = 0;
-      std::optional<double> lat, lon;
-      if (e.location && !e.location->text.empty()) {
-        const PlaceRef& p = *e.location;
-        lat = p.lat;
-        lon = p.lon;
-        std::string key = PlaceKey(p);
-        if (auto it = I.place_cache.find(key); it != I.place_cache.end()) {
-          place_id = it->second;
-        } else {
-          PREP(sel, "SELECT id FROM places WHERE key=?1");
-          sel->Bind(1, key);
-          rc = sel->Step();
-          if (rc == SQLITE_ROW) {
-            place_id = sel->Int(0);
-          } else {
-            SQL_TRY(rc, "looking up a place");
-            PREP(ins, "INSERT INTO places(key, text, name, admin1, country, lat, lon, gazetteer_id, precision)"
-                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
-            ins->Bind(1, key).Bind(2, p.text).BindText(3, p.name).BindText(4, p.admin1).BindText(5, p.country);
-            ins->BindOpt(6, p.lat).BindOpt(7, p.lon).BindText(8, p.gazetteer_id).BindText(9, p.precision);
-            SQL_TRY(ins->Step(), "storing a place");
-            place_id = sqlite3_last_insert_rowid(I.db);
-            ++out->new_places;
-          }
-          sel->Reset();
-          I.place_cache.emplace(std::move(key), place_id);
-        }
-      }
-      // Actors.
-      int64_t actor_ids[2] = {0, 0};
-      std::string actor_names[2];
-      const std::optional<ActorRef>* refs[2] = {&e.actor1, &e.actor2};
-      for (int k = 0; k < 2; ++k) {
-        if (!*refs[k]) continue;
-        const ActorRef& a = **refs[k];
-        std::string name = a.name.empty() ? a.text : a.name;
-        if (name.empty()) continue;
-        actor_names[k] = name;
-        std::string key = Lower(name);
-        if (auto it = I.actor_cache.find(key); it != I.actor_cache.end()) {
-          actor_ids[k] = it->second;
-          continue;
-        }
-        PREP(sel, "SELECT id FROM actors WHERE name=?1");
-        sel->Bind(1, name);
-        rc = sel->Step();
-        if (rc == SQLITE_ROW) {
-          actor_ids[k] = sel->Int(0);
-        } else {
-          SQL_TRY(rc, "looking up an actor");
-          PREP(ins, "INSERT INTO actors(name, kind, country) VALUES(?1,?2,?3)");
-          ins->Bind(1, name).BindText(2, a.kind).BindText(3, a.country);
-          SQL_TRY(ins->Step(), "storing an actor");
-          actor_ids[k] = sqlite3_last_insert_rowid(I.db);
-        }
-        sel->Reset();
-        I.actor_cache.emplace(std::move(key), actor_ids[k]);
-      }
-
+      // Place and actors.
+      EventRefs refs;
+      if (Status s = ResolveRefs(e, &I.place_cache, &I.actor_cache, find_or_add_place, find_or_add_actor, &refs);
+          !s.ok())
+        return s;
       // Fusion: the first compatible event, by id.
-      const fuse::FuseKey key = fuse::KeyOfEvent(e, place_id, lat, lon, actor_ids, actor_names);
+      const fuse::FuseKey key =
+          fuse::KeyOfEvent(e, refs.place_id, refs.lat, refs.lon, refs.actor_ids, refs.actor_names);
       const std::optional<int64_t> killed = fuse::MostKilled(e);
 
-      int64_t event_id = 0, anchor = 0;
-      fuse::Match match;
-      std::optional<int64_t> ev_kmin, ev_kmax;
-      std::string ev_start, ev_end;
-      double ev_conf = 0;
+      rows::FuseCandidate joined;  // the event the claim joins; event_id 0: none, a new event
       const bool fusable = fuse::Fusable(key, I.options.fuse);
       if (fusable) {
         const std::string lo = fuse::ShiftDate(key.date_start, -I.options.fuse.max_gap_days - I.options.fuse.max_range_days);
         const std::string hi = fuse::ShiftDate(key.date_end, I.options.fuse.max_gap_days);
-        PREP(same, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
-                   " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
-                   " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
-                   " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
-                   " WHERE e.family=?1 AND e.place_id=?2 AND e.date_start>=?3 AND e.date_start<=?4"
-                   " ORDER BY e.id LIMIT 256");
         auto scan = [&](Stmt* s) -> Status {
-          while ((rc = s->Step()) == SQLITE_ROW) {
-            fuse::FuseKey ev;
-            ev.family = key.family;
-            ev.place_id = s->Int(1);
-            ev.place_precision = s->Text(2);
-            ev.lat = s->OptDouble(3);
-            ev.lon = s->OptDouble(4);
-            ev.date_start = s->Text(5);
-            ev.date_end = s->Text(6);
-            ev.actor1 = s->Null(7) ? 0 : s->Int(7);
-            ev.actor2 = s->Null(8) ? 0 : s->Int(8);
-            ev.actor1_name = s->Text(9);
-            ev.actor2_name = s->Text(10);
-            if (event_id != 0 && s->Int(0) > event_id) break;
-            fuse::Match m = fuse::Compatible(ev, key, I.options.fuse);
-            if (!m.ok) continue;
-            if (event_id == 0 || s->Int(0) < event_id) {
-              event_id = s->Int(0);
-              match = std::move(m);
-              ev_kmin = s->OptInt(11);
-              ev_kmax = s->OptInt(12);
-              ev_start = ev.date_start;
-              ev_end = ev.date_end;
-              ev_conf = s->Double(13);
-              anchor = s->Int(14);
-            }
-            break;
-          }
+          while ((rc = s->Step()) == SQLITE_ROW)
+            if (!rows::TakeFuseCandidate(*s, key, I.options.fuse, &joined)) break;
           if (rc != SQLITE_ROW && rc != SQLITE_DONE) return I.Error(rc, "finding events to fuse with");
           s->Reset();
           return Status::Ok();
         };
-        same->Bind(1, key.family).Bind(2, place_id).Bind(3, lo).Bind(4, hi);
+        PREP(same, SITREP_FUSE_CANDIDATE_SELECT
+                   " WHERE e.family=?1 AND e.place_id=?2 AND e.date_start>=?3 AND e.date_start<=?4"
+                   " ORDER BY e.id LIMIT 256");
+        same->Bind(1, key.family).Bind(2, refs.place_id).Bind(3, lo).Bind(4, hi);
         if (Status s = scan(same); !s.ok()) return s;
-        if (lat && lon) {
-          const double dlat = I.options.fuse.radius_km / 111.0;
-          const double dlon = dlat / std::max(0.05, std::cos(*lat * M_PI / 180.0));
-          PREP(near, "SELECT e.id, e.place_id, p.precision, e.lat, e.lon, e.date_start, e.date_end, e.actor1_id,"
-                     " e.actor2_id, a1.name, a2.name, e.killed_min, e.killed_max, e.confidence, e.anchor_claim_id"
-                     " FROM events e LEFT JOIN places p ON p.id=e.place_id LEFT JOIN actors a1 ON a1.id=e.actor1_id"
-                     " LEFT JOIN actors a2 ON a2.id=e.actor2_id"
+        if (refs.lat && refs.lon) {
+          const LatLonBox box = BoxAround(*refs.lat, *refs.lon, I.options.fuse.radius_km);
+          PREP(near, SITREP_FUSE_CANDIDATE_SELECT
                      " WHERE e.lat BETWEEN ?1 AND ?2 AND e.lon BETWEEN ?3 AND ?4 AND e.family=?5"
                      " AND e.date_start>=?6 AND e.date_start<=?7 ORDER BY e.id LIMIT 256");
-          near->Bind(1, *lat - dlat).Bind(2, *lat + dlat).Bind(3, *lon - dlon).Bind(4, *lon + dlon);
+          near->Bind(1, box.lat_min).Bind(2, box.lat_max).Bind(3, box.lon_min).Bind(4, box.lon_max);
           near->Bind(5, key.family).Bind(6, lo).Bind(7, hi);
           if (Status s = scan(near); !s.ok()) return s;
         }
       }
 
+      int64_t event_id = joined.event_id;
       const bool new_event = event_id == 0;
       if (new_event) {
         PREP(ins, "INSERT INTO events(family, acled, acled_sub, plover, cameo, place_id, country, admin1, lat, lon,"
                   " date_start, date_end, actor1_id, actor2_id, killed_min, killed_max, claim_count, source_count,"
                   " confidence) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?15,1,1,?16)");
         ins->Bind(1, key.family).BindText(2, e.acled).BindText(3, e.acled_sub).BindText(4, e.plover);
-        ins->BindText(5, e.cameo).BindId(6, place_id).BindText(7, e.location ? e.location->country : "");
-        ins->BindText(8, e.location ? e.location->admin1 : "").BindOpt(9, lat).BindOpt(10, lon);
+        ins->BindText(5, e.cameo).BindId(6, refs.place_id).BindText(7, e.location ? e.location->country : "");
+        ins->BindText(8, e.location ? e.location->admin1 : "").BindOpt(9, refs.lat).BindOpt(10, refs.lon);
         ins->BindText(11, key.date_start).BindText(12, key.date_start.empty() ? "" : key.date_end);
-        ins->BindId(13, actor_ids[0]).BindId(14, actor_ids[1]).BindOpt(15, killed).Bind(16, e.confidence);
+        ins->BindId(13, refs.actor_ids[0]).BindId(14, refs.actor_ids[1]).BindOpt(15, killed).Bind(16, e.confidence);
         SQL_TRY(ins->Step(), "storing an event");
         event_id = sqlite3_last_insert_rowid(I.db);
         ++out->new_events;
@@ -726,8 +656,8 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
                "?21,?22,?23,?24,?25,?26,?27)");
       cl->Bind(1, event_id).Bind(2, doc_id).Bind(3, sentence_id).Bind(4, e.id).BindText(5, e.trigger);
       cl->BindText(6, e.acled).BindText(7, e.acled_sub).BindText(8, e.plover).BindText(9, e.cameo);
-      cl->BindText(10, e.mode).BindId(11, actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
-      cl->BindId(13, actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, place_id);
+      cl->BindText(10, e.mode).BindId(11, refs.actor_ids[0]).BindText(12, e.actor1 ? e.actor1->text : "");
+      cl->BindId(13, refs.actor_ids[1]).BindText(14, e.actor2 ? e.actor2->text : "").BindId(15, refs.place_id);
       cl->BindText(16, e.location ? e.location->text : "").BindText(17, e.date.text).BindText(18, e.date.start);
       cl->BindText(19, e.date.end).BindText(20, e.date.precision).BindText(21, e.date.basis);
       cl->BindText(22, e.source ? e.source->name : "").BindText(23, e.source ? e.source->text : "");
@@ -746,36 +676,26 @@ Status SqliteStore::Ingest(const ArticleResult& r, std::string_view hash, Ingest
       PREP(link, "INSERT INTO links(claim_id, event_id, linked_claim_id, rule, detail) VALUES(?1,?2,?3,?4,?5)");
       link->Bind(1, claim_id).Bind(2, event_id);
       if (new_event) {
-        std::string why = fusable ? "new_event" : "new_event_unfusable";
-        std::string detail = fusable ? "no compatible event"
-                             : key.family.empty() ? "no type family"
-                             : place_id == 0      ? "no place"
-                             : (key.place_precision == "country" || key.place_precision == "region")
-                                 ? "place too coarse (" + key.place_precision + ")"
-                                 : "date unresolved or vaguer than a week";
-        link->BindId(3, 0).Bind(4, why).Bind(5, detail);
+        const fuse::Match why = NewEventLink(key, fusable);
+        link->BindId(3, 0).Bind(4, why.rule).Bind(5, why.detail);
         SQL_TRY(link->Step(), "storing a link");
         PREP(up, "UPDATE events SET anchor_claim_id=?1 WHERE id=?2");
         up->Bind(1, claim_id).Bind(2, event_id);
         SQL_TRY(up->Step(), "updating an event");
       } else {
-        link->BindId(3, anchor).Bind(4, match.rule).Bind(5, match.detail);
+        link->BindId(3, joined.anchor_claim).Bind(4, joined.match.rule).Bind(5, joined.match.detail);
         SQL_TRY(link->Step(), "storing a link");
         ++out->fused;
-        // Aggregates: dates widen, the killed range widens, actors fill in, the best confidence wins.
-        std::optional<int64_t> kmin = ev_kmin, kmax = ev_kmax;
-        if (killed) {
-          kmin = kmin ? std::min(*kmin, *killed) : *killed;
-          kmax = kmax ? std::max(*kmax, *killed) : *killed;
-        }
-        std::string ds = std::min(ev_start, key.date_start), de = std::max(ev_end, key.date_end);
+        // Aggregates (Joined), and actors and coordinates fill in.
+        const EventAggregates agg = Joined(joined.stored, key, killed, e.confidence);
         PREP(up, "UPDATE events SET date_start=?1, date_end=?2, killed_min=?3, killed_max=?4,"
                  " claim_count=claim_count+1, source_count=source_count+?5, confidence=?6,"
                  " actor1_id=coalesce(actor1_id, ?7), actor2_id=coalesce(actor2_id, ?8),"
                  " lat=coalesce(lat, ?9), lon=coalesce(lon, ?10) WHERE id=?11");
-        up->Bind(1, ds).Bind(2, de).BindOpt(3, kmin).BindOpt(4, kmax).Bind(5, first_from_doc ? 1 : 0);
-        up->Bind(6, std::max(ev_conf, e.confidence)).BindId(7, actor_ids[0]).BindId(8, actor_ids[1]);
-        up->BindOpt(9, lat).BindOpt(10, lon).Bind(11, event_id);
+        up->Bind(1, agg.date_start).Bind(2, agg.date_end).BindOpt(3, agg.killed_min).BindOpt(4, agg.killed_max);
+        up->Bind(5, first_from_doc ? 1 : 0).Bind(6, agg.confidence);
+        up->BindId(7, refs.actor_ids[0]).BindId(8, refs.actor_ids[1]);
+        up->BindOpt(9, refs.lat).BindOpt(10, refs.lon).Bind(11, event_id);
         SQL_TRY(up->Step(), "updating an event");
       }
     }
@@ -865,79 +785,6 @@ Result<Totals> SqliteStore::GetTotals() {
   return t;
 }
 
-namespace {
-
-constexpr int kMaxEventDays = 366;
-
-const char* kPlaceCols = "p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon";
-
-void ReadPlaceInto(const Stmt& s, int c, PlaceInfo* p) {
-  p->id = s.Int(c);
-  s.TextInto(c + 1, &p->key);
-  s.TextInto(c + 2, &p->text);
-  s.TextInto(c + 3, &p->name);
-  s.TextInto(c + 4, &p->admin1);
-  s.TextInto(c + 5, &p->country);
-  s.TextInto(c + 6, &p->gazetteer_id);
-  s.TextInto(c + 7, &p->precision);
-  p->lat = s.OptDouble(c + 8);
-  p->lon = s.OptDouble(c + 9);
-  p->events = 0;
-}
-
-PlaceInfo ReadPlace(const Stmt& s, int c) {
-  PlaceInfo p;
-  ReadPlaceInto(s, c, &p);
-  return p;
-}
-
-const char* kEventCols =
-    "e.id, e.family, e.acled, e.acled_sub, e.plover, e.cameo, e.country, e.lat, e.lon, e.date_start, e.date_end,"
-    " a1.name, a1.kind, a2.name, a2.kind, e.killed_min, e.killed_max, e.claim_count, e.source_count, e.confidence,"
-    " e.place_id, p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon";
-const char* kEventJoins =
-    " FROM events e LEFT JOIN actors a1 ON a1.id=e.actor1_id LEFT JOIN actors a2 ON a2.id=e.actor2_id"
-    " LEFT JOIN places p ON p.id=e.place_id";
-
-// Overwrites every field of *e, reusing its strings' buffers.
-void ReadEventInto(const Stmt& s, EventInfo* e) {
-  e->id = s.Int(0);
-  s.TextInto(1, &e->family);
-  s.TextInto(2, &e->acled);
-  s.TextInto(3, &e->acled_sub);
-  s.TextInto(4, &e->plover);
-  s.TextInto(5, &e->cameo);
-  s.TextInto(6, &e->country);
-  e->lat = s.OptDouble(7);
-  e->lon = s.OptDouble(8);
-  s.TextInto(9, &e->date_start);
-  s.TextInto(10, &e->date_end);
-  s.TextInto(11, &e->actor1);
-  s.TextInto(12, &e->actor1_kind);
-  s.TextInto(13, &e->actor2);
-  s.TextInto(14, &e->actor2_kind);
-  e->killed_min = s.OptInt(15);
-  e->killed_max = s.OptInt(16);
-  e->claim_count = s.Int(17);
-  e->source_count = s.Int(18);
-  e->confidence = s.Double(19);
-  if (s.Null(20)) {
-    e->place.reset();
-  } else {
-    if (!e->place) e->place.emplace();
-    ReadPlaceInto(s, 21, &*e->place);
-  }
-  e->claims.clear();
-}
-
-EventInfo ReadEvent(const Stmt& s) {
-  EventInfo e;
-  ReadEventInto(s, &e);
-  return e;
-}
-
-}  // namespace
-
 // The WHERE clause of an event filter over `events e`, and the values of its ?N parameters.
 struct SqliteStore::EventWhere {
   struct Value {
@@ -957,6 +804,10 @@ struct SqliteStore::EventWhere {
     values.push_back({true, {}, v});
     return "?" + std::to_string(values.size());
   }
+  // Text columns compare case-insensitively by their collation (NOCASE).
+  static std::string Same(const std::string& column, const std::string& placeholder) {
+    return column + "=" + placeholder;
+  }
   void Add(const std::string& cond) { sql += (sql.empty() ? " WHERE " : " AND ") + cond; }
   // The clause with one more condition, for a query of its own.
   std::string And(const char* cond) const { return sql + (sql.empty() ? " WHERE " : " AND ") + cond; }
@@ -970,8 +821,7 @@ struct SqliteStore::EventWhere {
 
 Status SqliteStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* out) {
   out->clear();
-  std::string sql = std::string("SELECT ") + kPlaceCols +
-                    ", (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p WHERE ";
+  std::string sql = SITREP_PLACE_SELECT " WHERE ";
   Stmt s;
   bool by_id = query.size() > 1 && query[0] == '#';
   sql += by_id ? "p.id=?1" : "(p.text=?1 OR p.name=?1 OR p.gazetteer_id=?1)";
@@ -980,89 +830,32 @@ Status SqliteStore::FindPlaces(std::string_view query, std::vector<PlaceInfo>* o
   if (rc != SQLITE_OK) return impl_->Error(rc, "preparing a place lookup");
   if (by_id) s.Bind(1, static_cast<int64_t>(std::atoll(std::string(query.substr(1)).c_str())));
   else s.Bind(1, query);
-  while ((rc = s.Step()) == SQLITE_ROW) {
-    PlaceInfo p = ReadPlace(s, 0);
-    p.events = s.Int(10);
-    out->push_back(std::move(p));
-  }
+  while ((rc = s.Step()) == SQLITE_ROW) out->push_back(rows::ReadPlaceWithEvents(s));
   if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up places");
   return Status::Ok();
 }
 
 Status SqliteStore::BuildEventWhere(const EventFilter& f, EventWhere* w) {
-  // Place and radius.
-  std::optional<double> clat, clon;
-  if (!f.place.empty()) {
-    std::vector<PlaceInfo> places;
-    if (Status s = FindPlaces(f.place, &places); !s.ok()) return s;
-    if (places.empty()) {
-      w->matches_nothing = true;
-      return Status::Ok();
-    }
-    std::string ids;
-    for (const auto& p : places) {
-      ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
-      if (!clat && p.lat && p.lon) {
-        clat = p.lat;
-        clon = p.lon;
-      }
-    }
-    if (f.radius_km > 0 && clat) {
-      // The places within the radius (by their coordinates), then their events through the place index.
-      double dlat = f.radius_km / 111.0, dlon = dlat / std::max(0.05, std::cos(*clat * M_PI / 180.0));
-      int rc = 0;
-      Stmt* ps = impl_->Prep("SELECT id, lat, lon FROM places WHERE lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4",
-                             &rc);
-      if (!ps) return impl_->Error(rc, "preparing a place lookup");
-      ps->Bind(1, *clat - dlat).Bind(2, *clat + dlat).Bind(3, *clon - dlon).Bind(4, *clon + dlon);
-      while ((rc = ps->Step()) == SQLITE_ROW) {
-        if (fuse::HaversineKm(*clat, *clon, ps->Double(1), ps->Double(2)) <= f.radius_km)
-          ids += "," + std::to_string(ps->Int(0));
-      }
-      if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up places");
-    }
-    w->Add("e.place_id IN (" + ids + ")");
-  }
-  if (!f.country.empty()) w->Add("e.country=" + w->Text(f.country));
-  if (!f.admin1.empty()) w->Add("e.admin1=" + w->Text(f.admin1));
-  if (!f.type.empty()) {
-    static const char* kAcled[] = {"Battles", "Explosions/Remote violence", "Violence against civilians",
-                                   "Protests", "Riots", "Strategic developments"};
-    bool is_acled = false;
-    for (const char* t : kAcled) is_acled = is_acled || Lower(t) == Lower(f.type);
-    bool is_plover = f.type.find(' ') == std::string::npos && f.type.find('/') == std::string::npos && !is_acled;
-    if (is_acled) w->Add("e.acled=" + w->Text(f.type));
-    else if (is_plover) w->Add("e.plover=" + w->Text(f.type));
-    else w->Add("e.acled_sub=" + w->Text(f.type));
-  }
-  if (!f.actor.empty()) {
-    std::string ids;
+  auto places_in_box = [&](const LatLonBox& box, auto&& each) -> Status {
+    int rc = 0;
+    Stmt* ps = impl_->Prep("SELECT id, lat, lon FROM places WHERE lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4",
+                           &rc);
+    if (!ps) return impl_->Error(rc, "preparing a place lookup");
+    ps->Bind(1, box.lat_min).Bind(2, box.lat_max).Bind(3, box.lon_min).Bind(4, box.lon_max);
+    while ((rc = ps->Step()) == SQLITE_ROW) each(ps->Int(0), ps->Double(1), ps->Double(2));
+    if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up places");
+    return Status::Ok();
+  };
+  auto actor_ids = [&](const std::string& actor, std::string* ids) -> Status {
     int rc = 0;
     Stmt* s = impl_->Prep("SELECT id FROM actors WHERE name=?1 UNION SELECT id FROM actors WHERE name LIKE ?2", &rc);
     if (!s) return impl_->Error(rc, "preparing an actor lookup");
-    s->Bind(1, f.actor).Bind(2, "%" + f.actor + "%");
-    while ((rc = s->Step()) == SQLITE_ROW) ids += (ids.empty() ? "" : ",") + std::to_string(s->Int(0));
+    s->Bind(1, actor).Bind(2, "%" + actor + "%");
+    while ((rc = s->Step()) == SQLITE_ROW) *ids += (ids->empty() ? "" : ",") + std::to_string(s->Int(0));
     if (rc != SQLITE_DONE) return impl_->Error(rc, "looking up actors");
-    if (ids.empty()) {
-      w->matches_nothing = true;
-      return Status::Ok();
-    }
-    w->Add("(e.actor1_id IN (" + ids + ") OR e.actor2_id IN (" + ids + "))");
-  }
-  if (!f.from.empty()) {
-    // date_start bounds the index scan: events are found when they start at most a year before `from`.
-    w->Add("e.date_end>=" + w->Text(f.from));
-    w->Add("e.date_start>=" + w->Text(fuse::ShiftDate(f.from, -kMaxEventDays)));
-  }
-  if (!f.to.empty()) w->Add("e.date_start<=" + w->Text(f.to));
-  if (f.min_confidence > 0) w->Add("e.confidence>=" + w->Real(f.min_confidence));
-  if (!f.source.empty()) {
-    std::string a = w->Text(f.source);
-    w->Add("(EXISTS (SELECT 1 FROM claims c WHERE c.event_id=e.id AND c.source_name=" + a +
-           ") OR EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id=c.document_id WHERE c.event_id=e.id AND "
-           "d.source=" + a + "))");
-  }
-  return Status::Ok();
+    return Status::Ok();
+  };
+  return AddEventConditions(*this, f, w, places_in_box, actor_ids);
 }
 
 Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* out) {
@@ -1073,7 +866,7 @@ Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* ou
   }
   // LIMIT and OFFSET are parameters too, so that every page of a filter shares one prepared statement.
   const int limit_param = static_cast<int>(w.values.size()) + 1;
-  std::string sql = std::string("SELECT ") + kEventCols + kEventJoins + w.sql +
+  std::string sql = "SELECT " SITREP_EVENT_COLS SITREP_EVENT_FROM + w.sql +
                     (f.newest_first ? " ORDER BY e.date_start DESC, e.id DESC" : " ORDER BY e.date_start, e.id") +
                     " LIMIT ?" + std::to_string(limit_param) + " OFFSET ?" + std::to_string(limit_param + 1);
   int rc = 0;
@@ -1089,7 +882,7 @@ Status SqliteStore::QueryEvents(const EventFilter& f, std::vector<EventInfo>* ou
   size_t n = 0;
   while ((rc = s->Step()) == SQLITE_ROW) {
     if (n == out->size()) out->emplace_back();
-    ReadEventInto(*s, &(*out)[n++]);
+    rows::ReadEventInto(*s, &(*out)[n++]);
   }
   out->resize(n);
   if (rc != SQLITE_DONE) {
@@ -1154,7 +947,7 @@ Status SqliteStore::SummarizeEvents(const EventFilter& f, EventSummary* out) {
     out->located += sqlite3_column_int64(row, 5);
     out->killed_min_sum += sqlite3_column_int64(row, 6);  // NULL reads as 0
     // An actor counts once per event, also when it is both actor1 and actor2.
-    const bool has1 = !s->Null(7), has2 = !s->Null(8);
+    const bool has1 = !s->IsNull(7), has2 = !s->IsNull(8);
     const int64_t a1 = s->Int(7), a2 = s->Int(8);
     if (has1) ++by_actor_id[a1];
     if (has2 && !(has1 && a2 == a1)) ++by_actor_id[a2];
@@ -1186,83 +979,28 @@ Status SqliteStore::SummarizeEvents(const EventFilter& f, EventSummary* out) {
 
 Status SqliteStore::GetEvent(int64_t id, EventInfo* out) {
   Stmt s;
-  int rc = s.Prepare(impl_->db, std::string("SELECT ") + kEventCols + kEventJoins + " WHERE e.id=?1");
+  int rc = s.Prepare(impl_->db, "SELECT " SITREP_EVENT_COLS SITREP_EVENT_FROM " WHERE e.id=?1");
   if (rc != SQLITE_OK) return impl_->Error(rc, "preparing an event lookup");
   s.Bind(1, id);
   rc = s.Step();
   if (rc == SQLITE_DONE) return Status::NotFound("no event " + std::to_string(id) + " in " + impl_->path);
   if (rc != SQLITE_ROW) return impl_->Error(rc, "reading an event");
-  *out = ReadEvent(s);
+  rows::ReadEventInto(s, out);
   return LoadClaims(out);
 }
 
 Status SqliteStore::LoadClaims(EventInfo* ev) {
   ev->claims.clear();
-  PREP(s, "SELECT c.id, c.event_id, c.ext_id, d.doc_id, d.title, d.source, d.published, d.url, c.trigger, c.acled,"
-          " c.acled_sub, c.plover, c.cameo, c.mode, a1.name, a1.kind, a1.country, a2.name, a2.kind, a2.country,"
-          " c.place_text, c.date_text, c.date_start, c.date_end, c.date_precision, c.source_name, c.source_text,"
-          " c.modality, c.negated, c.confidence, c.killed, s.idx, s.text, l.linked_claim_id, l.rule, l.detail"
-          " FROM claims c JOIN documents d ON d.id=c.document_id LEFT JOIN sentences s ON s.id=c.sentence_id"
-          " LEFT JOIN actors a1 ON a1.id=c.actor1_id LEFT JOIN actors a2 ON a2.id=c.actor2_id"
-          " LEFT JOIN links l ON l.claim_id=c.id WHERE c.event_id=?1 ORDER BY c.id");
+  PREP(s, SITREP_CLAIM_SELECT " WHERE c.event_id=?1 ORDER BY c.id");
   s->Bind(1, ev->id);
   int rc;
-  while ((rc = s->Step()) == SQLITE_ROW) {
-    ClaimInfo c;
-    int i = 0;
-    c.id = s->Int(i++);
-    c.event_id = s->Int(i++);
-    c.ext_id = s->Text(i++);
-    c.document = s->Text(i++);
-    c.doc_title = s->Text(i++);
-    c.outlet = s->Text(i++);
-    c.published = s->Text(i++);
-    c.url = s->Text(i++);
-    c.trigger = s->Text(i++);
-    c.acled = s->Text(i++);
-    c.acled_sub = s->Text(i++);
-    c.plover = s->Text(i++);
-    c.cameo = s->Text(i++);
-    c.mode = s->Text(i++);
-    c.actor1 = s->Text(i++);
-    c.actor1_kind = s->Text(i++);
-    c.actor1_country = s->Text(i++);
-    c.actor2 = s->Text(i++);
-    c.actor2_kind = s->Text(i++);
-    c.actor2_country = s->Text(i++);
-    c.place_text = s->Text(i++);
-    c.date_text = s->Text(i++);
-    c.date_start = s->Text(i++);
-    c.date_end = s->Text(i++);
-    c.date_precision = s->Text(i++);
-    c.source_name = s->Text(i++);
-    c.source_text = s->Text(i++);
-    c.modality = s->Text(i++);
-    c.negated = s->Int(i++) != 0;
-    c.confidence = s->Double(i++);
-    c.killed = s->OptInt(i++);
-    c.sentence = static_cast<uint32_t>(s->Int(i++));
-    c.evidence = s->Text(i++);
-    c.linked_claim = s->Int(i++);
-    c.link_rule = s->Text(i++);
-    c.link_detail = s->Text(i++);
-    ev->claims.push_back(std::move(c));
-  }
+  while ((rc = s->Step()) == SQLITE_ROW) ev->claims.push_back(rows::ReadClaim(*s));
   if (rc != SQLITE_DONE) return impl_->Error(rc, "reading claims");
-  PREP(cs, "SELECT what, n, of, approx, vague, text FROM counts WHERE claim_id=?1 ORDER BY rowid");
+  PREP(cs, "SELECT " SITREP_COUNT_COLS " FROM counts WHERE claim_id=?1 ORDER BY rowid");
   for (auto& c : ev->claims) {
     cs->Reset();
     cs->Bind(1, c.id);
-    while ((rc = cs->Step()) == SQLITE_ROW) {
-      Count n;
-      n.what = cs->Text(0);
-      n.n = cs->Int(1);
-      n.of = cs->Text(2);
-      n.approx = cs->Int(3) != 0;
-      n.vague = cs->Int(4) != 0;
-      n.text = cs->Text(5);
-      c.counts.push_back(std::move(n));
-    }
+    while ((rc = cs->Step()) == SQLITE_ROW) c.counts.push_back(rows::ReadCount(*cs, 0));
     if (rc != SQLITE_DONE) return impl_->Error(rc, "reading counts");
   }
   return Status::Ok();
@@ -1270,36 +1008,12 @@ Status SqliteStore::LoadClaims(EventInfo* ev) {
 
 Status SqliteStore::TerritoryClaims(const std::vector<int64_t>& place_ids, std::vector<fuse::TerritoryClaim>* out) {
   out->clear();
-  PREP(s, "SELECT c.id, c.event_id, c.date_start, c.date_end, c.acled_sub, c.trigger, c.mode, a1.name, a1.kind,"
-          " a2.name, a2.kind, c.modality, c.negated, c.confidence, coalesce(c.source_name, d.source, d.doc_id),"
-          " d.doc_id, s.text FROM claims c JOIN documents d ON d.id=c.document_id"
-          " LEFT JOIN sentences s ON s.id=c.sentence_id LEFT JOIN actors a1 ON a1.id=c.actor1_id"
-          " LEFT JOIN actors a2 ON a2.id=c.actor2_id"
-          " WHERE c.place_id=?1 AND c.acled_sub IN ('Government regains territory',"
-          " 'Non-state actor overtakes territory', 'Non-violent transfer of territory') ORDER BY c.id");
+  PREP(s, SITREP_TERRITORY_SELECT " AND c.place_id=?1 ORDER BY c.id");
   for (int64_t pid : place_ids) {
     s->Reset();
     s->Bind(1, pid);
     int rc;
-    while ((rc = s->Step()) == SQLITE_ROW) {
-      fuse::TerritoryClaim c;
-      c.claim_id = s->Int(0);
-      c.event_id = s->Int(1);
-      c.date_start = s->Text(2);
-      c.date_end = s->Text(3);
-      c.acled_sub = s->Text(4);
-      c.trigger = s->Text(5);
-      c.mode = s->Text(6);
-      if (!s->Null(7)) c.actor1 = fuse::Party{s->Text(7), s->Text(8)};
-      if (!s->Null(9)) c.actor2 = fuse::Party{s->Text(9), s->Text(10)};
-      c.modality = s->Text(11);
-      c.negated = s->Int(12) != 0;
-      c.confidence = s->Double(13);
-      c.source = s->Text(14);
-      c.document = s->Text(15);
-      c.evidence = s->Text(16);
-      out->push_back(std::move(c));
-    }
+    while ((rc = s->Step()) == SQLITE_ROW) out->push_back(rows::ReadTerritoryClaim(*s));
     if (rc != SQLITE_DONE) return impl_->Error(rc, "reading territory claims");
   }
   return Status::Ok();
@@ -1319,41 +1033,22 @@ void SqliteStore::StartTimeLimit(int ms) {
 Status SqliteStore::SearchPlaces(std::string_view prefix, int limit, std::vector<PlaceInfo>* out) {
   out->clear();
   // LIKE with the user's text escaped: % and _ match themselves.
-  std::string pattern;
-  for (char ch : prefix) {
-    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-    pattern += ch;
-  }
-  pattern += '%';
-  PREP(s, "SELECT p.id, p.key, p.text, p.name, p.admin1, p.country, p.gazetteer_id, p.precision, p.lat, p.lon,"
-          " (SELECT count(*) FROM events e WHERE e.place_id=p.id) AS n FROM places p"
+  PREP(s, SITREP_PLACE_SELECT
           " WHERE p.name LIKE ?1 ESCAPE '\\' OR p.text LIKE ?1 ESCAPE '\\' ORDER BY n DESC, p.id LIMIT ?2");
-  s->Bind(1, pattern).Bind(2, static_cast<int64_t>(limit));
+  s->Bind(1, EscapeLike(prefix) + "%").Bind(2, static_cast<int64_t>(limit));
   int rc;
-  while ((rc = s->Step()) == SQLITE_ROW) {
-    PlaceInfo p = ReadPlace(*s, 0);
-    p.events = s->Int(10);
-    out->push_back(std::move(p));
-  }
+  while ((rc = s->Step()) == SQLITE_ROW) out->push_back(rows::ReadPlaceWithEvents(*s));
   if (rc != SQLITE_DONE) return impl_->Error(rc, "searching places");
   return Status::Ok();
 }
 
 Status SqliteStore::GetDocument(std::string_view doc_id, DocumentInfo* out) {
-  PREP(d, "SELECT id, doc_id, title, source, url, published, event_count, sentence_count FROM documents"
-          " WHERE doc_id=?1 ORDER BY id LIMIT 1");
+  PREP(d, SITREP_DOCUMENT_SELECT " WHERE doc_id=?1 ORDER BY id LIMIT 1");
   d->Bind(1, doc_id);
   int rc = d->Step();
   if (rc == SQLITE_DONE) return Status::NotFound("no document '" + std::string(doc_id) + "' in " + impl_->path);
   if (rc != SQLITE_ROW) return impl_->Error(rc, "reading a document");
-  int64_t id = d->Int(0);
-  out->doc_id = d->Text(1);
-  out->title = d->Text(2);
-  out->source = d->Text(3);
-  out->url = d->Text(4);
-  out->published = d->Text(5);
-  out->event_count = d->Int(6);
-  out->sentence_count = d->Int(7);
+  const int64_t id = rows::ReadDocumentInto(*d, out);
   out->sentences.clear();
   d->Reset();
   PREP(s, "SELECT idx, text FROM sentences WHERE document_id=?1 ORDER BY idx");
