@@ -38,12 +38,15 @@ constexpr std::array<std::string_view, 17> kNameParticles = {"al", "el", "ad", "
                                                              "um"};
 
 // Capitalised words that are not names of places even when they follow "in" ("in The", "in January").
-constexpr std::array<std::string_view, 44> kNotPlaceWords = {
+constexpr std::array<std::string_view, 60> kNotPlaceWords = {
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "it", "he", "she",
     "they", "we", "i", "mr", "mrs", "president", "minister", "general", "gen",
     // religious and ethnic adjectives name groups, not places ("Sunni militants", "Kurdish fighters")
     "sunni", "shia", "shiite", "shi'ite", "kurdish", "alawite", "druze", "christian", "muslim", "islamist",
-    "jihadist", "arab", "yazidi", "hindu", "buddhist", "jewish", "catholic", "tribal", "pashtun", "tuareg"};
+    "jihadist", "arab", "yazidi", "hindu", "buddhist", "jewish", "catholic", "tribal", "pashtun", "tuareg",
+    // feasts and holy months are times ("the holy month of Ramadan", "on Christmas Eve")
+    "ramadan", "eid", "christmas", "easter", "passover", "hanukkah", "diwali", "nowruz", "ashura", "muharram",
+    "lent", "advent", "yom", "rosh", "hajj", "thanksgiving"};
 
 // One hash per key answers every list above (text/word_table.h).
 enum WordClass : uint32_t {

@@ -1746,5 +1746,12 @@ TEST(Extract, AThreatPosedBySomeoneIsDescribedNotMade) {
   for (const Event& e : r.events) EXPECT_NE(e.plover, "THREATEN") << Dump(r);
 }
 
+TEST(Extract, AHolyMonthIsATimeNotAPlace) {
+  auto r = ExtractText(
+      "Gunmen attacked civilians celebrating the end of the holy month of Ramadan on Saturday, killing 12.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  for (const Event& e : r.events) EXPECT_FALSE(e.location && e.location->text == "Ramadan") << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
