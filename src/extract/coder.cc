@@ -1063,6 +1063,19 @@ void BuildCandidates(Context& c, uint32_t si) {
             break;
           }
         }
+        // "Netanyahu vows that the Golan will stay Israeli and calls on the world to recognise it": a statement
+        // verb after "and" whose subject the clause before hides shares the sentence's subject.
+        if (e.actor1 < 0 && tr.cls == TriggerClass::kNonAcled && it.first > sent.first_token + 2 &&
+            KeyAt(c, it.first - 1) == "and" && L.mentions_end > L.mentions_begin) {
+          const Mention& head = s.mentions[L.mentions_begin];
+          // Not across a report ("He said it is … trained and bankrolled"): the speaker is not the clause's subject.
+          if (!head.source_only && head.first <= sent.first_token + 2 && head.last < it.first &&
+              !IsPrepObject(c, head, sent.first_token) && !ReportCueBetween(c, si, head.last, it.first) &&
+              tr.verb) {
+            e.actor1 = static_cast<int32_t>(L.mentions_begin);
+            if (e.actor2 == e.actor1) e.actor2 = -1;
+          }
+        }
         // "Palestinian youth and Israeli riot police clash": the two sides of a reciprocal verb are its
         // coordinated subject.
         // So are those of an act two parties do together: "Syria and Libya agree to establish relations".
@@ -1096,6 +1109,16 @@ void BuildCandidates(Context& c, uint32_t si) {
                                  (tr.cls == TriggerClass::kFixed && tr.sub >= AcledSub::kArmedClash &&
                                   tr.sub <= AcledSub::kAbduction);
           e.actor1 = ByAgent(c, si, it.last, armed_act);
+          // "allegations from South Sudan", "criticism from Moscow": a said thing comes from whoever said it.
+          if (e.actor1 < 0 && tr.cls == TriggerClass::kNonAcled && it.last + 1 < sent.last_token &&
+              KeyAt(c, it.last) == "from") {
+            for (uint32_t q = L.mentions_begin; q < L.mentions_end; ++q) {
+              const Mention& m = s.mentions[q];
+              if (m.source_only || m.first != it.last + 1) continue;
+              e.actor1 = static_cast<int32_t>(q);
+              break;
+            }
+          }
         }
         if (e.referenced) break;  // the clause's subject answers this act; it did not do it
         if (reciprocal && Between(c, si, it.last, &a, &b)) {

@@ -1753,5 +1753,28 @@ TEST(Extract, AHolyMonthIsATimeNotAPlace) {
   for (const Event& e : r.events) EXPECT_FALSE(e.location && e.location->text == "Ramadan") << Dump(r);
 }
 
+TEST(Extract, AStatementAfterAndSharesTheSentencesSubject) {
+  auto r = ExtractText(
+      "Netanyahu vows that the Golan Heights will forever stay in Israel's hands and calls on the international "
+      "community to recognize Israeli sovereignty.");
+  const Event* e = Find(r, "calls on");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_EQ(e->actor1->country, "IL");
+  // Not across a report: the speaker is not the subject of what is reported.
+  auto reported = ExtractText("He said the group is better armed, trained and bankrolled than any before.");
+  for (const Event& ev : reported.events) EXPECT_FALSE(ev.actor1 && ev.actor1->text == "He") << Dump(reported);
+}
+
+TEST(Extract, ASaidThingComesFromWhoeverSaidIt) {
+  auto r = ExtractText("Sudan rejected the accusations from South Sudan on Monday.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  auto accusation = ExtractText("The accusations from South Sudan angered Khartoum.");
+  const Event* e = Find(accusation, "accusations");
+  ASSERT_NE(e, nullptr) << Dump(accusation);
+  ASSERT_TRUE(e->actor1) << Dump(accusation);
+  EXPECT_EQ(e->actor1->country, "SS");
+}
+
 }  // namespace
 }  // namespace sitrep
