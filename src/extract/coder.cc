@@ -1596,6 +1596,23 @@ void TypeCandidates(Context& c, uint32_t si) {
         e.sub = AcledSub::kAirDroneStrike;
       }
     }
+    // "Protesters burn French flags and pictures of Macron": symbols burned are a protest's message, not
+    // property destroyed.
+    if (e.sub == AcledSub::kLooting && tr.lemma == "burn") {
+      static constexpr std::array<std::string_view, 14> kSymbols = {
+          "flag", "flags", "effigy", "effigies", "picture", "pictures", "portrait", "portraits", "poster",
+          "posters", "photo", "photos", "copies", "banners"};
+      for (uint32_t t = e.trigger_last; t < c.doc.sentences[si].last_token && t < e.trigger_last + 4; ++t) {
+        if (!In(kSymbols, KeyAt(c, t))) continue;
+        e.sub = AcledSub::kPeacefulProtest;
+        const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
+        e.plover = d.plover;
+        e.cameo = d.cameo;
+        e.mode = &d.mode;
+        e.actor2 = -1;  // the country whose flag burns is the protest's target, not a participant
+        break;
+      }
+    }
     // "Turkey destroyed a facility with missiles": destruction by a weapon is an attack with that weapon.
     if (e.sub == AcledSub::kLooting && (tr.flags & lexicon::kTriggerWeak)) {
       int32_t item = -1;

@@ -215,6 +215,12 @@ void FindCounts(Context& c, uint32_t si) {
         break;
       }
     }
+    // "three army vehicles", "two military trucks": a force's name before materiel counts the materiel.
+    if (of_last != 0 && of_last < sent.last_token && Is(key(of_last), kMaterielW)) {
+      noun = of_last;
+      nk = key(noun);
+      ++of_last;
+    }
     if (of_last == 0 && (nk == "air" || nk == "drone" || nk == "missile" || nk == "rocket") &&
         Is(key(noun + 1), kStrikeW)) {
       of_first = noun;
@@ -231,6 +237,11 @@ void FindCounts(Context& c, uint32_t si) {
         nk = key(noun + 1);
       }
     }
+    // "two police stations", "three army posts": a people word modifying a place or a thing counts the thing.
+    static constexpr std::array<std::string_view, 20> kThingHeads = {
+        "station", "stations", "post", "posts", "headquarters", "checkpoint", "checkpoints", "building",
+        "buildings", "camp", "camps", "compound", "compounds", "office", "offices", "barracks", "academy",
+        "academies", "base", "bases"};
     // "two police stations", "three cities": a number of things that are neither people, weapons nor
     // materiel counts nothing here.
     if (of_last == 0 && noun < sent.last_token && c.doc.tokens[noun].kind == text::kWord) {
@@ -240,6 +251,12 @@ void FindCounts(Context& c, uint32_t si) {
         i = after - 1;
         continue;
       }
+    }
+    if (noun + 1 < sent.last_token && c.doc.tokens[noun].kind == text::kWord &&
+        (of_last == 0 || of_last == noun + 1) &&
+        std::find(kThingHeads.begin(), kThingHeads.end(), key(noun + 1)) != kThingHeads.end()) {
+      i = after - 1;
+      continue;
     }
     // Casualty word: to the right up to the next number or clause end, else just to the left.
     WhatHit hit;

@@ -1776,5 +1776,28 @@ TEST(Extract, ASaidThingComesFromWhoeverSaidIt) {
   EXPECT_EQ(e->actor1->country, "SS");
 }
 
+TEST(Extract, SymbolsBurnedAtAProtestAreItsMessage) {
+  auto r = ExtractText("Protesters burn French flags and pictures of Macron outside the French Embassy in Baghdad.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Peaceful protest") << Dump(r);
+  auto riot = ExtractText("Rioters burned cars and shops in Paris.");
+  ASSERT_FALSE(riot.events.empty()) << Dump(riot);
+  EXPECT_EQ(riot.events[0].acled_sub, "Violent demonstration") << Dump(riot);
+}
+
+TEST(Extract, APeopleWordBeforeABuildingCountsNoPeople) {
+  auto r = ExtractText("Suicide bombers attacked two police stations in Kabul, killing five people.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  const Count* killed = CountOf(r.events[0], "killed");
+  ASSERT_NE(killed, nullptr) << Dump(r);
+  EXPECT_EQ(killed->n, 5);
+  // A force's name before materiel counts the materiel.
+  auto materiel = ExtractText("Militants destroyed three army vehicles near Kandahar.");
+  ASSERT_FALSE(materiel.events.empty()) << Dump(materiel);
+  const Count* destroyed = CountOf(materiel.events[0], "destroyed");
+  ASSERT_NE(destroyed, nullptr) << Dump(materiel);
+  EXPECT_EQ(destroyed->n, 3);
+}
+
 }  // namespace
 }  // namespace sitrep
