@@ -633,7 +633,10 @@ void CompiledLexicon::MatchAt(const text::Document& doc, uint32_t i, uint32_t li
   uint32_t node = 0;
   for (uint32_t j = i; j < limit; ++j) {
     // A spaced dash inside a name ("Liberation Movement - North") reads as the hyphen of the lexicon phrase.
-    if (j > i && doc.tokens[j].kind == text::kPunct && doc.Key(doc.tokens[j]) == "-") continue;
+    // So do quotation marks a report puts around part of a phrase ('declares a "state of alert"').
+    if (j > i && doc.tokens[j].kind == text::kPunct && (doc.Key(doc.tokens[j]) == "-" || doc.Key(doc.tokens[j]) == "\"")) {
+      continue;
+    }
     uint32_t w = doc.tokens[j].word_id;
     if (w == 0) break;
     node = j == i ? root_child_[w] : Child(node, w);

@@ -1799,5 +1799,13 @@ TEST(Extract, APeopleWordBeforeABuildingCountsNoPeople) {
   EXPECT_EQ(destroyed->n, 3);
 }
 
+TEST(Extract, QuotesInsideAPhraseDoNotHideIt) {
+  auto r = ExtractText("The Lebanese Army declares a \"state of alert\" along the southern border.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Change to group/activity");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "LB");
+}
+
 }  // namespace
 }  // namespace sitrep
