@@ -263,8 +263,9 @@ void AddListedPlaces(ExtractorScratch& s, const extract::SentenceLayers& L, uint
         *closes = true;
         continue;
       }
-      if (k == "," || k == "as" || k == "the" || k == "town" || k == "city" || k == "village" || k == "of" ||
-          k == "including") {
+      // "the Tripoli District, including A, B and C": what "including" introduces are the members, not the
+      // place before it.
+      if (k == "," || k == "as" || k == "the" || k == "town" || k == "city" || k == "village" || k == "of") {
         continue;
       }
       return false;

@@ -150,6 +150,20 @@ void FindPlaceMentions(const Document& doc, uint32_t first, uint32_t last, const
         if (Is(key(p - 2), kAdmin) && key(p - 2) != "district") m.shape = PlaceShape::kAdmin;
       }
       if (Is(before, kSettlement)) m.cued = true;  // "the town Marinka" (rare), "capital Kabul"
+      // "captures several more towns in the Tripoli District, including Qasr bin Ghashir, Wadi Rabie and …": the
+      // names a plural place noun introduces with "including" are such places.
+      if (before == "including") {
+        for (uint32_t t = p - 1; t > first && p - 1 - t < 10; --t) {
+          std::string_view w = key(t - 1);
+          if (w == "towns" || w == "villages" || w == "cities" || w == "areas" || w == "districts" ||
+              w == "neighbourhoods" || w == "neighborhoods" || w == "provinces" || w == "regions" ||
+              w == "settlements" || w == "camps") {
+            m.cued = true;
+            break;
+          }
+          if (w == ";" || w == ".") break;
+        }
+      }
       // "the towns of Marib, Sirwah and Harib": a name listed after a cued place is a place of the same list.
       if ((before == "," || before == "and" || before == "or") && out->size() > begin_out) {
         const PlaceMention& listed = out->back();

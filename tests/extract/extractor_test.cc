@@ -1807,5 +1807,16 @@ TEST(Extract, QuotesInsideAPhraseDoNotHideIt) {
   EXPECT_EQ(r.events[0].actor1->country, "LB");
 }
 
+TEST(Extract, PlacesIncludedAfterAPluralAreOneEventEach) {
+  auto r = ExtractText(
+      "Rebels captured several more towns in the Tripoli District, including Qasr bin Ghashir, Wadi Rabie and "
+      "Suq al-Khamis.");
+  std::set<std::string> places;
+  for (const Event& e : r.events) {
+    if (e.location) places.insert(e.location->text);
+  }
+  EXPECT_EQ(places, (std::set<std::string>{"Qasr bin Ghashir", "Wadi Rabie", "Suq al-Khamis"})) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
