@@ -1045,6 +1045,28 @@ void BuildCandidates(Context& c, uint32_t si) {
         }
         e.actor1 = LeftSubject(c, si, it.first, 18);
         e.actor2 = RightObject(c, si, it.last, 8, true, reciprocal, territory);
+        if (e.voice == Voice::kParticiple && it.first > sent.first_token) {
+          std::string_view before = KeyAt(c, it.first - 1);
+          // "Ethiopia admits shooting down a Kenyan aircraft": who admits or denies an act is its doer.
+          static constexpr std::array<std::string_view, 14> kOwningVerbs = {
+              "admits", "admitted", "admit", "denies", "denied", "deny", "confirms", "confirmed", "acknowledges",
+              "acknowledged", "acknowledge", "confirm", "claims", "claimed"};
+          if (e.actor1 < 0 && In(kOwningVerbs, before)) e.actor1 = LeftSubject(c, si, it.first - 1, 14);
+          // "… shooting down a Kenyan aircraft, killing all six on board": a participle after a comma has the
+          // clause's doer, not the object just named.
+          if (before == ",") {
+            for (int32_t q = static_cast<int32_t>(s.events.size()) - 1; q >= static_cast<int32_t>(L.events_begin);
+                 --q) {
+              const Candidate& prev = s.events[q];
+              if (prev.trigger_last > it.first) continue;
+              if (prev.actor1 >= 0 && e.actor1 == prev.actor2 && prev.actor2 >= 0) {
+                e.actor1 = prev.actor1;
+                if (e.actor2 == e.actor1) e.actor2 = -1;
+              }
+              break;
+            }
+          }
+        }
         if (reciprocal && Between(c, si, it.last, &a, &b) && e.actor1 < 0) {
           e.actor1 = a;
           e.actor2 = b;
@@ -1595,6 +1617,16 @@ void TypeCandidates(Context& c, uint32_t si) {
       } else if (SentenceHasAerialAgent(c, si)) {
         e.sub = AcledSub::kAirDroneStrike;
       }
+    }
+    // "shooting down a Kenyan private aircraft": downing a civilian plane is an attack on civilians, not the
+    // interception of a weapon.
+    if (e.sub == AcledSub::kDisruptedWeapons && e.actor2 >= 0 && MentionIsCivilian(c, s.mentions[e.actor2]) &&
+        !KeyAt(c, e.trigger_first).starts_with("intercept")) {
+      e.sub = AcledSub::kAttack;
+      const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
+      e.plover = d.plover;
+      e.cameo = d.cameo;
+      e.mode = &d.mode;
     }
     // "Protesters burn French flags and pictures of Macron": symbols burned are a protest's message, not
     // property destroyed.

@@ -157,6 +157,11 @@ void NameMention(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s,
     if (m.pro) {
       out->name = out->text;
       if (!out->name.empty() && out->name[0] >= 'a' && out->name[0] <= 'z') out->name[0] -= 32;
+    } else if (violent_doer && kind == ActorKind::kGovernment && country >= 0 && agent.kind == ActorKind::kGovernment &&
+               !(agent.flags & lexicon::kAgentWeak)) {
+      // "a government air strike": a government that strikes does so with its forces, as ACLED codes it.
+      out->name = "Military Forces of " + CountryName(lex, country);
+      kind = ActorKind::kStateForces;
     } else {
       for (const auto& tmpl : agent.templates) {
         size_t brace = tmpl.find('{');

@@ -141,6 +141,8 @@ void FindPlaceMentions(const Document& doc, uint32_t first, uint32_t last, const
     uint32_t p = i;
     if (p > first && (key(p - 1) == "the")) --p;
     while (p > first && Is(key(p - 1), kRegion)) --p;  // "in northern Aleppo"
+    // "serving central Aleppo", "shelled eastern Ghouta": a lower-case direction before a name marks a place.
+    if (p < i && !doc.tokens[p].Has(text::kCapitalized)) m.cued = true;
     if (p > first) {
       std::string_view before = key(p - 1);
       if (Is(before, kPreposition)) m.cued = true;

@@ -1818,5 +1818,27 @@ TEST(Extract, PlacesIncludedAfterAPluralAreOneEventEach) {
   EXPECT_EQ(places, (std::set<std::string>{"Qasr bin Ghashir", "Wadi Rabie", "Suq al-Khamis"})) << Dump(r);
 }
 
+TEST(Extract, ADirectionBeforeANameMarksAPlace) {
+  auto r = ExtractText("A water pipe serving central Aleppo was struck by a government air strike.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].location) << Dump(r);
+  EXPECT_EQ(r.events[0].location->text, "Aleppo");
+  // A government that strikes does so with its forces.
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->name, "Military Forces of Syria") << Dump(r);
+}
+
+TEST(Extract, ShootingDownACivilianPlaneIsAnAttackByWhoeverAdmitsIt) {
+  auto r = ExtractText("Ethiopia admits shooting down a Kenyan private aircraft, killing all six on board.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Attack");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "ET");
+  // A warplane shot down is a weapon's use disrupted.
+  auto jet = ExtractText("Turkish F-16s shot down a Syrian military helicopter near the border.");
+  ASSERT_FALSE(jet.events.empty()) << Dump(jet);
+  EXPECT_EQ(jet.events[0].acled_sub, "Disrupted weapons use");
+}
+
 }  // namespace
 }  // namespace sitrep
