@@ -1840,5 +1840,16 @@ TEST(Extract, ShootingDownACivilianPlaneIsAnAttackByWhoeverAdmitsIt) {
   EXPECT_EQ(jet.events[0].acled_sub, "Disrupted weapons use");
 }
 
+TEST(Extract, ARiotNeedsNoNamedCrowd) {
+  auto r = ExtractText("A riot broke out in Mong Kok, Hong Kong on Monday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Violent demonstration");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->name, "Rioters (Hong Kong)");
+  // Unrest in passing is no event.
+  auto unrest = ExtractText("The economy has suffered amid years of political unrest.");
+  EXPECT_TRUE(unrest.events.empty()) << Dump(unrest);
+}
+
 }  // namespace
 }  // namespace sitrep
