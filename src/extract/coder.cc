@@ -552,9 +552,9 @@ void BuildMentions(Context& c, uint32_t si) {
     // "near the Israel–Gaza border fence", "the Iraq war": a country name that modifies a noun names a place or a
     // topic, not a participant.
     if (keep && m.mkind == MentionKind::kCountry) {
-      static constexpr std::array<std::string_view, 12> kModifiedNouns = {
+      static constexpr std::array<std::string_view, 17> kModifiedNouns = {
           "border", "borders", "frontier", "fence", "crossing", "boundary", "war", "conflict", "crisis", "talks",
-          "side", "border-crossing"};
+          "side", "border-crossing", "match", "game", "relations", "ties", "summit"};
       uint32_t t = m.last;
       while (t < sent.last_token && t < m.last + 4 &&
              (KeyAt(c, t) == "-" || KeyAt(c, t) == "\u2013" || KeyAt(c, t) == "/" ||
@@ -1948,6 +1948,17 @@ void MergeCandidates(Context& c, uint32_t si) {
           }
         }
       }
+      continue;
+    }
+    // "English and Russian football fans riot before the match": a crowd that riots outside any demonstration
+    // is mob violence, whatever brought it together.
+    if (f == Family::kProtest && L.nonconflict && tr.sub == AcledSub::kViolentDemonstration &&
+        e.voice == Voice::kActive && e.actor1 >= 0 && MentionIsCivilian(c, s.mentions[e.actor1])) {
+      e.sub = AcledSub::kMobViolence;
+      const lexicon::TypeDefaults& d = c.lex.Defaults(e.sub);
+      e.plover = d.plover;
+      e.cameo = d.cameo;
+      e.mode = &d.mode;
       continue;
     }
     if (f == Family::kProtest && L.nonconflict && !HasFightingActor(c, e) &&

@@ -1851,5 +1851,15 @@ TEST(Extract, ARiotNeedsNoNamedCrowd) {
   EXPECT_TRUE(unrest.events.empty()) << Dump(unrest);
 }
 
+TEST(Extract, FansRiotingAtAMatchAreAMob) {
+  auto r = ExtractText("English and Russian football fans riot before the England-Russia match in Marseille.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Mob violence") << Dump(r);
+  // A crowd rioting over politics is a violent demonstration.
+  auto politics = ExtractText("Thousands of people rioted in Nairobi after the election results.");
+  ASSERT_FALSE(politics.events.empty()) << Dump(politics);
+  EXPECT_EQ(politics.events[0].acled_sub, "Violent demonstration") << Dump(politics);
+}
+
 }  // namespace
 }  // namespace sitrep
