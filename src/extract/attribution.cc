@@ -490,7 +490,9 @@ void ApplyModality(Context& c, uint32_t si) {
     // The cue governs the first event whose trigger follows within a few words.
     for (uint32_t e = L.events_begin; e < L.events_end; ++e) {
       Candidate& ev = s.events[e];
-      if (ev.trigger_first < cue.last || ev.trigger_first > cue.last + 4) continue;
+      // The grounds of a charge may be a long noun phrase ('planning a "series of high-profile sabotage …"').
+      const uint32_t reach = info.kind == CueKind::kModality && info.value == "charge" ? 9 : 4;
+      if (ev.trigger_first < cue.last || ev.trigger_first > cue.last + reach) continue;
       // An act already folded into another still anchors the acts listed after it under the same grounds.
       const bool anchor_only = !ev.alive && info.kind == CueKind::kModality && info.value == "charge";
       if (!ev.alive && !anchor_only) continue;

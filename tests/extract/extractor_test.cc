@@ -1588,6 +1588,14 @@ TEST(Extract, AReferenceResolvedToTheDoerIsNotItsTarget) {
   EXPECT_FALSE(e->actor2 && e->actor2->name == e->actor1->name) << Dump(r);
 }
 
+TEST(Extract, GroundsInQuotesAreStillGrounds) {
+  auto r = ExtractText(
+      "The security service says it has arrested seven agents who were allegedly planning a \"series of "
+      "high-profile sabotage and terrorist acts\" in Crimea, including an attack on the head of the region.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Arrests");
+}
+
 TEST(Extract, ActsListedWithTheGroundsOfAnArrestAreNoEvents) {
   auto r = ExtractText(
       "The security service says it has arrested seven agents who were allegedly planning a series of sabotage and "
