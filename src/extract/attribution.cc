@@ -384,11 +384,11 @@ void InfinitiveEvents(Context& c, uint32_t si) {
   static constexpr std::array<std::string_view, 14> kPhase = {
       "began", "begin", "begins", "beginning", "started", "start", "starts", "starting", "continued", "continue",
       "continues", "continuing", "managed", "went"};
-  static constexpr std::array<std::string_view, 34> kIntent = {
+  static constexpr std::array<std::string_view, 38> kIntent = {
       "agreed", "agree", "agrees", "decided", "decides", "plans", "plan", "planned", "planning", "vowed", "vows",
       "pledged", "pledges", "threatened", "threatens", "ordered", "orders", "promised", "promises", "intends",
       "intend", "wants", "want", "expected", "set", "due", "able", "ready", "preparing", "prepares", "seeks",
-      "aims", "voted", "announced"};
+      "aims", "voted", "votes", "vote", "announced", "announces", "decide"};
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
   const SentenceLayers& L = s.layers[si];
@@ -401,7 +401,13 @@ void InfinitiveEvents(Context& c, uint32_t si) {
     if (KeyAt(c, to) == "to" && to > sent.first_token && KeyAt(c, to - 1) == "not") --to;
     if (KeyAt(c, to) != "to" && !(KeyAt(c, to) == "not" && KeyAt(c, to + 1) == "to")) continue;
     if (to < sent.first_token + 1) continue;
-    std::string_view before = KeyAt(c, to - 1);
+    // "votes 325-184 to send troops": a tally between the verb and its infinitive.
+    uint32_t verb = to - 1;
+    while (verb > sent.first_token && to - verb < 5 &&
+           (c.doc.tokens[verb].kind == text::kNumber || KeyAt(c, verb) == "-")) {
+      --verb;
+    }
+    std::string_view before = KeyAt(c, verb);
     if (In(kPhase, before)) continue;
     // "forces pushed to capture", "tried to storm": an attempt by its doer, already typed by ApplyModality.
     if (AttemptByDoer(c, si, Item{.first = to - 1, .last = to + 1}, ev)) continue;

@@ -1869,5 +1869,14 @@ TEST(Extract, FansRiotingAtAMatchAreAMob) {
   EXPECT_EQ(politics.events[0].acled_sub, "Violent demonstration") << Dump(politics);
 }
 
+TEST(Extract, AParliamentVotingToSendTroopsPlansADeployment) {
+  auto r = ExtractText("The Turkish Grand National Assembly votes 325-184 to send troops to Libya.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Change to group/activity");
+  EXPECT_EQ(r.events[0].modality, "planned");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "TR");
+}
+
 }  // namespace
 }  // namespace sitrep
