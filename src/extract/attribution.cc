@@ -510,9 +510,13 @@ void ApplyModality(Context& c, uint32_t si) {
       if (clause_break) continue;
       if (info.kind == CueKind::kNegation) {
         // "neither rocket was intercepted", "no one was killed": the report itself says, of no one, that it did
-        // not happen, which is no event. A named doer's act that did not happen ("the army did not attack") and a
-        // denial by someone stay, as denied events.
-        if (ev.source < 0 && ev.source_last == 0 && ev.actor1 < 0 && FamilyOfNegatable(ev)) {
+        // not happen, which is no event. So is a passive whose patient is negated ("neither rocket was
+        // intercepted by Iron Dome"): nothing was done to any of them. A named doer's act that did not happen ("the
+        // army did not attack") and a denial by someone stay, as denied events.
+        std::string_view cue_word = KeyAt(c, cue.first);
+        const bool patient_negated =
+            ev.voice == Voice::kPassive && (cue_word == "neither" || cue_word == "none" || cue_word == "no");
+        if (ev.source < 0 && ev.source_last == 0 && (ev.actor1 < 0 || patient_negated) && FamilyOfNegatable(ev)) {
           ev.alive = false;
           break;
         }

@@ -1228,7 +1228,28 @@ void BuildCandidates(Context& c, uint32_t si) {
         e.actor1 = -1;
       }
     }
+    // "Russia and Ukraine accuse each other of carrying out the strike": a reciprocal statement is two acts, one
+    // by each side of the coordinated subject.
+    bool mirrored = false;
+    if (e.voice == Voice::kActive && tr.cls == TriggerClass::kNonAcled && !reciprocal &&
+        it.last + 1 < sent.last_token && e.actor1 > static_cast<int32_t>(L.mentions_begin)) {
+      std::string_view w1 = KeyAt(c, it.last), w2 = KeyAt(c, it.last + 1);
+      const bool each_other = (w1 == "each" && w2 == "other") || (w1 == "one" && w2 == "another");
+      const Mention& second = s.mentions[e.actor1];
+      const Mention& first_side = s.mentions[e.actor1 - 1];
+      if (each_other && first_side.last + 1 == second.first && KeyAt(c, first_side.last) == "and" &&
+          !first_side.source_only) {
+        e.actor2 = e.actor1;
+        e.actor1 = e.actor1 - 1;
+        mirrored = true;
+      }
+    }
     s.events.push_back(e);
+    if (mirrored) {
+      Candidate other_side = e;
+      std::swap(other_side.actor1, other_side.actor2);
+      s.events.push_back(other_side);
+    }
   }
   L.events_end = static_cast<uint32_t>(s.events.size());
   // "Three militants are killed and ten others are arrested by Egyptian security forces": coordinated passives
@@ -2093,6 +2114,39 @@ void MergeCandidates(Context& c, uint32_t si) {
     if (In(kDemanding, verb)) e.alive = false;
   }
 
+  // 1'b. "the last day of a 72-hour ceasefire", "violations of Yemen's ceasefire", "despite a truce": a truce named
+  //      as the standing state of things is no agreement reached by this sentence.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive || e.voice != Voice::kNominal || e.sub != AcledSub::kAgreement) continue;
+    std::string_view head = KeyAt(c, e.trigger_last - 1);
+    if (head != "ceasefire" && head != "cease-fire" && head != "truce" && head != "armistice") continue;
+    static constexpr std::array<std::string_view, 14> kModifiers = {
+        "the", "a", "an", "its", "their", "'s", "fragile", "shaky", "tenuous", "current", "existing",
+        "temporary", "humanitarian", "nationwide"};
+    const uint32_t first = c.doc.sentences[si].first_token;
+    uint32_t t = e.trigger_first;
+    while (t > first && e.trigger_first - t < 8) {
+      const text::Token& tok = c.doc.tokens[t - 1];
+      const bool name_part = tok.Has(text::kCapitalized) && t - 1 > first;
+      const bool compound_part = c.doc.tokens[t].Has(text::kHyphenBefore);  // "army" in "army-sponsored"
+      if (!(In(kModifiers, KeyAt(c, t - 1)) || tok.kind == text::kNumber || tok.Has(text::kHyphenBefore) ||
+            compound_part ||
+            KeyAt(c, t - 1) == "-" || name_part)) {
+        break;
+      }
+      --t;
+    }
+    if (t == first) continue;
+    static constexpr std::array<std::string_view, 10> kStanding = {
+        "despite", "during", "amid", "under", "violating", "violated", "violate", "violates", "breaking", "breached"};
+    static constexpr std::array<std::string_view, 14> kPartOf = {
+        "violation", "violations", "breach", "breaches", "day", "days", "hours", "terms", "end", "expiry",
+        "collapse", "part", "week", "weeks"};
+    std::string_view gov = KeyAt(c, t - 1);
+    if (In(kStanding, gov) || (gov == "of" && t - 1 > first && In(kPartOf, KeyAt(c, t - 2)))) e.alive = false;
+  }
+
   // 1a. "a grenade explosion at a rally", "a shooting at a protest in Beirut": a gathering named as the setting
   //     of an attack is where it happened, not a demonstration of its own.
   bool any_violence = false;
@@ -2450,6 +2504,7 @@ void MergeCandidates(Context& c, uint32_t si) {
     for (uint32_t q = k + 1; q < e_end; ++q) {
       Candidate& o = ev[q];
       if (!o.alive || o.sub != e.sub || o.plover != e.plover) continue;
+      if (o.trigger_first == e.trigger_first && o.actor1 == e.actor2 && o.actor2 == e.actor1) continue;  // mirrored
       // "are alleged to have raped a boy and sexually abused him": the object of the first verb read as the
       // subject of the second, coordinated one; both verbs are the first doer's.
       const bool object_as_subject = o.actor1 >= 0 && o.actor1 == e.actor2 && o.trigger_first > e.trigger_last &&

@@ -1878,5 +1878,47 @@ TEST(Extract, AParliamentVotingToSendTroopsPlansADeployment) {
   EXPECT_EQ(r.events[0].actor1->country, "TR");
 }
 
+TEST(Extract, AccusingEachOtherIsOneAccusationEachWay) {
+  auto r = ExtractText("Armenia and Azerbaijan accuse each other of shelling civilian areas.");
+  int accusations = 0;
+  bool armenia_first = false, azerbaijan_first = false;
+  for (const auto& e : r.events) {
+    if (e.plover != "ACCUSE") continue;
+    ++accusations;
+    ASSERT_TRUE(e.actor1 && e.actor2) << Dump(r);
+    armenia_first |= e.actor1->country == "AM" && e.actor2->country == "AZ";
+    azerbaijan_first |= e.actor1->country == "AZ" && e.actor2->country == "AM";
+  }
+  EXPECT_EQ(accusations, 2) << Dump(r);
+  EXPECT_TRUE(armenia_first && azerbaijan_first) << Dump(r);
+  // One side accusing the other is one event.
+  auto one = ExtractText("Armenia accuses Azerbaijan of shelling civilian areas.");
+  int single = 0;
+  for (const auto& e : one.events) single += e.plover == "ACCUSE";
+  EXPECT_EQ(single, 1) << Dump(one);
+}
+
+TEST(Extract, ATruceNamedAsTheStateOfThingsIsNoAgreement) {
+  for (const char* text : {"Friday is the last day of a 72-hour army-sponsored ceasefire in Aleppo.",
+                           "The UN voiced concern at violations of Yemen's ceasefire.",
+                           "Fighting continued in Hodeidah despite a fragile truce."}) {
+    auto r = ExtractText(text);
+    for (const auto& e : r.events) EXPECT_NE(e.acled_sub, "Agreement") << text << "\n" << Dump(r);
+  }
+  auto agreed = ExtractText("The rebels and the army agreed a ceasefire in Aleppo on Monday.");
+  ASSERT_FALSE(agreed.events.empty()) << Dump(agreed);
+  EXPECT_EQ(agreed.events[0].acled_sub, "Agreement");
+}
+
+TEST(Extract, AnActTheReportSaysDidNotHappenIsNoEvent) {
+  auto r = ExtractText("Two rockets were fired at Tel Aviv; neither was intercepted by the Iron Dome system of the IDF.");
+  for (const auto& e : r.events) EXPECT_NE(e.acled_sub, "Disrupted weapons use") << Dump(r);
+  // A denial by a party stays, as a denied event.
+  auto denial = ExtractText("Israel denied that its jets struck the hospital in Gaza.");
+  bool denied = false;
+  for (const auto& e : denial.events) denied |= e.modality == "denied";
+  EXPECT_TRUE(denied) << Dump(denial);
+}
+
 }  // namespace
 }  // namespace sitrep
