@@ -2521,6 +2521,28 @@ void MergeCandidates(Context& c, uint32_t si) {
       Absorb(e, o);
     }
   }
+
+  // 5. "the opposition and the president hold talks and reach a truce": talks that end in the agreement the same
+  //    clause reports are that agreement's making, one event.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& talks = ev[k];
+    if (!talks.alive || talks.plover != Plover::kConsult || talks.sub != AcledSub::kNone) continue;
+    for (uint32_t q = k + 1; q < e_end; ++q) {
+      Candidate& deal = ev[q];
+      if (!deal.alive || (deal.plover != Plover::kAgree && deal.sub != AcledSub::kAgreement)) continue;
+      if (deal.trigger_first < talks.trigger_last || deal.trigger_first - talks.trigger_last > 6) break;
+      bool joined = false, broken = false;
+      for (uint32_t t = talks.trigger_last; t < deal.trigger_first; ++t) {
+        std::string_view key = KeyAt(c, t);
+        joined |= key == "and";
+        broken |= key == "," || key == ";" || IsClauseBoundary(key);
+      }
+      if (!joined || broken) break;
+      if (deal.actor1 >= 0 && talks.actor1 >= 0 && deal.actor1 != talks.actor1) break;
+      Absorb(deal, talks);
+      break;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1920,5 +1920,27 @@ TEST(Extract, AnActTheReportSaysDidNotHappenIsNoEvent) {
   EXPECT_TRUE(denied) << Dump(denial);
 }
 
+TEST(Extract, TalksThatReachADealAreThatDeal) {
+  auto r = ExtractText("The government and the rebels hold talks in Juba and reach a ceasefire.");
+  int consult = 0, agree = 0;
+  for (const auto& e : r.events) {
+    consult += e.plover == "CONSULT";
+    agree += e.acled_sub == "Agreement";
+  }
+  EXPECT_EQ(agree, 1) << Dump(r);
+  EXPECT_EQ(consult, 0) << Dump(r);
+  // Talks that reach nothing stay talks.
+  auto talks = ExtractText("The government and the rebels hold talks in Juba.");
+  bool consulted = false;
+  for (const auto& e : talks.events) consulted |= e.plover == "CONSULT";
+  EXPECT_TRUE(consulted) << Dump(talks);
+}
+
+TEST(Extract, TheLibyanNationalArmyTakesGroundAsANonStateForce) {
+  auto r = ExtractText("The Libyan National Army captures the town of Gharyan, south of Tripoli.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Non-state actor overtakes territory") << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
