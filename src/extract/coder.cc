@@ -912,6 +912,13 @@ void BuildCandidates(Context& c, uint32_t si) {
       }
     }
     if (inside_name) continue;
+    // "prompting air raid sirens", "in a bomb shelter": an act noun modifying a warning or a refuge is no act.
+    if (!c.lex.triggers()[it.index].verb && it.last < sent.last_token) {
+      static constexpr std::array<std::string_view, 12> kWarningHeads = {
+          "siren", "sirens", "shelter", "shelters", "warning", "warnings", "alert", "alerts", "alarm", "alarms",
+          "drill", "drills"};
+      if (In(kWarningHeads, KeyAt(c, it.last))) continue;
+    }
     // A capitalised trigger word inside a sentence is a name ("Shell's headquarters", "Operation Storm").
     const text::Token& first_tok = c.doc.tokens[it.first];
     if (first_tok.Has(text::kCapitalized) && !first_tok.Has(text::kAllCaps) && it.first > sent.first_token) {
@@ -2519,6 +2526,27 @@ void MergeCandidates(Context& c, uint32_t si) {
         continue;  // different sides doing the same thing are two events
       }
       Absorb(e, o);
+    }
+  }
+
+  // 4b. "Several ballistic missiles fired from Yemen are intercepted over Riyadh": a launch told in a reduced
+  //     relative of the weapon that the clause then says was intercepted is that interception, one event.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& launch = ev[k];
+    if (!launch.alive || FamilyOf(launch) != Family::kViolence || launch.sub == AcledSub::kDisruptedWeapons) continue;
+    if (launch.instrument < 0 || s.items[launch.instrument].last != launch.trigger_first) continue;
+    std::string_view verb = KeyAt(c, launch.trigger_first);
+    if (verb != "fired" && verb != "launched" && verb != "lobbed") continue;
+    for (uint32_t q = k + 1; q < e_end; ++q) {
+      Candidate& stop = ev[q];
+      if (!stop.alive || stop.sub != AcledSub::kDisruptedWeapons || stop.voice != Voice::kPassive) continue;
+      bool broken = false;
+      for (uint32_t t = launch.trigger_last; t < stop.trigger_first; ++t) {
+        std::string_view key = KeyAt(c, t);
+        broken |= key == "," || key == ";" || key == "and" || IsClauseBoundary(key);
+      }
+      if (!broken && stop.trigger_first - launch.trigger_last <= 8) launch.alive = false;
+      break;
     }
   }
 

@@ -1942,5 +1942,23 @@ TEST(Extract, TheLibyanNationalArmyTakesGroundAsANonStateForce) {
   EXPECT_EQ(r.events[0].acled_sub, "Non-state actor overtakes territory") << Dump(r);
 }
 
+TEST(Extract, AirRaidSirensAreNoAirRaid) {
+  auto r = ExtractText("Rockets fired from Gaza set off air raid sirens in Tel Aviv.");
+  for (const auto& e : r.events) EXPECT_NE(e.acled_sub, "Air/drone strike") << Dump(r);
+  auto shelter = ExtractText("Families spent the night in a bomb shelter in Kharkiv.");
+  EXPECT_TRUE(shelter.events.empty()) << Dump(shelter);
+}
+
+TEST(Extract, MissilesFiredAndInterceptedAreOneInterception) {
+  auto r = ExtractText("Two ballistic missiles fired from Yemen are intercepted over Jizan.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Disrupted weapons use");
+  // A launch told as its own clause stays an attack beside the interception.
+  auto two = ExtractText("The Houthis fired two missiles at Jizan, and one was intercepted.");
+  bool shelling = false;
+  for (const auto& e : two.events) shelling |= e.acled_sub == "Shelling/artillery/missile attack";
+  EXPECT_TRUE(shelling) << Dump(two);
+}
+
 }  // namespace
 }  // namespace sitrep
