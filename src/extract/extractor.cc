@@ -170,7 +170,12 @@ void NameMention(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s,
           break;
         }
         if (tmpl.compare(brace, 9, "{country}") == 0 && country >= 0) {
-          out->name = tmpl.substr(0, brace) + CountryName(lex, country) + tmpl.substr(brace + 9);
+          std::string country_name = CountryName(lex, country);
+          // "Military Forces of the United States" but "Civilians (United States)", as ACLED writes them.
+          if (brace > 0 && tmpl[brace - 1] == '(' && country_name.starts_with("the ")) country_name.erase(0, 4);
+          out->name = tmpl.substr(0, brace);
+          out->name += country_name;
+          out->name += tmpl.substr(brace + 9);
           break;
         }
       }

@@ -1960,5 +1960,23 @@ TEST(Extract, MissilesFiredAndInterceptedAreOneInterception) {
   EXPECT_TRUE(shelling) << Dump(two);
 }
 
+TEST(Extract, TheOppositionOfACountryIsAnActor) {
+  auto r = ExtractText("The exiled Belarusian opposition condemns the verdict.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].plover, "ACCUSE");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "BY");
+  // Opposition to something names no one.
+  auto plan = ExtractText("The plan to deploy troops faced opposition in parliament.");
+  for (const auto& e : plan.events) EXPECT_FALSE(e.actor1 && e.actor1->name.starts_with("Opposition")) << Dump(plan);
+}
+
+TEST(Extract, ACountryInBracketsDropsItsArticle) {
+  auto r = ExtractText("Gunmen killed five civilians in Kinshasa on Monday.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor2) << Dump(r);
+  EXPECT_EQ(r.events[0].actor2->name, "Civilians (Democratic Republic of the Congo)");
+}
+
 }  // namespace
 }  // namespace sitrep
