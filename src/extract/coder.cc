@@ -349,6 +349,78 @@ void CollectItems(Context& c, uint32_t si) {
 // ---------------------------------------------------------------------------------------------------------
 // BuildMentions
 
+// "Friends of Syria calls on Iran to withdraw": a capitalised name the lexicons do not know, opening the
+// sentence as the subject of a statement or diplomatic verb, is an organisation of its own. Only a country may
+// sit inside it, after "of"/"for"/"to" ("Friends of Syria"); a known actor, agent, weapon or event word anywhere
+// in it, or a name of one word, is left to the other rules.
+void AddUnknownOrganisationSubject(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  SentenceLayers& L = s.layers[si];
+  uint32_t t = sent.first_token;
+  if (t < sent.last_token && KeyAt(c, t) == "the") ++t;
+  const uint32_t begin = t;
+  uint32_t capitalised = 0;
+  while (t < sent.last_token) {
+    const text::Token& tok = c.doc.tokens[t];
+    if (tok.kind == text::kWord && tok.Has(text::kCapitalized)) {
+      ++capitalised;
+      ++t;
+      continue;
+    }
+    std::string_view key = KeyAt(c, t);
+    const bool connector = key == "of" || key == "for" || key == "to" || key == "the" || key == "and" ||
+                           key == "without";
+    if (connector && t + 1 < sent.last_token && c.doc.tokens[t + 1].Has(text::kCapitalized) && t > begin) {
+      ++t;
+      continue;
+    }
+    break;
+  }
+  const uint32_t end = t;
+  if (capitalised < 2 || end >= sent.last_token || end - begin > 8) return;
+  // All capitals is a headline or an acronym run, not a name in prose.
+  for (uint32_t q = begin; q < end; ++q) {
+    if (c.doc.tokens[q].Has(text::kAllCaps)) return;
+  }
+  bool verb_follows = false;
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = s.items[k];
+    if (it.last > begin && it.first < end && it.layer != Layer::kEntity) return;  // a cue, trigger or weapon inside
+    if (it.layer == Layer::kTrigger && it.first == end && c.lex.triggers()[it.index].verb &&
+        c.lex.triggers()[it.index].cls == TriggerClass::kNonAcled) {
+      verb_follows = true;
+    }
+  }
+  if (!verb_follows) return;
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    const Mention& m = s.mentions[k];
+    if (m.last <= begin || m.first >= end) continue;
+    if (m.mkind != MentionKind::kCountry || m.first == begin) return;
+    std::string_view link = KeyAt(c, m.first - 1);
+    if (link != "of" && link != "for" && link != "to") return;
+  }
+  // A month or weekday opening the sentence is no organisation.
+  if (timeutil::WeekdayFromKey(KeyAt(c, begin)) >= 0 || timeutil::MonthFromKey(KeyAt(c, begin)) > 0) return;
+  // The name replaces the countries inside it.
+  uint32_t out = L.mentions_begin;
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+    const Mention& m = s.mentions[k];
+    if (m.first >= begin && m.last <= end) continue;
+    s.mentions[out++] = m;
+  }
+  s.mentions.resize(out);
+  Mention org;
+  org.sentence = si;
+  org.first = begin;
+  org.last = end;
+  org.head = end - 1;
+  org.mkind = MentionKind::kNamed;
+  org.kind = ActorKind::kOther;
+  s.mentions.insert(s.mentions.begin() + L.mentions_begin, org);
+  L.mentions_end = static_cast<uint32_t>(s.mentions.size());
+}
+
 void BuildMentions(Context& c, uint32_t si) {
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
@@ -589,8 +661,11 @@ void BuildMentions(Context& c, uint32_t si) {
   // Pronoun subjects ("it said", "they retook") become mentions to be resolved by coreference.
   for (uint32_t t = sent.first_token; t < sent.last_token; ++t) {
     std::string_view key = KeyAt(c, t);
-    if (key != "it" && key != "they" && key != "he" && key != "she") continue;
-    uint32_t v = t + 1;
+    // "… says his country has demanded an explanation": the speaker's country.
+    const bool possessive_country = (key == "his" || key == "her" || key == "its" || key == "their") &&
+                                    t + 1 < sent.last_token && KeyAt(c, t + 1) == "country";
+    if (key != "it" && key != "they" && key != "he" && key != "she" && !possessive_country) continue;
+    uint32_t v = possessive_country ? t + 2 : t + 1;
     while (v < sent.last_token && In(kSkippableAdverbs, KeyAt(c, v))) ++v;
     while (v < sent.last_token && (KeyAt(c, v) == "has" || KeyAt(c, v) == "had" || KeyAt(c, v) == "have" ||
                                    KeyAt(c, v) == "would" || KeyAt(c, v) == "will")) {
@@ -619,11 +694,27 @@ void BuildMentions(Context& c, uint32_t si) {
     m.last = t + 1;
     m.head = t;
     m.mkind = MentionKind::kPronoun;
+    if (possessive_country) {
+      m.last = t + 2;
+      m.head = t + 1;
+      int32_t country = -1;
+      for (size_t q = s.mentions.size(); q-- > 0 && country < 0;) {
+        const Mention& prev = s.mentions[q];
+        if (si - prev.sentence > 2) break;
+        if (prev.sentence == si && prev.last > t) continue;
+        if (prev.country >= 0 && prev.country2 < 0) country = prev.country;
+      }
+      if (country < 0) continue;
+      m.mkind = MentionKind::kCountry;
+      m.kind = ActorKind::kGovernment;
+      m.country = country;
+    }
     s.mentions.push_back(m);
   }
   std::sort(s.mentions.begin() + L.mentions_begin, s.mentions.end(),
             [](const Mention& a, const Mention& b) { return a.first < b.first; });
   L.mentions_end = static_cast<uint32_t>(s.mentions.size());
+  AddUnknownOrganisationSubject(c, si);
 }
 
 // ---------------------------------------------------------------------------------------------------------

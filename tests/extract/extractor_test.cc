@@ -1978,5 +1978,30 @@ TEST(Extract, ACountryInBracketsDropsItsArticle) {
   EXPECT_EQ(r.events[0].actor2->name, "Civilians (Democratic Republic of the Congo)");
 }
 
+TEST(Extract, AnUnknownOrganisationOpeningTheSentenceIsTheSubject) {
+  auto r = ExtractText("Friends of Syria calls on Iran to withdraw its forces from Syrian territory.");
+  const Event* e = Find(r, "calls on");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_EQ(e->actor1->name, "Friends of Syria");
+  ASSERT_TRUE(e->actor2) << Dump(r);
+  EXPECT_EQ(e->actor2->country, "IR");
+  // A capitalised run before a violent verb, a known actor, or one capitalised word is left alone.
+  auto month = ExtractText("Last March Syria called on Iran to withdraw.");
+  for (const auto& ev : month.events) EXPECT_FALSE(ev.actor1 && ev.actor1->name == "Last March") << Dump(month);
+  auto headline = ExtractText("Heavy Rains Kill 12 in Kinshasa.");
+  for (const auto& ev : headline.events) EXPECT_FALSE(ev.actor1 && ev.actor1->name == "Heavy Rains") << Dump(headline);
+}
+
+TEST(Extract, HisCountryIsTheSpeakersCountry) {
+  auto r = ExtractText(
+      "DRC Foreign Minister Christophe Lutundula says his country has demanded an explanation from the Sudanese "
+      "government.");
+  const Event* e = Find(r, "demanded");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_EQ(e->actor1->country, "CD");
+}
+
 }  // namespace
 }  // namespace sitrep
