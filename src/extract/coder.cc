@@ -2723,6 +2723,18 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
            In(kReferringModifiers, KeyAt(c, t - 1))) {
       --t;
     }
+    // "The UN condemns the Houthi assault": an act its doer names, judged by a statement, is the act just told.
+    if (e.actor1 >= 0 && s.mentions[e.actor1].last == t && s.mentions[e.actor1].first >= sent.first_token + 2) {
+      const uint32_t before_doer = s.mentions[e.actor1].first;
+      std::string_view det = KeyAt(c, before_doer - 1);
+      bool judged = false;
+      for (uint32_t q = L.items_begin; q < L.items_end; ++q) {
+        const Item& it = s.items[q];
+        judged |= it.layer == Layer::kTrigger && it.last + 1 == before_doer && c.lex.triggers()[it.index].verb &&
+                  c.lex.triggers()[it.index].cls == TriggerClass::kNonAcled;
+      }
+      if (judged && (det == "the" || det == "this" || det == "these")) t = before_doer;
+    }
     if (t == sent.first_token) continue;
     std::string_view det = KeyAt(c, t - 1);
     if (det != "the" && det != "this" && det != "that" && det != "both" && det != "these") continue;

@@ -2003,5 +2003,21 @@ TEST(Extract, HisCountryIsTheSpeakersCountry) {
   EXPECT_EQ(e->actor1->country, "CD");
 }
 
+TEST(Extract, AnActNamedWithItsDoerAndCondemnedIsTheActJustTold) {
+  auto r = ExtractText(
+      "Houthi fighters attacked government positions near Marib on Sunday, killing 12 soldiers. The UN envoy "
+      "condemns the Houthi assault.");
+  int violent = 0;
+  for (const auto& e : r.events) violent += e.plover == "ASSAULT";
+  EXPECT_EQ(violent, 1) << Dump(r);
+  // Another doer's act is another event.
+  auto other = ExtractText(
+      "Houthi fighters attacked government positions near Marib on Sunday. The UN condemns the Saudi air strikes "
+      "on Sanaa.");
+  int acts = 0;
+  for (const auto& e : other.events) acts += e.plover == "ASSAULT";
+  EXPECT_EQ(acts, 2) << Dump(other);
+}
+
 }  // namespace
 }  // namespace sitrep
