@@ -302,6 +302,19 @@ void CollectItems(Context& c, uint32_t si) {
         if (!best) continue;
         // "US$1.2 billion", "HK$": a currency, not a country.
         if (best->kind == SenseKind::kCountry && m.last < sent.last_token && KeyAt(c, m.last) == "$") continue;
+        // "12 states activate the national guard", "the Gulf states": the noun, not the verb of saying.
+        if (best->kind == SenseKind::kCue && m.last == m.first + 1 && KeyAt(c, m.first) == "states" &&
+            m.first > sent.first_token) {
+          static constexpr std::array<std::string_view, 24> kBeforeTheNoun = {
+              "the", "these", "those", "several", "many", "some", "other", "all", "both", "member", "arab", "gulf",
+              "baltic", "african", "european", "western", "asian", "island", "nuclear", "border", "frontline",
+              "neighbouring", "neighboring", "two"};
+          const text::Token& prev = c.doc.tokens[m.first - 1];
+          if (prev.kind == text::kNumber || In(kBeforeTheNoun, KeyAt(c, m.first - 1)) ||
+              text::NumberWordValue(KeyAt(c, m.first - 1)) > 0) {
+            continue;
+          }
+        }
         uint32_t actor_senses = 0;
         if (best->kind == SenseKind::kActor) {
           for (uint32_t k = m.senses_begin; k < m.senses_end; ++k) {
@@ -1350,6 +1363,20 @@ void BuildCandidates(Context& c, uint32_t si) {
     }
   }
   L.events_end = static_cast<uint32_t>(s.events.size());
+  // "12 states activate the national guard", "calls up the reserves": the force a mobilising phrase names is what
+  // moves, whoever gives the order.
+  for (uint32_t q = L.events_begin; q < L.events_end; ++q) {
+    Candidate& e = s.events[q];
+    if (e.actor1 >= 0 || c.lex.triggers()[e.trigger].sub != AcledSub::kChangeToGroup) continue;
+    for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+      const Mention& m = s.mentions[k];
+      if (m.first >= e.trigger_first && m.last <= e.trigger_last && MentionIsArmed(c, m)) {
+        e.actor1 = static_cast<int32_t>(k);
+        if (e.actor2 == e.actor1) e.actor2 = -1;
+        break;
+      }
+    }
+  }
   // "Three militants are killed and ten others are arrested by Egyptian security forces": coordinated passives
   // share the agent named after the last of them.
   for (uint32_t q = L.events_end; q-- > L.events_begin + 1;) {

@@ -2019,5 +2019,25 @@ TEST(Extract, AnActNamedWithItsDoerAndCondemnedIsTheActJustTold) {
   EXPECT_EQ(acts, 2) << Dump(other);
 }
 
+TEST(Extract, CallingUpReservistsMobilisesThem) {
+  auto r = ExtractText("The Israel Defense Forces calls up 1,500 reservists.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Change to group/activity");
+  // Without an armed doer the phrasal verb is no mobilisation.
+  auto coach = ExtractText("The coach called up three new players for the match in Kinshasa.");
+  EXPECT_TRUE(coach.events.empty()) << Dump(coach);
+}
+
+TEST(Extract, TheForceAMobilisingPhraseNamesIsWhatMoves) {
+  auto r = ExtractText("Riots continue as 12 states activate the national guard to restore order.");
+  const Event* e = Find(r, "activate the national guard");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  EXPECT_EQ(e->acled_sub, "Change to group/activity");
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_EQ(e->actor1->kind, "state_forces");
+  // "states" after a number is the noun, no source of a claim.
+  for (const auto& ev : r.events) EXPECT_EQ(ev.modality, "asserted") << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
