@@ -407,8 +407,27 @@ void InfinitiveEvents(Context& c, uint32_t si) {
            (c.doc.tokens[verb].kind == text::kNumber || KeyAt(c, verb) == "-")) {
       --verb;
     }
+    // "leaving the militants to burn down shops", "ordered troops to withdraw": the verb governs through its
+    // object, the infinitive's doer.
+    if (verb == to - 1) {
+      for (uint32_t m = L.mentions_begin; m < L.mentions_end; ++m) {
+        const Mention& object = s.mentions[m];
+        if (object.last != to || object.first <= sent.first_token) continue;
+        verb = object.first - 1;
+        while (verb > sent.first_token && (KeyAt(c, verb) == "the" || KeyAt(c, verb) == "its" ||
+                                           KeyAt(c, verb) == "their" || KeyAt(c, verb) == "his")) {
+          --verb;
+        }
+        break;
+      }
+    }
     std::string_view before = KeyAt(c, verb);
     if (In(kPhase, before)) continue;
+    // What the verb lets happen happens: "leaving the militants to burn down shops". (What it forces, "forcing
+    // Russian forces to abandon the city", is the same act's outcome, told already.)
+    static constexpr std::array<std::string_view, 10> kLetting = {
+        "leaving", "left", "leaves", "allowing", "allowed", "allows", "letting", "enabling", "enabled", "enables"};
+    if (In(kLetting, before)) continue;
     // "forces pushed to capture", "tried to storm": an attempt by its doer, already typed by ApplyModality.
     if (AttemptByDoer(c, si, Item{.first = to - 1, .last = to + 1}, ev)) continue;
     const bool through_not = to + 1 != ev.trigger_first;  // the negation is part of the infinitive

@@ -1155,6 +1155,38 @@ void BuildCandidates(Context& c, uint32_t si) {
           break;
         }
         e.actor1 = LeftSubject(c, si, it.first, 18);
+        // "leaving the militants to burn down shops", "ordered troops to withdraw": the object of the verb before
+        // an infinitive is the infinitive's doer (not a preposition's object: "sent to Mali to fight").
+        if (tr.verb && it.first >= sent.first_token + 2 && KeyAt(c, it.first - 1) == "to") {
+          for (uint32_t q = L.mentions_begin; q < L.mentions_end; ++q) {
+            const Mention& m = s.mentions[q];
+            if (m.last != it.first - 1 || m.source_only) continue;
+            uint32_t p = m.first;
+            while (p > sent.first_token && In(kDeterminers, KeyAt(c, p - 1))) --p;
+            if (p > sent.first_token && (In(kPrepositions, KeyAt(c, p - 1)) || KeyAt(c, p - 1) == "to")) break;
+            if (p == sent.first_token) break;  // the sentence's own subject: LeftSubject has it
+            e.actor1 = static_cast<int32_t>(q);
+            break;
+          }
+        }
+        // "… to burn down shops and kidnap women": a verb after "and" shares the doer of the verb before it, across
+        // that verb's object.
+        if (tr.verb && it.first > sent.first_token && KeyAt(c, it.first - 1) == "and" &&
+            s.events.size() > L.events_begin) {
+          const Candidate& prev = s.events.back();
+          const bool object_between_only =
+              prev.trigger_last < it.first && it.first - prev.trigger_last <= 8 &&
+              (e.actor1 < 0 || e.actor1 == prev.actor2 || s.mentions[e.actor1].last <= prev.trigger_first);
+          bool broken = false;
+          for (uint32_t t = prev.trigger_last; t + 1 < it.first; ++t) {
+            std::string_view key = KeyAt(c, t);
+            broken |= key == "," || key == ";" || key == "and" || IsClauseBoundary(key);
+          }
+          if (prev.voice == Voice::kActive && prev.actor1 >= 0 && object_between_only && !broken &&
+              c.lex.triggers()[prev.trigger].verb) {
+            e.actor1 = prev.actor1;
+          }
+        }
         e.actor2 = RightObject(c, si, it.last, 8, true, reciprocal, territory);
         if (e.voice == Voice::kParticiple && it.first > sent.first_token) {
           std::string_view before = KeyAt(c, it.first - 1);

@@ -2039,5 +2039,27 @@ TEST(Extract, TheForceAMobilisingPhraseNamesIsWhatMoves) {
   for (const auto& ev : r.events) EXPECT_EQ(ev.modality, "asserted") << Dump(r);
 }
 
+TEST(Extract, WhoIsLeftToActIsTheDoer) {
+  auto r = ExtractText(
+      "Soldiers fled the village, leaving the militants to burn down shops and kidnap women and children.");
+  const Event* burn = Find(r, "burn down");
+  ASSERT_NE(burn, nullptr) << Dump(r);
+  EXPECT_EQ(burn->acled_sub, "Looting/property destruction");
+  ASSERT_TRUE(burn->actor1) << Dump(r);
+  EXPECT_EQ(burn->actor1->kind, "rebel_group");
+  // The verb after "and" shares that doer.
+  const Event* kidnap = Find(r, "kidnap");
+  ASSERT_NE(kidnap, nullptr) << Dump(r);
+  ASSERT_TRUE(kidnap->actor1) << Dump(r);
+  EXPECT_EQ(kidnap->actor1->kind, "rebel_group");
+  // An order is planned; an aim is no event.
+  auto ordered = ExtractText("The general ordered the troops to withdraw from Bakhmut.");
+  const Event* withdraw = Find(ordered, "withdraw");
+  ASSERT_NE(withdraw, nullptr) << Dump(ordered);
+  EXPECT_EQ(withdraw->modality, "planned");
+  auto aim = ExtractText("Kyiv sent the brigade to Bakhmut to retake the town.");
+  EXPECT_EQ(Find(aim, "retake"), nullptr) << Dump(aim);
+}
+
 }  // namespace
 }  // namespace sitrep
