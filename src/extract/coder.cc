@@ -1362,6 +1362,13 @@ void BuildCandidates(Context& c, uint32_t si) {
         break;
     }
     if (e.actor1 >= 0 && e.actor1 == e.actor2) e.actor2 = -1;
+    // "respond with artillery", "hit the town with drones": a weapon after "with" is the means, not the target.
+    if (e.actor2 >= 0) {
+      const Mention& m2 = s.mentions[e.actor2];
+      const bool platform = m2.agent >= 0 && m2.actor < 0 && m2.country < 0 &&
+                            (m2.agent_flags & (lexicon::kAgentAerial | lexicon::kAgentArtillery | lexicon::kAgentNaval));
+      if (platform && m2.first > sent.first_token && KeyAt(c, m2.first - 1) == "with") e.actor2 = -1;
+    }
     // "Hezbollah accused the attackers …": a reference resolved to the doer itself is a resolution gone wrong.
     if (e.actor1 >= 0 && e.actor2 >= 0 && s.mentions[e.actor2].actor >= 0 &&
         s.mentions[e.actor2].actor == s.mentions[e.actor1].actor) {

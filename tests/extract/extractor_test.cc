@@ -2061,5 +2061,16 @@ TEST(Extract, WhoIsLeftToActIsTheDoer) {
   EXPECT_EQ(Find(aim, "retake"), nullptr) << Dump(aim);
 }
 
+TEST(Extract, RespondingWithAWeaponIsAnAttack) {
+  auto r = ExtractText("Israeli forces respond with artillery into Syria.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Shelling/artillery/missile attack");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "IL");
+  EXPECT_FALSE(r.events[0].actor2) << Dump(r);  // the weapon is the means, not the target
+  auto words = ExtractText("The army responded with a statement on Monday.");
+  EXPECT_TRUE(words.events.empty()) << Dump(words);
+}
+
 }  // namespace
 }  // namespace sitrep
