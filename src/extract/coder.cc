@@ -985,6 +985,20 @@ bool ParticipleForm(std::string_view key) {
 
 }  // namespace
 
+// A weapon that names no one ("rockets", not "Turkish F-16s") ends right before `pos`.
+bool WeaponEndsAt(const Context& c, uint32_t si, uint32_t pos) {
+  const auto& L = Lay(c, si);
+  bool weapon = false;
+  for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
+    const Item& it = c.s.items[k];
+    if (it.layer == Layer::kInstrument && it.last == pos) weapon = true;
+  }
+  for (uint32_t k = L.mentions_begin; k < L.mentions_end && weapon; ++k) {
+    if (c.s.mentions[k].last == pos) weapon = false;
+  }
+  return weapon;
+}
+
 void BuildCandidates(Context& c, uint32_t si) {
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
@@ -1098,6 +1112,9 @@ void BuildCandidates(Context& c, uint32_t si) {
       // "it had kidnapped", "forces have retaken"
       e.voice = Voice::kActive;
     } else if (ParticipleForm(first_key) && it.last < sent.last_token && KeyAt(c, it.last) == "by") {
+      e.voice = Voice::kPassive;
+    } else if (EndsWith(first_key, "ed") && WeaponEndsAt(c, si, it.first) && ByAgent(c, si, it.last) >= 0) {
+      // "rockets launched into southern Israel by Hamas": a participle after its weapon is a reduced passive.
       e.voice = Voice::kPassive;
     } else {
       e.voice = Voice::kActive;
@@ -2540,6 +2557,12 @@ void MergeCandidates(Context& c, uint32_t si) {
       // generic act with its own doer and a different victim is another event.
       if (g.actor1 >= 0 && g.actor2 >= 0 && o.actor2 >= 0 && g.actor1 != o.actor1 &&
           s.mentions[g.actor2].kind != s.mentions[o.actor2].kind && MentionIsArmed(c, s.mentions[g.actor1])) {
+        continue;
+      }
+      // "Israeli air strikes … in response to rockets launched by Hamas": a weapon's use by another named side is
+      // that side's act.
+      if (g.actor1 >= 0 && o.actor1 >= 0 && g.instrument >= 0 && g.voice == Voice::kPassive &&
+          !SameDoer(s.mentions[g.actor1], s.mentions[o.actor1])) {
         continue;
       }
       uint32_t d = o.trigger_first > g.trigger_first ? o.trigger_first - g.trigger_first

@@ -2072,5 +2072,23 @@ TEST(Extract, RespondingWithAWeaponIsAnAttack) {
   EXPECT_TRUE(words.events.empty()) << Dump(words);
 }
 
+TEST(Extract, RocketsLaunchedByAnotherSideAreItsOwnAttack) {
+  auto r = ExtractText(
+      "Four Palestinians are injured by Israeli air strikes in Gaza in response to rockets launched into southern "
+      "Israel by Hamas.");
+  bool israeli_strike = false, hamas_rockets = false;
+  for (const auto& e : r.events) {
+    israeli_strike |= e.acled_sub == "Air/drone strike" && e.actor1 && e.actor1->country == "IL";
+    hamas_rockets |= e.acled_sub == "Shelling/artillery/missile attack" && e.actor1 && e.actor1->name == "Hamas";
+  }
+  EXPECT_TRUE(israeli_strike) << Dump(r);
+  EXPECT_TRUE(hamas_rockets) << Dump(r);
+  // A weapon's use by the same side folds into the specific act.
+  auto same = ExtractText("Israeli jets carried out air strikes in Gaza, with missiles launched by the air force.");
+  int acts = 0;
+  for (const auto& e : same.events) acts += e.plover == "ASSAULT";
+  EXPECT_EQ(acts, 1) << Dump(same);
+}
+
 }  // namespace
 }  // namespace sitrep
