@@ -580,6 +580,8 @@ void ApplyModality(Context& c, uint32_t si) {
         ev.modality = Modality::kThreatened;
       } else if (info.value == "hypothetical") {
         ev.modality = Modality::kHypothetical;
+      } else if (info.value == "conditional") {
+        ev.alive = false;  // "if Israel attacked", "fears that Russia may invade": imagined, not reported
       }
       break;
     }

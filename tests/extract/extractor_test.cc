@@ -2090,5 +2090,20 @@ TEST(Extract, RocketsLaunchedByAnotherSideAreItsOwnAttack) {
   EXPECT_EQ(acts, 1) << Dump(same);
 }
 
+TEST(Extract, AnActImaginedInAConditionOrAFearIsNoEvent) {
+  for (const char* text : {"Sweden deployed troops to Gotland amid fears that Russia may attempt an invasion.",
+                           "Schools in Sderot are closed for fear of shelling by Palestinian militants.",
+                           "Hamas said it would respond if Israel attacked Rafah."}) {
+    auto r = ExtractText(text);
+    for (const auto& e : r.events) {
+      EXPECT_NE(e.plover, "ASSAULT") << text << "\n" << Dump(r);
+    }
+  }
+  // A hedge on a reported act keeps it, as hypothetical.
+  auto hedged = ExtractText("The gunman possibly killed his accomplice near the pub in Tel Aviv.");
+  ASSERT_FALSE(hedged.events.empty()) << Dump(hedged);
+  EXPECT_EQ(hedged.events[0].modality, "hypothetical");
+}
+
 }  // namespace
 }  // namespace sitrep
