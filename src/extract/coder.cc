@@ -2328,6 +2328,24 @@ void MergeCandidates(Context& c, uint32_t si) {
     if (In(kStanding, gov) || (gov == "of" && t - 1 > first && In(kPartOf, KeyAt(c, t - 2)))) e.alive = false;
   }
 
+  // 1'c. "for the first time since the offensive began", "pulled out because of the Turkish offensive": a definite
+  //      act named as a time or a cause is the background of this sentence's news, not news of its own.
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive || e.voice != Voice::kNominal || FamilyOf(e) != Family::kViolence) continue;
+    const uint32_t first = c.doc.sentences[si].first_token;
+    uint32_t t = e.trigger_first;
+    if (e.actor1 >= 0 && s.mentions[e.actor1].last == t && s.mentions[e.actor1].first > first) {
+      t = s.mentions[e.actor1].first;  // "the Turkish offensive"
+    }
+    if (t < first + 2 || KeyAt(c, t - 1) != "the") continue;
+    std::string_view w1 = KeyAt(c, t - 2);
+    const bool since = w1 == "since";
+    const bool cause = (w1 == "of" && t >= first + 3 && KeyAt(c, t - 3) == "because") ||
+                       (w1 == "to" && t >= first + 3 && KeyAt(c, t - 3) == "due");
+    if (since || cause) e.alive = false;
+  }
+
   // 1a. "a grenade explosion at a rally", "a shooting at a protest in Beirut": a gathering named as the setting
   //     of an attack is where it happened, not a demonstration of its own.
   bool any_violence = false;

@@ -2105,5 +2105,17 @@ TEST(Extract, AnActImaginedInAConditionOrAFearIsNoEvent) {
   EXPECT_EQ(hedged.events[0].modality, "hypothetical");
 }
 
+TEST(Extract, AnActNamedAsATimeOrACauseIsBackground) {
+  auto r = ExtractText("A thousand U.S. soldiers are to be pulled out of Syria because of the Turkish offensive.");
+  for (const auto& e : r.events) EXPECT_NE(e.plover, "ASSAULT") << Dump(r);
+  auto since = ExtractText("LNA jets struck Tripoli for the first time since the offensive began.");
+  int acts = 0;
+  for (const auto& e : since.events) acts += e.plover == "ASSAULT";
+  EXPECT_EQ(acts, 1) << Dump(since);
+  // An offensive reported as news stays.
+  auto news = ExtractText("Turkey launched an offensive against Kurdish forces in Afrin on Saturday.");
+  ASSERT_FALSE(news.events.empty()) << Dump(news);
+}
+
 }  // namespace
 }  // namespace sitrep
