@@ -1078,6 +1078,18 @@ void BuildCandidates(Context& c, uint32_t si) {
         if (people) continue;
       }
     }
+    // "the planning, execution and support of military operations": carrying out a plan, not killing anyone.
+    if (KeyAt(c, it.first) == "execution" && it.last < sent.last_token) {
+      bool of_plan = false;
+      for (uint32_t t = it.last; t < sent.last_token && t < it.last + 8; ++t) {
+        std::string_view k = KeyAt(c, t);
+        of_plan |= k == "operation" || k == "operations" || k == "attack" || k == "attacks" || k == "plan" ||
+                   k == "plans" || k == "plot" || k == "plots" || k == "mission" || k == "missions" || k == "order" ||
+                   k == "orders" || k == "strategy" || k == "project" || k == "contract";
+        if (k == "," || k == ";" || IsClauseBoundary(k)) break;
+      }
+      if (of_plan) continue;
+    }
     // "the shared threat posed by terrorists": a threat described, not one made.
     if (!tr.verb && tr.plover == Plover::kThreaten && it.last < sent.last_token &&
         (KeyAt(c, it.last) == "posed" || KeyAt(c, it.last) == "poses" || KeyAt(c, it.last) == "presented")) {
@@ -2850,11 +2862,19 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
     const bool names_doer = e.actor1 >= 0 && !s.mentions[e.actor1].generic;
     // The latest event of the same family (violence, or a demonstration: "during the protest") before this
     // sentence.
+    // "Police opened fire and killed eleven protesters. A police officer was also killed in the fight.": a
+    // demonstration met with force or turned violent is the fight a later sentence names.
+    auto violent_protest = [](const Candidate& o) {
+      return o.sub == AcledSub::kExcessiveForce || o.sub == AcledSub::kViolentDemonstration;
+    };
     int32_t target = -1;
     for (int32_t back = static_cast<int32_t>(si) - 1; back >= 0 && target < 0 && si - back <= 3; --back) {
       const SentenceLayers& P = s.layers[back];
       for (uint32_t q = P.events_begin; q < P.events_end; ++q) {
-        if (s.events[q].alive && FamilyOf(s.events[q]) == family) target = static_cast<int32_t>(q);
+        const Candidate& o = s.events[q];
+        if (o.alive && (FamilyOf(o) == family || (family == Family::kViolence && violent_protest(o)))) {
+          target = static_cast<int32_t>(q);
+        }
       }
     }
     if (target < 0) continue;
@@ -2866,7 +2886,8 @@ void MergeEventAnaphora(Context& c, uint32_t si) {
     if ((into.actor1 < 0 || s.mentions[into.actor1].generic) && e.actor1 >= 0) into.actor1 = e.actor1;
     if (into.actor2 < 0 && e.actor2 >= 0) into.actor2 = e.actor2;
     // "An explosion kills four. … the explosion was from Israeli shelling": the later sentence says what it was.
-    if (family == Family::kViolence && into.typed_by_default && !e.typed_by_default && e.sub != AcledSub::kNone) {
+    if (family == Family::kViolence && FamilyOf(into) == Family::kViolence && into.typed_by_default &&
+        !e.typed_by_default && e.sub != AcledSub::kNone) {
       into.sub = e.sub;
       into.plover = e.plover;
       into.cameo = e.cameo;

@@ -2117,5 +2117,23 @@ TEST(Extract, AnActNamedAsATimeOrACauseIsBackground) {
   ASSERT_FALSE(news.events.empty()) << Dump(news);
 }
 
+TEST(Extract, TheFightASentenceNamesIsTheForceUsedOnTheProtest) {
+  auto r = ExtractText(
+      "Hundreds of protesters marched in Abuja. Police opened fire and killed eleven protesters. A police officer "
+      "was also killed in the fight.");
+  int events = 0;
+  for (const auto& e : r.events) events += e.plover == "ASSAULT" || e.plover == "PROTEST";
+  EXPECT_EQ(events, 1) << Dump(r);
+  ASSERT_FALSE(r.events.empty());
+  EXPECT_EQ(r.events[0].acled_sub, "Excessive force against protesters") << Dump(r);
+}
+
+TEST(Extract, ExecutingAPlanIsNoExecution) {
+  auto r = ExtractText("The group used schools as cover for the planning and execution of military operations.");
+  for (const auto& e : r.events) EXPECT_NE(e.acled_sub, "Attack") << Dump(r);
+  auto killing = ExtractText("Militants carried out the execution of five hostages in Raqqa.");
+  ASSERT_FALSE(killing.events.empty()) << Dump(killing);
+}
+
 }  // namespace
 }  // namespace sitrep
