@@ -434,6 +434,33 @@ void AddUnknownOrganisationSubject(Context& c, uint32_t si) {
   L.mentions_end = static_cast<uint32_t>(s.mentions.size());
 }
 
+// "Military personnel from the Swedish Armed Forces", "soldiers from the 82nd Airborne Division": a bare generic
+// agent followed by "from" and a named force or country is that force's people, one participant.
+void JoinGenericToItsOrigin(Context& c, uint32_t si) {
+  auto& s = c.s;
+  const text::Sentence& sent = c.doc.sentences[si];
+  SentenceLayers& L = s.layers[si];
+  for (uint32_t k = L.mentions_begin; k + 1 < L.mentions_end; ++k) {
+    Mention& m = s.mentions[k];
+    const Mention& origin = s.mentions[k + 1];
+    if (m.mkind != MentionKind::kAgent || m.actor >= 0 || m.country >= 0 || m.source_only) continue;
+    if (m.last >= sent.last_token || KeyAt(c, m.last) != "from") continue;
+    uint32_t t = m.last + 1;
+    if (t < sent.last_token && KeyAt(c, t) == "the") ++t;
+    if (origin.first != t || origin.source_only || (origin.actor < 0 && origin.country < 0)) continue;
+    if (origin.mkind != MentionKind::kNamed && origin.mkind != MentionKind::kAgent &&
+        origin.mkind != MentionKind::kCountry) {
+      continue;
+    }
+    m.actor = origin.actor;
+    m.country = origin.country;
+    m.generic = false;
+    m.last = origin.last;
+    s.mentions.erase(s.mentions.begin() + k + 1);
+    L.mentions_end = static_cast<uint32_t>(s.mentions.size());
+  }
+}
+
 void BuildMentions(Context& c, uint32_t si) {
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
@@ -727,6 +754,7 @@ void BuildMentions(Context& c, uint32_t si) {
   std::sort(s.mentions.begin() + L.mentions_begin, s.mentions.end(),
             [](const Mention& a, const Mention& b) { return a.first < b.first; });
   L.mentions_end = static_cast<uint32_t>(s.mentions.size());
+  JoinGenericToItsOrigin(c, si);
   AddUnknownOrganisationSubject(c, si);
 }
 

@@ -2135,5 +2135,16 @@ TEST(Extract, ExecutingAPlanIsNoExecution) {
   ASSERT_FALSE(killing.events.empty()) << Dump(killing);
 }
 
+TEST(Extract, AGenericAgentFromAForceIsThatForce) {
+  auto r = ExtractText("Military personnel from the Swedish Armed Forces are deployed to the island of Gotland.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "SE");
+  auto chad = ExtractText("Troops from Chad killed 30 Boko Haram fighters near Lake Chad.");
+  ASSERT_FALSE(chad.events.empty()) << Dump(chad);
+  ASSERT_TRUE(chad.events[0].actor1) << Dump(chad);
+  EXPECT_EQ(chad.events[0].actor1->country, "TD");
+}
+
 }  // namespace
 }  // namespace sitrep
