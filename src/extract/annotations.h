@@ -55,6 +55,7 @@ struct Mention {
   bool coreferent = false;  // actor filled by coreference
   bool pro = false;         // "pro-Russian separatists"
   bool source_only = false; // a vague voice ("a monitoring group"): may be a source, never a participant
+  bool holder = false;      // who holds a place ("rebel-held", "under Russian occupation"): a former holder only
   uint32_t sentence = 0;
 };
 

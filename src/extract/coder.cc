@@ -627,9 +627,16 @@ void BuildMentions(Context& c, uint32_t si) {
           before_event = true;
         }
       }
+      std::string_view after = m.last < sent.last_token ? KeyAt(c, m.last) : std::string_view();
       if (before_event) {
         m.mkind = MentionKind::kCountry;
         m.kind = ActorKind::kGovernment;
+      } else if (after == "occupation" || after == "control" || after == "rule") {
+        // "under Russian occupation": the state holding a place, for the side that takes it back.
+        m.mkind = MentionKind::kCountry;
+        m.kind = ActorKind::kStateForces;
+        m.holder = true;
+        m.source_only = true;
       } else if (plural) {
         m.mkind = MentionKind::kDemonymNoun;
         m.kind = ActorKind::kCivilians;
@@ -678,8 +685,12 @@ void BuildMentions(Context& c, uint32_t si) {
     // "a rebel-held town", "government-controlled areas": the phrase describes a place, it names no participant.
     if (m.last < sent.last_token && c.doc.tokens[m.last].Has(text::kHyphenBefore)) {
       std::string_view next = KeyAt(c, m.last);
-      if (next == "held" || next == "controlled" || next == "occupied" || next == "dominated" || next == "run" ||
-          next == "besieged" || next == "populated" || next == "majority") {
+      if (next == "held" || next == "controlled" || next == "occupied") {
+        // Kept only as the place's holder, for the side that takes it.
+        m.holder = true;
+        m.source_only = true;
+      } else if (next == "dominated" || next == "run" || next == "besieged" || next == "populated" ||
+                 next == "majority") {
         keep = false;
       }
     }
@@ -1608,6 +1619,10 @@ int32_t FormerHolder(const Context& c, uint32_t si, const Candidate& e) {
   for (uint32_t t = e.trigger_last; t < sent.last_token && t < e.trigger_last + 16; ++t) {
     std::string_view k = KeyAt(c, t);
     if (k == ";" || k == "retake" || k == "recapture") break;
+    // "the rebel-held city of Donetsk", "under Russian occupation", "a Houthi-controlled district".
+    for (uint32_t k2 = L.mentions_begin; k2 < L.mentions_end; ++k2) {
+      if (c.s.mentions[k2].holder && c.s.mentions[k2].first == t) return static_cast<int32_t>(k2);
+    }
     if (k == "from") {
       int32_t m = mention_at(t + 1, 1);
       if (m >= 0) return m;

@@ -137,7 +137,7 @@ void NameMention(const lexicon::CompiledLexicon& lex, const ExtractorScratch& s,
     kind = a.kind;
   } else if (m.mkind == MentionKind::kCountry || m.mkind == MentionKind::kMetonym ||
              (m.mkind == MentionKind::kPronoun && m.country >= 0 && m.agent < 0)) {
-    if (violent_doer) {
+    if (violent_doer || m.holder) {
       out->name = "Military Forces of " + CountryName(lex, country);
       kind = ActorKind::kStateForces;
     } else {
@@ -680,7 +680,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       else in_parens[t] = depth > 0;
     }
     for (const auto& m : s.mentions) {
-      if (in_parens[m.first]) continue;
+      if (in_parens[m.first] || m.holder) continue;  // "under Russian occupation" says who held it, not where
       vote(m.country, 1);
       if (m.actor >= 0) {
         const auto& a = lex.actors()[m.actor];

@@ -2146,5 +2146,24 @@ TEST(Extract, AGenericAgentFromAForceIsThatForce) {
   EXPECT_EQ(chad.events[0].actor1->country, "TD");
 }
 
+TEST(Extract, WhoHeldAPlaceIsActor2OfItsRecapture) {
+  auto r = ExtractText(
+      "Ukrainian forces recapture the town of Vysokopillia in Kherson Oblast, which has been under Russian "
+      "occupation since March.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Government regains territory") << Dump(r);
+  ASSERT_TRUE(r.events[0].actor2) << Dump(r);
+  EXPECT_EQ(r.events[0].actor2->country, "RU");
+  auto held = ExtractText("Ukrainian troops recaptured Marinka on the edge of the pro-Russian rebel-held city of Donetsk.");
+  ASSERT_FALSE(held.events.empty()) << Dump(held);
+  ASSERT_TRUE(held.events[0].actor2) << Dump(held);
+  EXPECT_EQ(held.events[0].actor2->kind, "rebel_group");
+  // A holder is never a doer: "rebel-held areas" shelled by the army.
+  auto shelled = ExtractText("The army shelled rebel-held areas of Aleppo.");
+  ASSERT_FALSE(shelled.events.empty()) << Dump(shelled);
+  ASSERT_TRUE(shelled.events[0].actor1) << Dump(shelled);
+  EXPECT_EQ(shelled.events[0].actor1->kind, "state_forces");
+}
+
 }  // namespace
 }  // namespace sitrep
