@@ -1429,6 +1429,26 @@ void BuildCandidates(Context& c, uint32_t si) {
         }
         break;
     }
+    // "signs a deal with Oromo Liberation Front rebels", "reached a truce with the Houthis": the other party of a
+    // joint act follows "with".
+    if (e.actor2 < 0 && (tr.plover == Plover::kAgree || tr.plover == Plover::kConsult ||
+                         tr.plover == Plover::kCooperate || tr.sub == AcledSub::kAgreement)) {
+      for (uint32_t t = it.last; t < sent.last_token && t < it.last + 4; ++t) {
+        std::string_view key = KeyAt(c, t);
+        if (key == "," || key == ";" || IsClauseBoundary(key)) break;
+        if (key != "with") continue;
+        uint32_t at = t + 1;
+        if (at < sent.last_token && KeyAt(c, at) == "the") ++at;
+        for (uint32_t q = L.mentions_begin; q < L.mentions_end; ++q) {
+          const Mention& m = s.mentions[q];
+          if (m.first == at && !m.source_only && static_cast<int32_t>(q) != e.actor1) {
+            e.actor2 = static_cast<int32_t>(q);
+            break;
+          }
+        }
+        break;
+      }
+    }
     if (e.actor1 >= 0 && e.actor1 == e.actor2) e.actor2 = -1;
     // "respond with artillery", "hit the town with drones": a weapon after "with" is the means, not the target.
     if (e.actor2 >= 0) {

@@ -2165,5 +2165,16 @@ TEST(Extract, WhoHeldAPlaceIsActor2OfItsRecapture) {
   EXPECT_EQ(shelled.events[0].actor1->kind, "state_forces");
 }
 
+TEST(Extract, TheOtherPartyOfADealFollowsWith) {
+  auto r = ExtractText("The government of Ethiopia signs a deal with Oromo Liberation Front rebels in Asmara.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor2) << Dump(r);
+  EXPECT_EQ(r.events[0].actor2->name, "Oromo Liberation Front");
+  auto truce = ExtractText("The Yemeni government announces that it has reached a truce with the Houthi rebels.");
+  ASSERT_FALSE(truce.events.empty()) << Dump(truce);
+  ASSERT_TRUE(truce.events[0].actor2) << Dump(truce);
+  EXPECT_EQ(truce.events[0].actor2->name, "Houthis");
+}
+
 }  // namespace
 }  // namespace sitrep
