@@ -658,7 +658,10 @@ void BuildMentions(Context& c, uint32_t si) {
     // A metonym ("Moscow", "the Kremlin") acts only as the subject of a verb or report ("Moscow said").
     if (m.mkind == MentionKind::kMetonym) {
       keep = false;
-      bool prep_object = m.first > sent.first_token && IsPreposition(KeyAt(c, m.first - 1));
+      // "in Afghanistan's capital Kabul kills …": a capital named as a place is no voice.
+      bool prep_object = m.first > sent.first_token &&
+                         (IsPreposition(KeyAt(c, m.first - 1)) || KeyAt(c, m.first - 1) == "capital" ||
+                          KeyAt(c, m.first - 1) == "city");
       uint32_t t = m.last;
       while (t < sent.last_token && (In(kSkippableAdverbs, KeyAt(c, t)) || KeyAt(c, t) == "has" ||
                                      KeyAt(c, t) == "have" || KeyAt(c, t) == "had")) {

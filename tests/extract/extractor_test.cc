@@ -2176,5 +2176,16 @@ TEST(Extract, TheOtherPartyOfADealFollowsWith) {
   EXPECT_EQ(truce.events[0].actor2->name, "Houthis");
 }
 
+TEST(Extract, ACapitalNamedAsAPlaceIsNoDoer) {
+  auto r = ExtractText(
+      "A suicide bombing in Afghanistan's capital Kabul kills at least 8 civilians. The Islamic State claims "
+      "responsibility.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->name, "Islamic State");
+  ASSERT_TRUE(r.events[0].location) << Dump(r);
+  EXPECT_NE(r.events[0].location->name.find("Kabul"), std::string::npos) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
