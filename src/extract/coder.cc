@@ -1378,6 +1378,18 @@ void BuildCandidates(Context& c, uint32_t si) {
                 event_between = true;
               }
             }
+            // "killing at least 9 people and sparking heavy fighting": the object of one verb is not the doer of
+            // the act another verb brings about.
+            static constexpr std::array<std::string_view, 11> kLightParticiples = {
+                "launching", "conducting", "carrying", "staging", "mounting", "making", "holding", "signing",
+                "reaching", "declaring", "unleashing"};
+            for (uint32_t t = s.mentions[subj].last; t < it.first; ++t) {
+              std::string_view k = KeyAt(c, t);
+              if (k.size() > 5 && EndsWith(k, "ing") && !c.doc.tokens[t].Has(text::kCapitalized) &&
+                  !In(kLightParticiples, k) && t > s.mentions[subj].last && KeyAt(c, t - 1) == "and") {
+                event_between = true;
+              }
+            }
             if (!prep_between && !event_between) e.actor1 = subj;
           }
         }

@@ -2187,5 +2187,16 @@ TEST(Extract, ACapitalNamedAsAPlaceIsNoDoer) {
   EXPECT_NE(r.events[0].location->name.find("Kabul"), std::string::npos) << Dump(r);
 }
 
+TEST(Extract, TheVictimsOfOneVerbDoNotFightTheBattleAnotherBringsAbout) {
+  auto r = ExtractText(
+      "The al-Nusra Front captures the village of Sadad, killing at least 9 people and sparking heavy fighting with "
+      "Syrian Army forces.");
+  const Event* fight = Find(r, "heavy fighting");
+  ASSERT_NE(fight, nullptr) << Dump(r);
+  EXPECT_EQ(fight->acled_sub, "Armed clash");
+  ASSERT_TRUE(fight->actor1) << Dump(r);
+  EXPECT_EQ(fight->actor1->kind, "rebel_group");
+}
+
 }  // namespace
 }  // namespace sitrep
