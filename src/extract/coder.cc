@@ -2065,7 +2065,10 @@ Family FamilyOf(const Candidate& e) {
   }
 }
 
-void Absorb(Candidate& into, Candidate& from) {
+// `into` takes over what `from` adds; `from` is dropped, pointing at `into` so that its counts ("a soldier is
+// killed during clashes") go to the event that absorbed it.
+void Absorb(std::vector<Candidate>& ev, Candidate& into, Candidate& from) {
+  from.copied_from = static_cast<int32_t>(&into - ev.data());
   if (into.actor1 < 0) into.actor1 = from.actor1;
   if (into.actor2 < 0 && from.actor2 != into.actor1) into.actor2 = from.actor2;
   if (into.instrument < 0) into.instrument = from.instrument;
@@ -2508,7 +2511,7 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (q == k || !second.alive || second.trigger_first <= first.trigger_last) continue;
       if (second.trigger_first > first.trigger_last + 3 || KeyAt(c, first.trigger_last) != "of") continue;
       if (FamilyOf(second) != FamilyOf(first)) continue;
-      Absorb(second, first);
+      Absorb(ev, second, first);
       break;
     }
   }
@@ -2518,7 +2521,7 @@ void MergeCandidates(Context& c, uint32_t si) {
     if (!d.alive || d.sub != AcledSub::kLooting || !Weakly(c, d)) continue;
     for (uint32_t q = b; q < e_end; ++q) {
       if (q != k && ev[q].alive && FamilyOf(ev[q]) == Family::kViolence) {
-        Absorb(ev[q], d);
+        Absorb(ev, ev[q], d);
         break;
       }
     }
@@ -2543,10 +2546,10 @@ void MergeCandidates(Context& c, uint32_t si) {
       if (earlier_clause && o.sub == AcledSub::kArrests) continue;
       if (o.sub == AcledSub::kArrests) {
         if (p.sub == AcledSub::kPeacefulProtest) p.sub = AcledSub::kProtestWithIntervention;
-        Absorb(p, o);
+        Absorb(ev, p, o);
       } else if (o.sub == AcledSub::kLooting || o.sub == AcledSub::kMobViolence) {
         p.sub = AcledSub::kViolentDemonstration;  // rioting and looting, torching offices
-        Absorb(p, o);
+        Absorb(ev, p, o);
       } else if (FamilyOf(o) == Family::kViolence && (ot.cls == TriggerClass::kViolence ||
                                                      o.sub == AcledSub::kArmedClash)) {
         bool state_attacks = o.actor1 >= 0 && lexicon::IsStateSide(s.mentions[o.actor1].kind);
@@ -2581,14 +2584,14 @@ void MergeCandidates(Context& c, uint32_t si) {
         } else if (p.sub == AcledSub::kPeacefulProtest) {
           p.sub = AcledSub::kViolentDemonstration;
         }
-        Absorb(p, o);
+        Absorb(ev, p, o);
       } else if (FamilyOf(o) == Family::kProtest) {
         // "tear gas, while clashes between protesters and police continue": a crowd that fights makes the
         // demonstration violent, whatever else the police did short of killing.
         if (o.sub == AcledSub::kViolentDemonstration && p.sub != AcledSub::kExcessiveForce) {
           p.sub = AcledSub::kViolentDemonstration;
         }
-        Absorb(p, o);
+        Absorb(ev, p, o);
       }
     }
     const lexicon::TypeDefaults& d = c.lex.Defaults(p.sub);
@@ -2695,12 +2698,14 @@ void MergeCandidates(Context& c, uint32_t si) {
         into.actor1 = into.actor2;
         into.actor2 = g.actor2;
         g.alive = false;
+        g.copied_from = best;
         continue;
       }
       // Keep actors consistent with the specific event's roles.
       if (into.actor1 < 0) into.actor1 = g.actor1;
       if (into.actor2 < 0 && g.actor2 != into.actor1) into.actor2 = g.actor2;
       g.alive = false;
+      g.copied_from = best;
       continue;
     }
     // "shoot dead two militants during a raid": a generic act named as the setting of the one before is that act;
@@ -2731,7 +2736,7 @@ void MergeCandidates(Context& c, uint32_t si) {
       }
       if (o.typed_by_default && !g.typed_by_default) o.sub = g.sub;
       if (o.sub == AcledSub::kAttack && g.sub == AcledSub::kArmedClash) o.sub = g.sub;
-      Absorb(o, g);
+      Absorb(ev, o, g);
       break;
     }
   }
@@ -2771,7 +2776,7 @@ void MergeCandidates(Context& c, uint32_t si) {
         break;
       }
       bool had_doer = taking.actor1 >= 0;
-      Absorb(taking, clash);
+      Absorb(ev, taking, clash);
       // "recaptured following an offensive by the Somali military": the battle named the taker.
       if (!had_doer && taking.actor1 >= 0) taking.sub = TerritorySub(c, si, taking);
       break;
@@ -2813,7 +2818,7 @@ void MergeCandidates(Context& c, uint32_t si) {
           s.mentions[e.actor1].country != s.mentions[o.actor1].country) {
         continue;  // different sides doing the same thing are two events
       }
-      Absorb(e, o);
+      Absorb(ev, e, o);
     }
   }
 
@@ -2855,7 +2860,7 @@ void MergeCandidates(Context& c, uint32_t si) {
       }
       if (!joined || broken) break;
       if (deal.actor1 >= 0 && talks.actor1 >= 0 && deal.actor1 != talks.actor1) break;
-      Absorb(deal, talks);
+      Absorb(ev, deal, talks);
       break;
     }
   }

@@ -147,6 +147,10 @@ CountWhat SingularHarm(const Context& c, const Candidate& e) {
   if (e.sub == AcledSub::kAbduction) return CountWhat::kCaptured;
   if (e.sub == AcledSub::kArrests) return CountWhat::kArrested;
   if (e.plover != Plover::kAssault && e.plover != Plover::kProtest) return CountWhat::kNone;
+  // "a fighter jet is shot down": an aircraft downed is destroyed, whatever verb downs it.
+  for (uint32_t t = e.trigger_first + 1; t < e.trigger_last; ++t) {
+    if (c.doc.Key(c.doc.tokens[t]) == "down") return CountWhat::kDestroyed;
+  }
   for (uint32_t t = e.trigger_first; t < e.trigger_last; ++t) {
     std::string_view k = c.doc.Key(c.doc.tokens[t]);
     CountWhat w = CasualtyWord(k);
@@ -398,12 +402,23 @@ void FindCounts(Context& c, uint32_t si) {
   // indefinite victim counts as one, as ACLED codes it.
   for (uint32_t k = s.layers[si].events_begin; k < s.layers[si].events_end; ++k) {
     const Candidate& e = s.events[k];
-    if (!e.alive) continue;
+    // "Yonatan Steinberg is killed during clashes with Hamas": the harm folded into the clash counts for it.
+    int32_t owner = static_cast<int32_t>(k);
+    if (!e.alive) {
+      if (e.copied_from < static_cast<int32_t>(s.layers[si].events_begin) || !s.events[e.copied_from].alive ||
+          e.negated) {
+        continue;
+      }
+      owner = e.copied_from;
+    }
     CountWhat what = SingularHarm(c, e);
     if (what == CountWhat::kNone) continue;
+    if (owner != static_cast<int32_t>(k) && !Compatible(what, s.events[owner])) continue;
     bool counted = false;
     for (size_t q = first_count; q < s.counts.size(); ++q) {
-      if (s.counts[q].event == static_cast<int32_t>(k) && s.counts[q].what == what) counted = true;
+      if ((s.counts[q].event == static_cast<int32_t>(k) || s.counts[q].event == owner) && s.counts[q].what == what) {
+        counted = true;
+      }
     }
     if (e.actor2 < 0) {
       // No participant mention, but a singular noun phrase in the victim's slot: "shoots down a Syrian
@@ -412,6 +427,27 @@ void FindCounts(Context& c, uint32_t si) {
       uint32_t article = UINT32_MAX;
       if (e.voice == Voice::kPassive) {
         if (key(sent.first_token) == "a" || key(sent.first_token) == "an") article = sent.first_token;
+        // "Yonatan Steinberg, commander of …, is killed": a person's name the lexicons do not know.
+        uint32_t t = sent.first_token;
+        while (t < sent.last_token && t < e.trigger_first && c.doc.tokens[t].kind == text::kWord &&
+               c.doc.tokens[t].Has(text::kCapitalized) && !c.doc.tokens[t].Has(text::kAllCaps) && key(t) != "the") {
+          ++t;
+        }
+        if (article == UINT32_MAX && t >= sent.first_token + 2 && t < e.trigger_first && !IsEntityAt(c, si, sent.first_token) &&
+            (key(t) == "," || key(t) == "is" || key(t) == "was")) {
+          CountMention cm;
+          cm.number.first = sent.first_token;
+          cm.number.last = t;
+          cm.number.value_token = sent.first_token;
+          cm.number.value = 1;
+          cm.what = what;
+          cm.of_first = sent.first_token;
+          cm.of_last = t;
+          cm.event = owner;
+          cm.sentence = si;
+          s.counts.push_back(cm);
+          continue;
+        }
       } else if (e.voice == Voice::kActive && e.trigger_last < sent.last_token) {
         if (key(e.trigger_last) == "a" || key(e.trigger_last) == "an") article = e.trigger_last;
       }
@@ -423,15 +459,32 @@ void FindCounts(Context& c, uint32_t si) {
         ++end;
       }
       if (end == article + 1 || key(end - 1).back() == 's') continue;  // nothing named, or a plural
+      // "A soldier and a protester are killed": two singular victims.
+      int64_t victims = 1;
+      if (end + 1 < sent.last_token && key(end) == "and") {
+        uint32_t second = end + 1;
+        if (key(second) == "a" || key(second) == "an") ++second;
+        uint32_t second_end = second;
+        while (second_end < sent.last_token && second_end < second + 3 && c.doc.tokens[second_end].kind == text::kWord &&
+               key(second_end) != "is" && key(second_end) != "are" && key(second_end) != "was" &&
+               key(second_end) != "were" && !IsPreposition(key(second_end))) {
+          ++second_end;
+        }
+        if (second_end > second && key(second_end - 1).back() != 's' && second_end < sent.last_token &&
+            (key(second_end) == "are" || key(second_end) == "were")) {
+          victims = 2;
+          end = second_end;
+        }
+      }
       CountMention cm;
       cm.number.first = article;
       cm.number.last = end;
       cm.number.value_token = article;
-      cm.number.value = 1;
+      cm.number.value = victims;
       cm.what = what;
       cm.of_first = article + 1;
       cm.of_last = end;
-      cm.event = static_cast<int32_t>(k);
+      cm.event = owner;
       cm.sentence = si;
       s.counts.push_back(cm);
       continue;
@@ -457,7 +510,7 @@ void FindCounts(Context& c, uint32_t si) {
     cm.what = what;
     cm.of_first = victim.first;
     cm.of_last = victim.last;
-    cm.event = static_cast<int32_t>(k);
+    cm.event = owner;
     cm.sentence = si;
     s.counts.push_back(cm);
   }

@@ -2198,5 +2198,33 @@ TEST(Extract, TheVictimsOfOneVerbDoNotFightTheBattleAnotherBringsAbout) {
   EXPECT_EQ(fight->actor1->kind, "rebel_group");
 }
 
+TEST(Extract, ANamedVictimOfAClashCountsForTheClash) {
+  auto r = ExtractText("Yonatan Steinberg, a brigade commander, is killed during clashes with Hamas in Kerem Shalom.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].acled_sub, "Armed clash");
+  bool one_killed = false;
+  for (const auto& n : r.events[0].counts) one_killed |= n.what == "killed" && n.n == 1;
+  EXPECT_TRUE(one_killed) << Dump(r);
+}
+
+TEST(Extract, TwoSingularVictimsAndADownedJetAreCounted) {
+  auto r = ExtractText("A soldier and a protester are killed in a demonstration in Qatif.");
+  bool two = false;
+  for (const auto& e : r.events) {
+    for (const auto& n : e.counts) two |= n.what == "killed" && n.n == 2;
+  }
+  EXPECT_TRUE(two) << Dump(r);
+  auto jet = ExtractText("A Turkish fighter jet is shot down by Syrian air defenses near Latakia.");
+  bool destroyed = false, killed = false;
+  for (const auto& e : jet.events) {
+    for (const auto& n : e.counts) {
+      destroyed |= n.what == "destroyed";
+      killed |= n.what == "killed";
+    }
+  }
+  EXPECT_TRUE(destroyed) << Dump(jet);
+  EXPECT_FALSE(killed) << Dump(jet);
+}
+
 }  // namespace
 }  // namespace sitrep
