@@ -501,12 +501,38 @@ void FindCounts(Context& c, uint32_t si) {
     bool indefinite = article > sent.first_token && (key(article - 1) == "a" || key(article - 1) == "an") &&
                       key(victim.head).back() != 's';
     bool named = victim.mkind == MentionKind::kPerson;
+    // "A soldier and (a) protester are killed": the victim is the second of two singular nouns.
+    int64_t victims = 1;
+    uint32_t first_victim = indefinite ? article - 1 : victim.first;
+    if (!indefinite && !named && e.actor2 > static_cast<int32_t>(s.layers[si].mentions_begin)) {
+      const Mention& before = s.mentions[e.actor2 - 1];
+      uint32_t link = article;
+      if (link > sent.first_token && (key(link - 1) == "a" || key(link - 1) == "an")) --link;
+      if (link > sent.first_token + 1 && key(link - 1) == "and" && before.last + 1 == link &&
+          key(before.head).back() != 's' && key(victim.head).back() != 's' && before.first > sent.first_token &&
+          (key(before.first - 1) == "a" || key(before.first - 1) == "an")) {
+        indefinite = true;
+        victims = 2;
+        first_victim = before.first - 1;
+      }
+    } else if (indefinite && std::any_of(c.doc.tokens.begin() + article, c.doc.tokens.begin() + victim.first,
+                                         [&](const text::Token& tok) { return c.doc.Key(tok) == "and"; })) {
+      victims = 2;  // "A soldier and protester": the article walked back over the first noun
+    } else if (indefinite && e.actor2 > static_cast<int32_t>(s.layers[si].mentions_begin)) {
+      const Mention& before = s.mentions[e.actor2 - 1];
+      if (article - 1 > sent.first_token + 1 && key(article - 2) == "and" && before.last + 1 == article - 1 &&
+          key(before.head).back() != 's' && before.first > sent.first_token &&
+          (key(before.first - 1) == "a" || key(before.first - 1) == "an")) {
+        victims = 2;
+        first_victim = before.first - 1;
+      }
+    }
     if (counted || !(indefinite || named)) continue;
     CountMention cm;
-    cm.number.first = indefinite ? article - 1 : victim.first;
+    cm.number.first = first_victim;
     cm.number.last = victim.last;
     cm.number.value_token = cm.number.first;
-    cm.number.value = 1;
+    cm.number.value = victims;
     cm.what = what;
     cm.of_first = victim.first;
     cm.of_last = victim.last;
