@@ -142,6 +142,7 @@ class ExtractorScratch {
     std::vector<uint32_t> unique_of;                  // per query, its index in unique
     std::vector<uint32_t> slots;                      // open-addressing table of indexes into unique
     std::vector<geo::PlaceResolution> resolved_unique;  // per distinct query
+    std::vector<geo::PlaceResolution> pool;             // the last article's `resolved`, reused for its strings
   } place_resolve;
   int32_t published_day = INT32_MIN;
   int32_t focus_country = -1;

@@ -45,6 +45,7 @@ void ExtractorScratch::Clear() {
   events.clear();
   counts.clear();
   layers.clear();
+  place_resolve.pool.swap(resolved);  // kept for their strings' capacity (see Extractor::ResolvePlaces)
   resolved.clear();
   token_marks.clear();
   token_country.clear();
@@ -599,9 +600,12 @@ void Extractor::ResolvePlaces(ExtractorScratch& s) const {
       resolved_unique.insert(resolved_unique.end(), group_out.begin(), group_out.end());
     }
   }
+  // s.resolved is empty here (Clear); the pool holds the previous article's resolutions, whose strings are reused.
   if (unique.size() == queries.size()) {
     s.resolved.swap(resolved_unique);  // all distinct: unique_of[p] == p
+    resolved_unique.swap(sc.pool);
   } else {
+    s.resolved.swap(sc.pool);
     s.resolved.resize(queries.size());
     for (size_t p = 0; p < queries.size(); ++p) s.resolved[p] = resolved_unique[unique_of[p]];
   }

@@ -161,6 +161,25 @@ void AppendUint(uint32_t v, std::string* out) {
   out->append(b, static_cast<size_t>(e - b));
 }
 
+// Resizes *v to n elements without giving up heap storage: elements cut off are moved to *spare and moved back
+// when *v grows again, so that per-thread buffers of vectors and strings keep their capacity across calls.
+// Elements taken from *spare keep their old contents: the caller resets them.
+template <typename T>
+void ResizeKeeping(std::vector<T>* v, std::vector<T>* spare, size_t n) {
+  while (v->size() > n) {
+    spare->push_back(std::move(v->back()));
+    v->pop_back();
+  }
+  while (v->size() < n) {
+    if (spare->empty()) {
+      v->emplace_back();
+    } else {
+      v->push_back(std::move(spare->back()));
+      spare->pop_back();
+    }
+  }
+}
+
 // Sets r to a default PlaceResolution, keeping its strings' capacity.
 void ResetResolution(PlaceResolution* r) {
   r->resolved = false;
@@ -389,11 +408,12 @@ uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
 
 void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries, std::vector<PlaceResolution>* out) {
   // out's elements are reset in place (their strings keep their capacity when the caller reuses out).
-  out->resize(queries.size());
+  static thread_local std::vector<PlaceResolution> spare_out;
+  ResizeKeeping(out, &spare_out, queries.size());
   for (PlaceResolution& r : *out) ResetResolution(&r);
   // Per-thread working state, reused across articles so that its vectors keep their capacity.
-  static thread_local std::vector<Work> work;
-  work.resize(queries.size());
+  static thread_local std::vector<Work> work, spare_work;
+  ResizeKeeping(&work, &spare_work, queries.size());
   for (Work& w : work) {
     w.part = false;
     w.cands.clear();
