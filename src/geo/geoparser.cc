@@ -8,6 +8,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "geo/keep_capacity.h"
 #include "text/document.h"
 #include "text/sentences.h"
 #include "text/tokenizer.h"
@@ -159,25 +160,6 @@ void AppendUint(uint32_t v, std::string* out) {
     v /= 10;
   } while (v != 0);
   out->append(b, static_cast<size_t>(e - b));
-}
-
-// Resizes *v to n elements without giving up heap storage: elements cut off are moved to *spare and moved back
-// when *v grows again, so that per-thread buffers of vectors and strings keep their capacity across calls.
-// Elements taken from *spare keep their old contents: the caller resets them.
-template <typename T>
-void ResizeKeeping(std::vector<T>* v, std::vector<T>* spare, size_t n) {
-  while (v->size() > n) {
-    spare->push_back(std::move(v->back()));
-    v->pop_back();
-  }
-  while (v->size() < n) {
-    if (spare->empty()) {
-      v->emplace_back();
-    } else {
-      v->push_back(std::move(spare->back()));
-      spare->pop_back();
-    }
-  }
 }
 
 // Sets r to a default PlaceResolution, keeping its strings' capacity.
