@@ -985,6 +985,13 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       if (s.counts[ci].event >= 0) count_order[fill[s.counts[ci].event]++] = ci;
     }
   }
+  {
+    // Reserved once: an Event is large (a dozen strings), and moving them all at each growth of the vector cost
+    // more than building them.
+    size_t upper = s.extra_places.size();
+    for (const Candidate& e : s.events) upper += e.alive ? 1 : 0;
+    result->events.reserve(upper);
+  }
   size_t next_extra = 0;
   for (uint32_t si = 0; si < nsent; ++si) {
     const extract::SentenceLayers& L = s.layers[si];
