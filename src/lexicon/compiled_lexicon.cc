@@ -29,7 +29,7 @@ uint64_t HashKey(std::string_view s) {
 // The vocabulary's hash (not the version's, which stays FNV-1a: it is printed in every output): a word at a time
 // instead of a byte at a time, since every token of every article is looked up. Keys of 8+ bytes are read in 8-byte
 // blocks (the last one overlapping), of 4-7 bytes as their first and last four, shorter ones byte by byte.
-uint64_t VocabHash(std::string_view s) {
+inline __attribute__((always_inline)) uint64_t VocabHash(std::string_view s) {
   auto mix = [](uint64_t h) {
     h *= 0x9E3779B97F4A7C15ULL;
     return h ^ (h >> 29);
@@ -56,6 +56,25 @@ uint64_t VocabHash(std::string_view s) {
     h = mix(h ^ w);
   }
   return mix(h) | 1;  // never 0
+}
+
+// a[0, n) == b[0, n): keys of up to 8 bytes (most words) compared as one or two loads instead of a memcmp call.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 4 && n <= 8) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return a0 == b0 && a1 == b1;
+  }
+  if (n < 4) {
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
 }
 
 size_t PowerOfTwoAtLeast(size_t n) {
@@ -573,14 +592,14 @@ Result<std::unique_ptr<CompiledLexicon>> CompiledLexicon::Load(const std::string
   return lex;
 }
 
-uint32_t CompiledLexicon::LookupWord(std::string_view key) const {
+// Inlined into AssignWordIds (its only caller, once per token): no call and no registers saved per token.
+__attribute__((always_inline)) inline uint32_t CompiledLexicon::LookupWord(std::string_view key) const {
   uint64_t h = VocabHash(key);
   size_t slot = h & vocab_mask_;
   while (true) {
     const VocabSlot& s = vocab_[slot];
     if (s.id == 0) return 0;
-    if (s.hash == h && s.length == key.size() &&
-        std::string_view(vocab_text_).substr(s.offset, s.length) == key) {
+    if (s.hash == h && s.length == key.size() && SameBytes(vocab_text_.data() + s.offset, key.data(), key.size())) {
       return s.id;
     }
     slot = (slot + 1) & vocab_mask_;

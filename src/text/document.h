@@ -65,8 +65,13 @@ struct Document {
   std::string_view TokenText(const Token& t) const {
     return std::string_view(text).substr(t.begin, t.end - t.begin);
   }
+  // What keys.substr(key_begin, key_len) gives, without substr's exception path (Tokenize writes every key inside
+  // `keys`; an offset past the end gives an empty key here), so that the rules, which ask for keys at every token,
+  // inline it instead of calling an out-of-line copy.
   std::string_view Key(const Token& t) const {
-    return std::string_view(keys).substr(t.key_begin, t.key_len);
+    const size_t b = t.key_begin < keys.size() ? t.key_begin : keys.size();
+    const size_t n = t.key_len < keys.size() - b ? t.key_len : keys.size() - b;
+    return std::string_view(keys.data() + b, n);
   }
   std::string_view Slice(uint32_t begin, uint32_t end) const {
     return std::string_view(text).substr(begin, end - begin);

@@ -254,9 +254,16 @@ bool ParseCore(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out,
 
 }  // namespace
 
-bool MaybeNumberWord(std::string_view k) {
-  return !k.empty() && ((kStartBits[StartBucket(k) >> 6] >> (StartBucket(k) & 63)) & 1) != 0;
+namespace {
+// MaybeNumberWord's test, inlined where ParseNumberAt asks it of every token.
+[[gnu::always_inline]] inline bool StartBit(std::string_view k) {
+  if (k.empty()) return false;
+  const size_t b = StartBucket(k);
+  return ((kStartBits[b >> 6] >> (b & 63)) & 1) != 0;
 }
+}  // namespace
+
+bool MaybeNumberWord(std::string_view k) { return StartBit(k); }
 
 int64_t NumberWordValue(std::string_view key) {
   // Every number word starts with one of these letters and is at most 9 letters long.
@@ -270,7 +277,7 @@ int64_t NumberWordValue(std::string_view key) {
 }
 
 // Cheap rejection of words that cannot start a number expression (most tokens), before any table lookup.
-bool CanStartNumber(const Token& t, std::string_view key) {
+[[gnu::always_inline]] inline bool CanStartNumber(const Token& t, std::string_view key) {
   if (t.kind == kNumber) return true;
   if (t.kind != kWord || key.empty() || key.size() > 13) return false;
   switch (key[0]) {
@@ -282,14 +289,29 @@ bool CanStartNumber(const Token& t, std::string_view key) {
   }
 }
 
+namespace {
+
+// The body of ParseNumberAt once token i may start a number. Kept out of line so that the test in front, asked of
+// every token by FindCounts and mostly false, is a small function (no registers to save, the tests inlined).
+[[gnu::noinline]] bool ParseNumberFrom(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out);
+
+}  // namespace
+
 bool ParseNumberAt(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out) {
   const auto& toks = doc.tokens;
   if (i >= limit || !CanStartNumber(toks[i], doc.Key(toks[i]))) return false;
   // A word starts a number expression only when it is a number word, a vague amount or an approximator.
-  if (toks[i].kind == kWord && (!MaybeNumberWord(doc.Key(toks[i])) ||
+  if (toks[i].kind == kWord && (!StartBit(doc.Key(toks[i])) ||
                                  !NumberTable().Has(doc.Key(toks[i]), kNumberWord | kVagueWord | kApproxWord))) {
     return false;
   }
+  return ParseNumberFrom(doc, i, limit, out);
+}
+
+namespace {
+
+bool ParseNumberFrom(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* out) {
+  const auto& toks = doc.tokens;
   *out = NumberExpr();
   uint32_t core = i;
   bool approx = false;
@@ -331,5 +353,7 @@ bool ParseNumberAt(const Document& doc, uint32_t i, uint32_t limit, NumberExpr* 
   if (approx) out->year_like = false;
   return true;
 }
+
+}  // namespace
 
 }  // namespace sitrep::text

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "text/utf8.h"
 
@@ -161,6 +163,19 @@ void Tokenize(Document* doc) {
       else if (cc == kApostrophe) *kp++ = '\'';
       else if (cc == kDash || cc == kHyphen) *kp++ = '-';
       else kp = std::copy(word.begin(), word.end(), kp);
+    } else if (mode != kKeyGeneral && end + 8 <= text.size()) {
+      // ASCII letters and digits only: the key is the word (kKeyCopy), or the word with bit 0x20 set in every
+      // byte (kKeyLower: capitals lose it, digits and small letters have it), 8 bytes at a time. The last block
+      // may run past the word: it reads text that exists (end + 8 <= size) and writes key bytes that the next key
+      // or the final resize overwrite (keys are never longer than the text before them).
+      const uint64_t lower = mode == kKeyLower ? 0x2020202020202020ULL : 0;
+      for (size_t o = 0; o < word.size(); o += 8) {
+        uint64_t w;
+        std::memcpy(&w, word.data() + o, 8);
+        w |= lower;
+        std::memcpy(kp + o, &w, 8);
+      }
+      kp += word.size();
     } else if (mode == kKeyCopy) {
       kp = std::copy(word.begin(), word.end(), kp);
     } else if (mode == kKeyLower) {
@@ -179,6 +194,11 @@ void Tokenize(Document* doc) {
   };
 
   while (cur.pos < cur.size) {
+    if (cur.base[cur.pos] == ' ') {  // the commonest byte: what the general case below does for it
+      pending |= kSpaceBefore;
+      ++cur.pos;
+      continue;
+    }
     int len;
     char32_t cp = cur.Peek(&len);
     CharClass cc = Classify(cp);

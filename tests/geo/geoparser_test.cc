@@ -2,6 +2,7 @@
 // that only the npm data has are checked only when the index was built with it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -598,6 +599,43 @@ TEST_F(GeoTest, ANameOfACountryAndAStateOfTheArticlesCountryIsTheState) {
   ResolvePlaces(*gaz_, ge, &r);
   ASSERT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].country, "GE") << "among Tbilisi and Russia, the country";
+}
+
+
+// The resolutions and the per-thread work are reused across calls (their strings and vectors keep their
+// capacity): a reused output vector, shrinking and growing between articles, gives what a fresh one gives.
+TEST_F(GeoTest, ReusedOutputGivesTheSameResolutions) {
+  auto same = [](const PlaceResolution& a, const PlaceResolution& b) {
+    return a.resolved == b.resolved && a.place == b.place && a.name == b.name && a.admin1 == b.admin1 &&
+           a.country == b.country && a.lat == b.lat && a.lon == b.lon && a.gazetteer_id == b.gazetteer_id &&
+           a.precision == b.precision && a.score == b.score;
+  };
+  std::vector<std::vector<PlaceQuery>> articles(4);
+  for (std::string_view t : {"Democratic Republic of the Congo", "Homs province", "Palmyra", "Syria", "Donbas",
+                             "Moscow", "Nowhereville Xyz"}) {
+    articles[0].push_back(PlaceQuery{t, {}, PlaceHint::kAny, false});
+  }
+  articles[0][5].metonym = true;
+  articles[1].push_back(PlaceQuery{"Kabul", "Afghanistan", PlaceHint::kAny, false});
+  articles[2] = articles[0];
+  std::reverse(articles[2].begin(), articles[2].end());
+  articles[3].push_back(PlaceQuery{"Aleppo", {}, PlaceHint::kAny, false});
+  articles[3].push_back(PlaceQuery{"Bell County", {}, PlaceHint::kAny, false});
+  std::vector<PlaceResolution> reused;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& q : articles) {
+      ResolvePlaces(*gaz_, q, &reused);
+      std::vector<PlaceResolution> fresh;
+      ResolvePlaces(*gaz_, q, &fresh);
+      ASSERT_EQ(reused.size(), q.size());
+      ASSERT_EQ(fresh.size(), q.size());
+      for (size_t i = 0; i < q.size(); ++i) {
+        EXPECT_TRUE(same(reused[i], fresh[i])) << q[i].text << ": " << reused[i].gazetteer_id << " vs "
+                                               << fresh[i].gazetteer_id;
+      }
+    }
+  }
+  EXPECT_FALSE(reused.empty());
 }
 
 }  // namespace

@@ -253,5 +253,37 @@ TEST(WriteKey, WritesWhatAppendKeyAppends) {
   }
 }
 
+
+// Plain ASCII words are keyed 8 bytes at a time when 8 bytes of text follow them, byte by byte near the end of the
+// text: keys of words of every length (1-40 bytes, small, capitalised and all-caps, with digits), at every distance
+// from the end of the text, are what AppendKey gives, and packed.
+TEST(Tokenizer, BlockKeysOfPlainWordsNearTheEndOfTheText) {
+  const std::string letters = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789QrSt";
+  for (size_t len = 1; len <= letters.size(); ++len) {
+    for (int shape = 0; shape < 3; ++shape) {
+      std::string word = letters.substr(0, len);
+      for (char& ch : word) {
+        if (shape == 0 && ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        if (shape == 2 && ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
+      }
+      for (size_t tail = 0; tail <= 10; ++tail) {
+        Document doc;
+        doc.text = "x " + word + " " + word + std::string(tail, ' ');
+        Tokenize(&doc);
+        ASSERT_EQ(doc.tokens.size(), 3u) << doc.text;
+        uint32_t expected_begin = 0;
+        for (const auto& t : doc.tokens) {
+          EXPECT_EQ(t.key_begin, expected_begin);
+          expected_begin += t.key_len;
+          std::string want;
+          AppendKey(doc.TokenText(t), &want);
+          EXPECT_EQ(doc.Key(t), want) << doc.text;
+        }
+        EXPECT_EQ(doc.keys.size(), expected_begin);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::text
