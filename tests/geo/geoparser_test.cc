@@ -600,5 +600,25 @@ TEST_F(GeoTest, ANameOfACountryAndAStateOfTheArticlesCountryIsTheState) {
   EXPECT_EQ(r[2].country, "GE") << "among Tbilisi and Russia, the country";
 }
 
+
+// Physical features and parts of continents from the project's own table (data/gazetteer/aliases.txt): seas,
+// straits, rivers, ranges and regions resolve near their own centre, not to a namesake town or division.
+TEST_F(GeoTest, FeaturesAndRegionsResolveToTheirOwnCentres) {
+  struct Case {
+    const char* text;
+    double lat, lon;
+  };
+  for (const Case& c : {Case{"Cauvery", 11.1, 79.9}, Case{"Black Sea", 43.0, 35.0}, Case{"Strait of Hormuz", 26.6, 56.3},
+                        Case{"Kashmir", 34.5, 76.0}, Case{"Ghouta", 33.5, 36.4}, Case{"North Africa", 33.0, 10.0},
+                        Case{"Euphrates", 35.0, 40.5}, Case{"Himalayas", 28.0, 84.0}, Case{"Gulf", 27.0, 51.0},
+                        Case{"Kurdish", 37.0, 44.0}, Case{"West", 50.2, 7.4}}) {
+    PlaceResolution r = ResolveOne(c.text);
+    ASSERT_TRUE(r.resolved) << c.text;
+    EXPECT_NEAR(r.lat, c.lat, 0.5) << c.text;
+    EXPECT_NEAR(r.lon, c.lon, 0.5) << c.text;
+  }
+  EXPECT_EQ(ResolveOne("Korean").country, "KR");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
