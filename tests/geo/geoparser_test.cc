@@ -620,5 +620,21 @@ TEST_F(GeoTest, FeaturesAndRegionsResolveToTheirOwnCentres) {
   EXPECT_EQ(ResolveOne("Korean").country, "KR");
 }
 
+
+// Wales is the country of Britain, not the village of Wales in England, among English places; British counties
+// the packaged data lacks are not their namesake US towns.
+TEST_F(GeoTest, BritishNationsAndCountiesOverNamesakeTowns) {
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Leeds";
+  q[1].text = "Wales";
+  q[2].text = "Yorkshire";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[1].gazetteer_id, "admin1:GB.WLS");
+  EXPECT_EQ(r[2].country, "GB");
+  EXPECT_EQ(ResolveOne("Cheshire").country, "GB");
+  EXPECT_EQ(ResolveOne("Berkshire").country, "GB");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
