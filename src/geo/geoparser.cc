@@ -717,16 +717,24 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
 
   // Streets and buildings the gazetteer lacks ("Frenchmen Street", "Barclays Center", "Memphis St.") are in the
   // article's main town: the town its toponyms name most often (the first of equals), when it names one.
+  // A town read off part of a longer name ("Vienna/Fairfax-GMU Metro") is no town the article names.
   uint32_t focus = kNone;
   int focus_n = 0;
   static thread_local FlatVotes<int> towns;
   towns.clear();
   for (size_t i = 0; i < work.size(); ++i) {
-    if (queries[i].metonym || work[i].best < 0) continue;
+    if (queries[i].metonym || work[i].best < 0 || work[i].part) continue;
     const uint32_t pl = work[i].cands[work[i].best].place;
     if (gaz.place(pl).kind != PlaceKind::kCity) continue;
     const int n = ++towns[pl];
-    if (n > focus_n) {
+    // Of equals, the one in the division the article's places are most in ("Centreville" among Virginian
+    // places, not "Stonewall", Mississippi), then the most populous ("Chicago", not "Hubbard", Ohio).
+    bool better = n > focus_n;
+    if (n == focus_n) {
+      const double av = admin_votes.get(AdminOf(gaz, pl)), fv = admin_votes.get(AdminOf(gaz, focus));
+      better = av > fv || (av == fv && gaz.place(pl).population > gaz.place(focus).population);
+    }
+    if (better) {
       focus = pl;
       focus_n = n;
     }

@@ -636,5 +636,24 @@ TEST_F(GeoTest, BritishNationsAndCountiesOverNamesakeTowns) {
   EXPECT_EQ(ResolveOne("Berkshire").country, "GB");
 }
 
+
+// Venues the gazetteer lacks take the article's main town: of towns named equally often, the one in the division
+// the article is most about, and no town read off part of a longer name ("Vienna/Fairfax-GMU Metro" is no
+// mention of Vienna).
+TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesDivision) {
+  std::vector<PlaceQuery> q(6);
+  q[0].text = "Vienna/Fairfax-GMU Metro";
+  q[1].text = "Stonewall";
+  q[2].text = "Centreville";
+  q[3].text = "Va.";
+  q[4].text = "Gainesville";
+  q[5].text = "Patriot High";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[5].resolved);
+  EXPECT_EQ(r[5].country, "US");
+  EXPECT_EQ(r[5].admin1, "Virginia");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
