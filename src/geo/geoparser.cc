@@ -22,7 +22,9 @@ constexpr double kCoherence = 0.3;  // per other name with a reading nearby (at 
 constexpr double kPlausible = 3.0;  // how far below a name's best reading another still counts as near
 constexpr double kCountyTown = 3.0;  // a town in a county the article names, and that county
 constexpr float kInCountyKm = 40.0f;  // from a county's centre (the median of its places) to its towns
-constexpr double kHomeState = 4.0;  // a state of the article's country over a namesake country
+constexpr double kHomeState = 4.0;
+constexpr uint64_t kFamousCity = 200000, kFamousTownMax = 50000;
+constexpr double kFamousVoteScale = 0.5;  // a state of the article's country over a namesake country
 
 // A fixed set of lower-case words, hashed at compile time: membership is one hash and a probe or two, not a scan
 // of the list (the recogniser asks several such questions of every capitalised token).
@@ -653,8 +655,24 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         const uint32_t pl = w.cands[k].place;
         const PlaceRecord& p = gaz.place(pl);
         double s = w.base[k];
+        // A small town whose name is a famous city's ("Cambridge", "London", "Venice") gets less from the
+        // article's country when nothing in the article is in its state or near it: news names the city far
+        // more often than its namesakes ("Cambridge" in an American article is Cambridge, England, not
+        // Maryland's, unless the article is about Maryland; "Paris" with "Jackson" may still be Tennessee's).
+        double vote_scale = 1.0;
+        if (p.kind == PlaceKind::kCity && queries[i].context.empty() && p.population < kFamousTownMax &&
+            admin_votes.get(AdminOf(gaz, pl)) <= 0 && near_names(p, name_of[i]) == 0) {
+          for (const Posting& c : w.cands) {
+            const PlaceRecord& o = gaz.place(c.place);
+            if (o.kind == PlaceKind::kCity && o.population >= kFamousCity &&
+                o.population >= 20ull * std::max<uint64_t>(p.population, 1)) {
+              vote_scale = kFamousVoteScale;
+              break;
+            }
+          }
+        }
         if (p.country != 0xFFFF) {
-          s += 3.0 * std::max(0.0, country_votes.get(p.country)) / rest;
+          s += vote_scale * 3.0 * std::max(0.0, country_votes.get(p.country)) / rest;
         }
         uint32_t a = AdminOf(gaz, pl);
         if (a != kNone && p.kind != PlaceKind::kAdmin1) {

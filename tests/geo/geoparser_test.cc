@@ -655,5 +655,26 @@ TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesDivision) {
   EXPECT_EQ(r[5].admin1, "Virginia");
 }
 
+
+// A famous city's name in an article about another country is the city, not a small namesake there, unless the
+// article names the namesake's state or places near it.
+TEST_F(GeoTest, FamousCityOverSmallNamesakeOfTheArticlesCountry) {
+  std::vector<PlaceQuery> q(5);
+  q[0].text = "Chicago";
+  q[1].text = "Denver";
+  q[2].text = "Seattle";
+  q[3].text = "Boston";
+  q[4].text = "London";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[4].country, "GB");
+  q[0].text = "Columbus";
+  q[1].text = "Ohio";
+  q[2].text = "Springfield";
+  q[3].text = "Dayton";
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[4].country, "US") << "London, Ohio, among Ohio's places";
+}
+
 }  // namespace
 }  // namespace sitrep::geo
