@@ -677,6 +677,9 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         uint32_t a = AdminOf(gaz, pl);
         if (a != kNone && p.kind != PlaceKind::kAdmin1) {
           s += 2.5 * std::min(1.0, std::max(0.0, admin_votes.get(a)) / rest * 2);
+        } else if (p.kind == PlaceKind::kAdmin1 && admin_votes.get(pl) > 0) {
+          // A state the article's other places lie in ("Washington" with "Seattle" and "Tacoma").
+          s += 2.5 * std::min(1.0, admin_votes.get(pl) / rest * 2);
         }
         // A name that is a country and a state of the country the rest of the article is mostly about is the
         // state ("Georgia" among Atlanta and Athens): the country's far larger prior would otherwise win.

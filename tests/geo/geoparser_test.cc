@@ -676,5 +676,23 @@ TEST_F(GeoTest, FamousCityOverSmallNamesakeOfTheArticlesCountry) {
   EXPECT_EQ(r[4].country, "US") << "London, Ohio, among Ohio's places";
 }
 
+
+// A state or province the article's other places lie in is the reading of its bare name ("Ontario" with Toronto
+// among New York's places is the province, not Ontario, New York).
+TEST_F(GeoTest, ProvinceOfTheArticlesPlaces) {
+  std::vector<PlaceQuery> q(7);
+  q[0].text = "Toronto";
+  q[1].text = "Canada";
+  q[2].text = "Ontario";
+  q[3].text = "Buffalo";
+  q[4].text = "New York";
+  q[5].text = "United States";
+  q[6].text = "Ontario";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[2].gazetteer_id, "admin1:CA.08");
+  EXPECT_EQ(r[6].gazetteer_id, "admin1:CA.08");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
