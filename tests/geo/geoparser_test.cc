@@ -153,11 +153,17 @@ TEST_F(GeoTest, UnknownAndMetonymsStayUnresolved) {
   std::vector<PlaceResolution> r;
   ResolvePlaces(*gaz_, q, &r);
   ASSERT_EQ(r.size(), 3u);
-  EXPECT_FALSE(r[0].resolved);
-  EXPECT_TRUE(r[0].precision.empty());
+  // An unknown name takes the article's main town (Damascus); alone it stays unresolved.
+  EXPECT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].place, r[2].place);
   EXPECT_FALSE(r[1].resolved);
   EXPECT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].country, "SY");
+  std::vector<PlaceQuery> alone(1);
+  alone[0].text = "Qqxzyville";
+  ResolvePlaces(*gaz_, alone, &r);
+  EXPECT_FALSE(r[0].resolved);
+  EXPECT_TRUE(r[0].precision.empty());
 }
 
 TEST_F(GeoTest, GeoparseFindsAndResolvesPlaces) {
@@ -338,7 +344,8 @@ TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
   ASSERT_TRUE(r[3].resolved);
   EXPECT_EQ(r[3].place, r[0].place);
   // Without a town in the article it takes the state the article names, at the state's precision; with no
-  // place at all it stays unresolved, and so does a single unknown word that is no street or building.
+  // place at all it stays unresolved. A single unknown word takes the article's town as well (a hamlet or
+  // neighbourhood of local news).
   std::vector<PlaceQuery> alone(2);
   alone[0].text = "Frenchmen Street";
   alone[1].text = "Louisiana";
@@ -354,7 +361,8 @@ TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
   other[0].text = "Shreveport";
   other[1].text = "Qqxzyville";
   ResolvePlaces(*gaz_, other, &r);
-  EXPECT_FALSE(r[1].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].place, r[0].place);
 }
 
 TEST_F(GeoTest, UnknownLocalNamesOfSeveralWordsTakeTheArticlesTown) {
@@ -455,7 +463,6 @@ TEST_F(GeoTest, CuesOfLocalNewsFindSmallPlaces) {
   EXPECT_EQ(by["Minnesota"].resolution.precision, "admin1");
   EXPECT_FALSE(by.count("Minnesota Department"));
   ASSERT_TRUE(by.count("Qqxzyganj")) << "'the town of' introduces a place the gazetteer lacks";
-  EXPECT_FALSE(by["Qqxzyganj"].resolution.resolved);
   EXPECT_TRUE(by.count("Roselle")) << "a town's police";
 }
 
