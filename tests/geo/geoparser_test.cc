@@ -625,6 +625,9 @@ TEST_F(GeoTest, FeaturesAndRegionsResolveToTheirOwnCentres) {
     EXPECT_NEAR(r.lon, c.lon, 0.5) << c.text;
   }
   EXPECT_EQ(ResolveOne("Korean").country, "KR");
+  EXPECT_EQ(ResolveOne("Bosnia").country, "BA");
+  EXPECT_EQ(ResolveOne("Bosnian").country, "BA");
+  EXPECT_EQ(ResolveOne("Serb").country, "RS");
 }
 
 
