@@ -749,11 +749,13 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     if (gaz.place(pl).kind != PlaceKind::kCity) continue;
     const int n = ++towns[pl];
     // Of equals, the one in the division the article's places are most in ("Centreville" among Virginian
-    // places, not "Stonewall", Mississippi), then the most populous ("Chicago", not "Hubbard", Ohio).
+    // places, not "Stonewall", Mississippi), then in the country they are most in (Dublin, not London, in an
+    // Irish article naming both as often), then the most populous ("Chicago", not "Hubbard", Ohio).
     bool better = n > focus_n;
     if (n == focus_n) {
+      const double cv = country_votes.get(gaz.place(pl).country), cf = country_votes.get(gaz.place(focus).country);
       const double av = admin_votes.get(AdminOf(gaz, pl)), fv = admin_votes.get(AdminOf(gaz, focus));
-      better = av > fv || (av == fv && gaz.place(pl).population > gaz.place(focus).population);
+      better = av > fv || (av == fv && (cv > cf || (cv == cf && gaz.place(pl).population > gaz.place(focus).population)));
     }
     if (better) {
       focus = pl;

@@ -704,5 +704,21 @@ TEST_F(GeoTest, ProvinceOfTheArticlesPlaces) {
   EXPECT_EQ(r[6].gazetteer_id, "admin1:CA.08");
 }
 
+
+// Of towns named equally often, and equally by division, the main town is in the country the article is most about.
+TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesCountry) {
+  std::vector<PlaceQuery> q(6);
+  q[0].text = "London";
+  q[1].text = "London";
+  q[2].text = "Ireland";
+  q[3].text = "Dublin";
+  q[4].text = "Dublin";
+  q[5].text = "Fitzwilliam Place";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[5].resolved);
+  EXPECT_EQ(r[5].country, "IE");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
