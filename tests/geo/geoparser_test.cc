@@ -154,11 +154,17 @@ TEST_F(GeoTest, UnknownAndMetonymsStayUnresolved) {
   std::vector<PlaceResolution> r;
   ResolvePlaces(*gaz_, q, &r);
   ASSERT_EQ(r.size(), 3u);
-  EXPECT_FALSE(r[0].resolved);
-  EXPECT_TRUE(r[0].precision.empty());
+  // An unknown name takes the article's main town (Damascus); alone it stays unresolved.
+  EXPECT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].place, r[2].place);
   EXPECT_FALSE(r[1].resolved);
   EXPECT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].country, "SY");
+  std::vector<PlaceQuery> alone(1);
+  alone[0].text = "Qqxzyville";
+  ResolvePlaces(*gaz_, alone, &r);
+  EXPECT_FALSE(r[0].resolved);
+  EXPECT_TRUE(r[0].precision.empty());
 }
 
 TEST_F(GeoTest, GeoparseFindsAndResolvesPlaces) {
@@ -339,7 +345,8 @@ TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
   ASSERT_TRUE(r[3].resolved);
   EXPECT_EQ(r[3].place, r[0].place);
   // Without a town in the article it takes the state the article names, at the state's precision; with no
-  // place at all it stays unresolved, and so does a single unknown word that is no street or building.
+  // place at all it stays unresolved. A single unknown word takes the article's town as well (a hamlet or
+  // neighbourhood of local news).
   std::vector<PlaceQuery> alone(2);
   alone[0].text = "Frenchmen Street";
   alone[1].text = "Louisiana";
@@ -355,7 +362,8 @@ TEST_F(GeoTest, StreetsAndBuildingsTakeTheArticlesTown) {
   other[0].text = "Shreveport";
   other[1].text = "Qqxzyville";
   ResolvePlaces(*gaz_, other, &r);
-  EXPECT_FALSE(r[1].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].place, r[0].place);
 }
 
 TEST_F(GeoTest, UnknownLocalNamesOfSeveralWordsTakeTheArticlesTown) {
@@ -456,7 +464,6 @@ TEST_F(GeoTest, CuesOfLocalNewsFindSmallPlaces) {
   EXPECT_EQ(by["Minnesota"].resolution.precision, "admin1");
   EXPECT_FALSE(by.count("Minnesota Department"));
   ASSERT_TRUE(by.count("Qqxzyganj")) << "'the town of' introduces a place the gazetteer lacks";
-  EXPECT_FALSE(by["Qqxzyganj"].resolution.resolved);
   EXPECT_TRUE(by.count("Roselle")) << "a town's police";
 }
 
@@ -636,6 +643,118 @@ TEST_F(GeoTest, ReusedOutputGivesTheSameResolutions) {
     }
   }
   EXPECT_FALSE(reused.empty());
+}
+
+// Physical features and parts of continents from the project's own table (data/gazetteer/aliases.txt): seas,
+// straits, rivers, ranges and regions resolve near their own centre, not to a namesake town or division.
+TEST_F(GeoTest, FeaturesAndRegionsResolveToTheirOwnCentres) {
+  struct Case {
+    const char* text;
+    double lat, lon;
+  };
+  for (const Case& c : {Case{"Cauvery", 11.1, 79.9}, Case{"Black Sea", 43.0, 35.0}, Case{"Strait of Hormuz", 26.6, 56.3},
+                        Case{"Kashmir", 34.5, 76.0}, Case{"Ghouta", 33.5, 36.4}, Case{"North Africa", 33.0, 10.0},
+                        Case{"Euphrates", 35.0, 40.5}, Case{"Himalayas", 28.0, 84.0}, Case{"Gulf", 27.0, 51.0},
+                        Case{"Kurdish", 37.0, 44.0}, Case{"West", 50.2, 7.4}}) {
+    PlaceResolution r = ResolveOne(c.text);
+    ASSERT_TRUE(r.resolved) << c.text;
+    EXPECT_NEAR(r.lat, c.lat, 0.5) << c.text;
+    EXPECT_NEAR(r.lon, c.lon, 0.5) << c.text;
+  }
+  EXPECT_EQ(ResolveOne("Korean").country, "KR");
+  EXPECT_EQ(ResolveOne("Bosnia").country, "BA");
+  EXPECT_EQ(ResolveOne("Bosnian").country, "BA");
+  EXPECT_EQ(ResolveOne("Serb").country, "RS");
+}
+
+
+// Wales is the country of Britain, not the village of Wales in England, among English places; British counties
+// the packaged data lacks are not their namesake US towns.
+TEST_F(GeoTest, BritishNationsAndCountiesOverNamesakeTowns) {
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Leeds";
+  q[1].text = "Wales";
+  q[2].text = "Yorkshire";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[1].gazetteer_id, "admin1:GB.WLS");
+  EXPECT_EQ(r[2].country, "GB");
+  EXPECT_EQ(ResolveOne("Cheshire").country, "GB");
+  EXPECT_EQ(ResolveOne("Berkshire").country, "GB");
+}
+
+
+// Venues the gazetteer lacks take the article's main town: of towns named equally often, the one in the division
+// the article is most about, and no town read off part of a longer name ("Vienna/Fairfax-GMU Metro" is no
+// mention of Vienna).
+TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesDivision) {
+  std::vector<PlaceQuery> q(6);
+  q[0].text = "Vienna/Fairfax-GMU Metro";
+  q[1].text = "Stonewall";
+  q[2].text = "Centreville";
+  q[3].text = "Va.";
+  q[4].text = "Gainesville";
+  q[5].text = "Patriot High";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[5].resolved);
+  EXPECT_EQ(r[5].country, "US");
+  EXPECT_EQ(r[5].admin1, "Virginia");
+}
+
+
+// A famous city's name in an article about another country is the city, not a small namesake there, unless the
+// article names the namesake's state or places near it.
+TEST_F(GeoTest, FamousCityOverSmallNamesakeOfTheArticlesCountry) {
+  std::vector<PlaceQuery> q(5);
+  q[0].text = "Chicago";
+  q[1].text = "Denver";
+  q[2].text = "Seattle";
+  q[3].text = "Boston";
+  q[4].text = "London";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[4].country, "GB");
+  q[0].text = "Columbus";
+  q[1].text = "Ohio";
+  q[2].text = "Springfield";
+  q[3].text = "Dayton";
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[4].country, "US") << "London, Ohio, among Ohio's places";
+}
+
+
+// A state or province the article's other places lie in is the reading of its bare name ("Ontario" with Toronto
+// among New York's places is the province, not Ontario, New York).
+TEST_F(GeoTest, ProvinceOfTheArticlesPlaces) {
+  std::vector<PlaceQuery> q(7);
+  q[0].text = "Toronto";
+  q[1].text = "Canada";
+  q[2].text = "Ontario";
+  q[3].text = "Buffalo";
+  q[4].text = "New York";
+  q[5].text = "United States";
+  q[6].text = "Ontario";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  EXPECT_EQ(r[2].gazetteer_id, "admin1:CA.08");
+  EXPECT_EQ(r[6].gazetteer_id, "admin1:CA.08");
+}
+
+
+// Of towns named equally often, and equally by division, the main town is in the country the article is most about.
+TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesCountry) {
+  std::vector<PlaceQuery> q(6);
+  q[0].text = "London";
+  q[1].text = "London";
+  q[2].text = "Ireland";
+  q[3].text = "Dublin";
+  q[4].text = "Dublin";
+  q[5].text = "Fitzwilliam Place";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[5].resolved);
+  EXPECT_EQ(r[5].country, "IE");
 }
 
 }  // namespace
