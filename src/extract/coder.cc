@@ -642,6 +642,11 @@ void BuildMentions(Context& c, uint32_t si) {
       if (before_event) {
         m.mkind = MentionKind::kCountry;
         m.kind = ActorKind::kGovernment;
+      } else if (after == "prison" || after == "prisons" || after == "jail" || after == "jails" ||
+                 after == "custody" || after == "detention") {
+        // "released from Israeli prison": the state that held the prisoner.
+        m.mkind = MentionKind::kCountry;
+        m.kind = ActorKind::kGovernment;
       } else if (after == "occupation" || after == "control" || after == "rule") {
         // "under Russian occupation": the state holding a place, for the side that takes it back.
         m.mkind = MentionKind::kCountry;
@@ -1169,6 +1174,9 @@ void BuildCandidates(Context& c, uint32_t si) {
     std::string_view first_key = KeyAt(c, it.first);
     if (!tr.verb) {
       e.voice = Voice::kNominal;
+    } else if (In(kBeForms, first_key) && first_key != "'s" && it.last >= it.first + 2 &&
+               ParticipleForm(KeyAt(c, it.first + 1))) {
+      e.voice = Voice::kPassive;  // a phrase that holds its auxiliary: "is released", "were freed"
     } else if (EndsWith(first_key, "ing") && first_key.size() > 4) {
       e.voice = Voice::kParticiple;
     } else if (ParticipleForm(first_key) && PrecededByBe(c, si, it.first)) {
@@ -1341,6 +1349,21 @@ void BuildCandidates(Context& c, uint32_t si) {
       case Voice::kPassive:
         e.actor2 = LeftSubject(c, si, it.first, 14);
         e.actor1 = ByAgent(c, si, it.last);
+        // "Khalida Jarrar is released from Israeli prison": whoever held the prisoner releases her.
+        if (e.actor1 < 0 && tr.mode == "release") {
+          for (uint32_t t = it.first; t < sent.last_token && t < it.last + 3; ++t) {
+            if (KeyAt(c, t) != "from") continue;
+            for (uint32_t q = L.mentions_begin; q < L.mentions_end; ++q) {
+              const Mention& m = s.mentions[q];
+              if (m.first >= t + 1 && m.first <= t + 2 && !m.source_only && m.mkind != MentionKind::kPerson &&
+                  static_cast<int32_t>(q) != e.actor2) {
+                e.actor1 = static_cast<int32_t>(q);
+                break;
+              }
+            }
+            break;
+          }
+        }
         // "275 U.S. troops are deployed to Iraq": whoever sends them, the force that moves is the one acting.
         if (e.actor1 < 0 && e.actor2 >= 0 && (tr.flags & lexicon::kTriggerMover) &&
             MentionIsArmed(c, s.mentions[e.actor2])) {

@@ -2226,5 +2226,15 @@ TEST(Extract, TwoSingularVictimsAndADownedJetAreCounted) {
   EXPECT_FALSE(killed) << Dump(jet);
 }
 
+TEST(Extract, WhoHeldAPrisonerReleasesThem) {
+  auto r = ExtractText("Two journalists were released from Iranian custody on Monday.");
+  ASSERT_EQ(r.events.size(), 1u) << Dump(r);
+  EXPECT_EQ(r.events[0].plover, "RETREAT");
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "IR");
+  ASSERT_TRUE(r.events[0].actor2) << Dump(r);  // the released are the patients, not the doers
+  EXPECT_EQ(r.events[0].actor2->kind, "civilians");
+}
+
 }  // namespace
 }  // namespace sitrep
