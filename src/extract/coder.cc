@@ -1136,6 +1136,14 @@ void BuildCandidates(Context& c, uint32_t si) {
         if (people) continue;
       }
     }
+    // "its designation of the group as a terrorist organization"; a designation of anything else is no sanction.
+    if ((KeyAt(c, it.first) == "designation" || KeyAt(c, it.first) == "designations") && it.last == it.first + 1) {
+      bool terror = false;
+      for (uint32_t t = it.last; t < sent.last_token && t < it.last + 9; ++t) {
+        terror |= KeyAt(c, t).starts_with("terror");
+      }
+      if (!terror) continue;
+    }
     // "the planning, execution and support of military operations": carrying out a plan, not killing anyone.
     if (KeyAt(c, it.first) == "execution" && it.last < sent.last_token) {
       bool of_plan = false;
@@ -1388,6 +1396,21 @@ void BuildCandidates(Context& c, uint32_t si) {
               e.actor1 = static_cast<int32_t>(q);
               break;
             }
+          }
+        }
+        // "Argentina … its designation of the group", "the army said its strikes": a possessive pronoun is the
+        // nearest party named before it.
+        // Only for acts of state outside ACLED: a possessive before a battle word is as often the other side's.
+        if (e.actor1 < 0 && it.first > sent.first_token && tr.cls == TriggerClass::kNonAcled &&
+            (KeyAt(c, it.first - 1) == "its" || KeyAt(c, it.first - 1) == "their")) {
+          for (int32_t q = static_cast<int32_t>(L.mentions_end) - 1; q >= static_cast<int32_t>(L.mentions_begin); --q) {
+            const Mention& m = s.mentions[q];
+            if (m.last > it.first - 1 || m.source_only || m.mkind == MentionKind::kDemonymNoun ||
+                MentionIsCivilian(c, m)) {
+              continue;
+            }
+            e.actor1 = q;
+            break;
           }
         }
         if (e.referenced) break;  // the clause's subject answers this act; it did not do it

@@ -2236,5 +2236,16 @@ TEST(Extract, WhoHeldAPrisonerReleasesThem) {
   EXPECT_EQ(r.events[0].actor2->kind, "civilians");
 }
 
+TEST(Extract, ADesignationAsTerroristsIsASanctionByItsOwner) {
+  auto r = ExtractText("Hezbollah condemns Argentina over its designation of the group as a terrorist organization.");
+  const Event* d = Find(r, "designation");
+  ASSERT_NE(d, nullptr) << Dump(r);
+  EXPECT_EQ(d->plover, "SANCTION");
+  ASSERT_TRUE(d->actor1) << Dump(r);
+  EXPECT_EQ(d->actor1->country, "AR");
+  auto heritage = ExtractText("The designation of the old city as a heritage site was welcomed in Aleppo.");
+  EXPECT_EQ(Find(heritage, "designation"), nullptr) << Dump(heritage);
+}
+
 }  // namespace
 }  // namespace sitrep
