@@ -1401,14 +1401,19 @@ void BuildCandidates(Context& c, uint32_t si) {
         // "Argentina … its designation of the group", "the army said its strikes": a possessive pronoun is the
         // nearest party named before it.
         // Only for acts of state outside ACLED: a possessive before a battle word is as often the other side's.
+        // "his visit", "her talks": the person named before it (a leader or an official), not a state.
+        const bool personal = it.first > sent.first_token &&
+                              (KeyAt(c, it.first - 1) == "his" || KeyAt(c, it.first - 1) == "her");
         if (e.actor1 < 0 && it.first > sent.first_token && tr.cls == TriggerClass::kNonAcled &&
-            (KeyAt(c, it.first - 1) == "its" || KeyAt(c, it.first - 1) == "their")) {
+            (KeyAt(c, it.first - 1) == "its" || KeyAt(c, it.first - 1) == "their" || personal)) {
           for (int32_t q = static_cast<int32_t>(L.mentions_end) - 1; q >= static_cast<int32_t>(L.mentions_begin); --q) {
             const Mention& m = s.mentions[q];
             if (m.last > it.first - 1 || m.source_only || m.mkind == MentionKind::kDemonymNoun ||
                 MentionIsCivilian(c, m)) {
               continue;
             }
+            if (personal && m.mkind != MentionKind::kPerson && !(m.mkind == MentionKind::kAgent && !m.generic)) continue;
+            if (IsPrepObject(c, m, sent.first_token)) break;  // "critical of Putin and expressed his support"
             e.actor1 = q;
             break;
           }

@@ -2247,5 +2247,14 @@ TEST(Extract, ADesignationAsTerroristsIsASanctionByItsOwner) {
   EXPECT_EQ(Find(heritage, "designation"), nullptr) << Dump(heritage);
 }
 
+TEST(Extract, HisVisitIsTheLeadersVisit) {
+  auto r = ExtractText("President Barack Obama ends the arms embargo on Vietnam during his visit to Hanoi.");
+  const Event* v = Find(r, "visit");
+  ASSERT_NE(v, nullptr) << Dump(r);
+  EXPECT_EQ(v->plover, "CONSULT");
+  ASSERT_TRUE(v->actor1) << Dump(r);
+  EXPECT_EQ(v->actor1->country, "US");
+}
+
 }  // namespace
 }  // namespace sitrep
