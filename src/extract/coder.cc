@@ -1768,6 +1768,16 @@ AcledSub TerritorySub(const Context& c, uint32_t si, const Candidate& e) {
       place_country = static_cast<int32_t>(it.index);
     }
   }
+  // "retake control of the Mosul Dam": the gazetteer's reading of the place the act takes.
+  for (uint32_t p = L.places_begin; p < L.places_end && place_country < 0; ++p) {
+    const auto& pm = s.places[p];
+    if (pm.first < e.trigger_last || pm.first > e.trigger_last + 8 || p >= s.resolved.size()) continue;
+    const geo::PlaceResolution& r = s.resolved[p];
+    if (!r.resolved || r.precision == "country" || r.precision == "region" || r.country.size() != 2) continue;
+    if (const lexicon::Country* co = c.lex.CountryByCode(r.country)) {
+      place_country = static_cast<int32_t>(co - c.lex.countries().data());
+    }
+  }
   if (place_country < 0) place_country = s.focus_country;
   bool home = actor_country < 0 || place_country < 0 || actor_country == place_country;
   return state && home ? AcledSub::kGovernmentRegainsTerritory : AcledSub::kNonStateOvertakesTerritory;

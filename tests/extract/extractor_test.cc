@@ -2256,5 +2256,15 @@ TEST(Extract, HisVisitIsTheLeadersVisit) {
   EXPECT_EQ(v->actor1->country, "US");
 }
 
+TEST(Extract, ThePlaceTakenSaysWhoseGroundItIs) {
+  // The article names the United States more than Iraq; the dam the Peshmerga retake is in Iraq.
+  auto r = ExtractText(
+      "Kurdish forces, supported by U.S. airstrikes, retake control of the Mosul Dam after its capture by IS "
+      "militants.");
+  const Event* e = Find(r, "retake control");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  EXPECT_EQ(e->acled_sub, "Government regains territory") << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
