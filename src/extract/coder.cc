@@ -1136,6 +1136,13 @@ void BuildCandidates(Context& c, uint32_t si) {
         if (people) continue;
       }
     }
+    // "the target of the attack was a bus", "legitimate targets": the noun names an objective, not an act.
+    if ((KeyAt(c, it.first) == "target" || KeyAt(c, it.first) == "targets") && it.last == it.first + 1 &&
+        it.first > sent.first_token) {
+      static constexpr std::array<std::string_view, 12> kNounBefore = {
+          "the", "a", "an", "its", "their", "main", "key", "legitimate", "military", "prime", "intended", "soft"};
+      if (In(kNounBefore, KeyAt(c, it.first - 1))) continue;
+    }
     // "its designation of the group as a terrorist organization"; a designation of anything else is no sanction.
     if ((KeyAt(c, it.first) == "designation" || KeyAt(c, it.first) == "designations") && it.last == it.first + 1) {
       bool terror = false;

@@ -2266,5 +2266,16 @@ TEST(Extract, ThePlaceTakenSaysWhoseGroundItIs) {
   EXPECT_EQ(e->acled_sub, "Government regains territory") << Dump(r);
 }
 
+TEST(Extract, TheTargetOfAnAttackIsNoAttack) {
+  auto r = ExtractText(
+      "A car bombing in Kabul kills at least 24 people. Officials say the target of the attack was a bus of "
+      "government workers.");
+  int acts = 0;
+  for (const auto& e : r.events) acts += e.plover == "ASSAULT";
+  EXPECT_EQ(acts, 1) << Dump(r);
+  auto verb = ExtractText("Gunmen target a police checkpoint in Peshawar, killing two officers.");
+  ASSERT_FALSE(verb.events.empty()) << Dump(verb);
+}
+
 }  // namespace
 }  // namespace sitrep
