@@ -409,6 +409,8 @@ void InfinitiveEvents(Context& c, uint32_t si) {
     // "urges the islands to not sign a pact", "warned them not to attack": the same, past the negation.
     uint32_t to = ev.trigger_first - 1;
     if (KeyAt(c, to) == "not" && to > sent.first_token + 1) --to;
+    // "deploys 200 troops to Kabul to help airlift nationals": "help" carries the infinitive.
+    if (KeyAt(c, to) == "help" && to > sent.first_token + 1 && KeyAt(c, to - 1) == "to") --to;
     if (KeyAt(c, to) == "to" && to > sent.first_token && KeyAt(c, to - 1) == "not") --to;
     if (KeyAt(c, to) != "to" && !(KeyAt(c, to) == "not" && KeyAt(c, to + 1) == "to")) continue;
     if (to < sent.first_token + 1) continue;

@@ -2500,6 +2500,30 @@ void MergeCandidates(Context& c, uint32_t si) {
     if (In(kStanding, gov) || (gov == "of" && t - 1 > first && In(kPartOf, KeyAt(c, t - 2)))) e.alive = false;
   }
 
+  // 1'd. "the war won't end until Armenian forces withdraw": an act awaited in a clause of "until" in the present
+  //      has not happened ("fought until the army retook the town" has).
+  for (uint32_t k = b; k < e_end; ++k) {
+    Candidate& e = ev[k];
+    if (!e.alive || e.voice == Voice::kNominal) continue;
+    std::string_view verb = KeyAt(c, e.trigger_first);
+    std::string_view lemma = TriggerOf(c, e).lemma;
+    lemma = lemma.substr(0, lemma.find(' '));
+    if (!lemma.empty() && lemma.back() == '+') lemma.remove_suffix(1);
+    const bool present = verb == lemma || (verb.size() == lemma.size() + 1 && verb.starts_with(lemma) &&
+                                           verb.back() == 's') ||
+                         (verb.size() == lemma.size() + 2 && verb.starts_with(lemma) && verb.ends_with("es"));
+    if (!present) continue;
+    const uint32_t first = c.doc.sentences[si].first_token;
+    for (uint32_t t = e.trigger_first; t > first && e.trigger_first - t < 6; --t) {
+      std::string_view k2 = KeyAt(c, t - 1);
+      if (k2 == "until" || k2 == "till") {
+        e.alive = false;
+        break;
+      }
+      if (k2 == "," || k2 == ";" || IsClauseBoundary(k2)) break;
+    }
+  }
+
   // 1'c. "for the first time since the offensive began", "pulled out because of the Turkish offensive": a definite
   //      act named as a time or a cause is the background of this sentence's news, not news of its own.
   for (uint32_t k = b; k < e_end; ++k) {

@@ -2277,5 +2277,16 @@ TEST(Extract, TheTargetOfAnAttackIsNoAttack) {
   ASSERT_FALSE(verb.events.empty()) << Dump(verb);
 }
 
+TEST(Extract, AnActAwaitedUntilOrHelpedIsNoEvent) {
+  auto r = ExtractText("Aliyev says the war won't end until Armenian forces withdraw from the occupied territories.");
+  for (const auto& e : r.events) EXPECT_NE(e.acled_sub, "Change to group/activity") << Dump(r);
+  auto past = ExtractText("Fighting continued until government forces retook the town of Sirte.");
+  bool retook = false;
+  for (const auto& e : past.events) retook |= e.acled_sub == "Government regains territory";
+  EXPECT_TRUE(retook) << Dump(past);
+  auto help = ExtractText("The United Kingdom deploys 200 troops to Kabul to help airlift its nationals.");
+  EXPECT_EQ(Find(help, "airlift"), nullptr) << Dump(help);
+}
+
 }  // namespace
 }  // namespace sitrep
