@@ -1151,6 +1151,13 @@ void BuildCandidates(Context& c, uint32_t si) {
       }
       if (!terror) continue;
     }
+    // "the recently liberated Syrian town of Kobani", "the newly captured city": a participle used as an adjective
+    // recalls an act, it does not report one.
+    if (tr.verb && it.first > sent.first_token && it.last < sent.last_token &&
+        (KeyAt(c, it.first - 1) == "recently" || KeyAt(c, it.first - 1) == "newly") &&
+        EndsWith(KeyAt(c, it.first), "ed") && c.doc.tokens[it.last].kind == text::kWord && KeyAt(c, it.last) != "by") {
+      continue;
+    }
     // "the planning, execution and support of military operations": carrying out a plan, not killing anyone.
     if (KeyAt(c, it.first) == "execution" && it.last < sent.last_token) {
       bool of_plan = false;
@@ -1260,6 +1267,14 @@ void BuildCandidates(Context& c, uint32_t si) {
           break;
         }
         e.actor1 = LeftSubject(c, si, it.first, 18);
+        // "Kurdish fighters claim to have recaptured Kobani": who claims (or says, denies) to have done it did it.
+        if (e.actor1 < 0 && it.first >= sent.first_token + 3 && KeyAt(c, it.first - 1) == "have" &&
+            KeyAt(c, it.first - 2) == "to") {
+          static constexpr std::array<std::string_view, 12> kClaimVerbs = {
+              "claim", "claims", "claimed", "claiming", "say", "says", "said", "deny", "denies", "denied",
+              "appear", "appears"};
+          if (In(kClaimVerbs, KeyAt(c, it.first - 3))) e.actor1 = LeftSubject(c, si, it.first - 3, 12);
+        }
         // "leaving the militants to burn down shops", "ordered troops to withdraw": the object of the verb before
         // an infinitive is the infinitive's doer (not a preposition's object: "sent to Mali to fight").
         if (tr.verb && it.first >= sent.first_token + 2 && KeyAt(c, it.first - 1) == "to") {

@@ -1088,6 +1088,12 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
         out.actor2.emplace();
         NameMention(lex, s, s.mentions[e.actor2], violent, place_country, &*out.actor2);
       }
+      // "the town had fallen to government forces" read with the state as its former holder too: a side is not its
+      // own opponent (crowds and civilians may be: communal violence).
+      if (out.actor1 && out.actor2 && out.actor1->name == out.actor2->name && out.actor1->kind != "civilians" &&
+          out.actor1->kind != "protesters") {
+        out.actor2.reset();
+      }
       // ACLED names the crowd of a demonstration "Protesters (Country)", of a riot "Rioters (Country)".
       if (out.actor1 && (out.acled == "Protests" || out.acled == "Riots") &&
           (out.actor1->kind == "civilians" || out.actor1->kind == "protesters") &&

@@ -2288,5 +2288,28 @@ TEST(Extract, AnActAwaitedUntilOrHelpedIsNoEvent) {
   EXPECT_EQ(Find(help, "airlift"), nullptr) << Dump(help);
 }
 
+TEST(Extract, WhoClaimsToHaveDoneItIsTheDoer) {
+  auto r = ExtractText("Kurdish fighters claim to have recaptured Kobani from the Islamic State.");
+  const Event* e = Find(r, "recaptured");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_EQ(e->actor1->kind, "rebel_group");
+  EXPECT_EQ(e->modality, "claimed");
+}
+
+TEST(Extract, ARecentlyLiberatedTownIsNoNewEvent) {
+  auto r = ExtractText("Images from the recently liberated Syrian town of Kobani show a city in ruins.");
+  EXPECT_TRUE(r.events.empty()) << Dump(r);
+}
+
+TEST(Extract, ASideIsNotItsOwnOpponent) {
+  auto r = ExtractText("A day after the town had fallen to government forces, the army shelled it again.");
+  for (const auto& e : r.events) {
+    if (e.actor1 && e.actor2) {
+      EXPECT_NE(e.actor1->name, e.actor2->name) << Dump(r);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
