@@ -1136,6 +1136,17 @@ void BuildCandidates(Context& c, uint32_t si) {
         if (people) continue;
       }
     }
+    // "the military met stiff resistance", "were met by the sound of sirens": meeting a thing is no meeting.
+    if (tr.verb && tr.plover == Plover::kConsult && tr.lemma == "meet" &&
+        it.last < sent.last_token) {
+      static constexpr std::array<std::string_view, 18> kThings = {
+          "resistance", "resistence", "criticism", "fire", "sound", "sounds", "demands", "deadline", "condemnation",
+          "protests", "silence", "skepticism", "scepticism", "requirements", "standards", "expectations", "needs",
+          "by"};
+      bool thing = false;
+      for (uint32_t t = it.last; t < sent.last_token && t < it.last + 3; ++t) thing |= In(kThings, KeyAt(c, t));
+      if (thing) continue;
+    }
     // "the target of the attack was a bus", "legitimate targets": the noun names an objective, not an act.
     if ((KeyAt(c, it.first) == "target" || KeyAt(c, it.first) == "targets") && it.last == it.first + 1 &&
         it.first > sent.first_token) {
@@ -1457,8 +1468,14 @@ void BuildCandidates(Context& c, uint32_t si) {
             bool event_between = false;
             for (uint32_t q = L.items_begin; q < L.items_end; ++q) {
               const Item& other = s.items[q];
-              if (other.layer == Layer::kTrigger && other.first >= s.mentions[subj].last && other.first < it.first &&
-                  c.lex.triggers()[other.index].cls == TriggerClass::kNonAcled) {
+              if (other.first < s.mentions[subj].last || other.first >= it.first) continue;
+              if (other.layer == Layer::kTrigger && c.lex.triggers()[other.index].cls == TriggerClass::kNonAcled) {
+                event_between = true;
+              }
+              // "The British Defence Ministry expects increased shelling": who expects an act does not do it.
+              // (Who considers, plans or threatens strikes would carry them out.)
+              if (other.layer == Layer::kCue && (c.lex.cues()[other.index].kind == CueKind::kReport ||
+                                                 KeyAt(c, other.first).starts_with("expect"))) {
                 event_between = true;
               }
             }

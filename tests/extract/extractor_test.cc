@@ -2311,5 +2311,35 @@ TEST(Extract, ASideIsNotItsOwnOpponent) {
   }
 }
 
+TEST(Extract, MeetingAThingIsNoMeetingAndWhoExpectsShellingDoesNotShell) {
+  auto sound = ExtractText("Residents of eastern Ukraine were met Saturday by the sound of air raid sirens.");
+  for (const auto& e : sound.events) EXPECT_NE(e.plover, "CONSULT") << Dump(sound);
+  auto resist = ExtractText("The army met stiff resistance near Kyiv.");
+  for (const auto& e : resist.events) EXPECT_NE(e.plover, "CONSULT") << Dump(resist);
+  auto talks = ExtractText("Putin met Erdogan in Sochi on Monday.");
+  ASSERT_FALSE(talks.events.empty()) << Dump(talks);
+  EXPECT_EQ(talks.events[0].plover, "CONSULT");
+  auto expects = ExtractText("The British Defence Ministry expects increased shelling to continue in the Donbas.");
+  for (const auto& e : expects.events) {
+    if (e.actor1) {
+      EXPECT_NE(e.actor1->country, "GB") << Dump(expects);
+    }
+  }
+  // Who considers strikes would carry them out.
+  auto considers = ExtractText("The U.S. is considering air strikes against the militants in Iraq.");
+  ASSERT_FALSE(considers.events.empty()) << Dump(considers);
+  ASSERT_TRUE(considers.events[0].actor1) << Dump(considers);
+  EXPECT_EQ(considers.events[0].actor1->country, "US");
+}
+
+TEST(Extract, ATownNamedLikeAMilitiaIsAPlace) {
+  auto r = ExtractText("The United States condemns yesterday's bomb attack in Radaa, Yemen, which killed dozens.");
+  for (const auto& e : r.events) {
+    if (e.actor1) {
+      EXPECT_EQ(e.actor1->name.find("Deterrence"), std::string::npos) << Dump(r);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
