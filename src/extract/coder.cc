@@ -1147,6 +1147,8 @@ void BuildCandidates(Context& c, uint32_t si) {
       for (uint32_t t = it.last; t < sent.last_token && t < it.last + 3; ++t) thing |= In(kThings, KeyAt(c, t));
       if (thing) continue;
     }
+    // "lodged a no-confidence petition", "a confidence vote": parliamentary procedure, no act between parties.
+    if (it.first > sent.first_token && KeyAt(c, it.first - 1) == "confidence") continue;
     // "the target of the attack was a bus", "legitimate targets": the noun names an objective, not an act.
     if ((KeyAt(c, it.first) == "target" || KeyAt(c, it.first) == "targets") && it.last == it.first + 1 &&
         it.first > sent.first_token) {

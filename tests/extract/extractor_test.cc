@@ -2341,5 +2341,12 @@ TEST(Extract, ATownNamedLikeAMilitiaIsAPlace) {
   }
 }
 
+TEST(Extract, ANoConfidencePetitionIsParliamentaryProcedure) {
+  auto r = ExtractText(
+      "Vanuatu entered a political crisis after opposition parties lodged a no-confidence petition against the "
+      "prime minister.");
+  EXPECT_TRUE(r.events.empty()) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
