@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <array>
 #include <cstring>
 #include <string_view>
 
@@ -18,17 +17,6 @@ constexpr std::array<std::string_view, 22> kBetweenSourceAndCue = {
     "publicly", "repeatedly", "statement", "statements", "spokesman", "spokeswoman", "spokesperson",
     "communique", "release", "would"};
 
-// Whether k is one of a short list of words (std::find's answer): the length and the first byte are compared
-// before the bytes, as most entries differ in one of them.
-bool In(const auto& list, std::string_view k) {
-  const size_t n = k.size();
-  if (n == 0) return std::find(list.begin(), list.end(), k) != list.end();
-  const char c0 = k[0];
-  for (std::string_view w : list) {
-    if (w.size() == n && w[0] == c0 && std::memcmp(w.data(), k.data(), n) == 0) return true;
-  }
-  return false;
-}
 
 struct Source {
   int32_t mention = -1;

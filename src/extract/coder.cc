@@ -14,17 +14,6 @@ using lexicon::CueKind;
 using lexicon::Trigger;
 using lexicon::TriggerClass;
 
-// Whether k is one of a short list of words (std::find's answer): the length and the first byte are compared
-// before the bytes, as most entries differ in one of them.
-bool In(const auto& list, std::string_view k) {
-  const size_t n = k.size();
-  if (n == 0) return std::find(list.begin(), list.end(), k) != list.end();
-  const char c0 = k[0];
-  for (std::string_view w : list) {
-    if (w.size() == n && w[0] == c0 && std::memcmp(w.data(), k.data(), n) == 0) return true;
-  }
-  return false;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

@@ -9,6 +9,10 @@
 // All are pure functions of the lexicon and the scratch. Thread-safe given one scratch per thread.
 #pragma once
 
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
 #include "extract/annotations.h"
 
 namespace sitrep::extract {
@@ -36,5 +40,17 @@ bool MentionIsArmed(const Context& c, const Mention& m);
 bool MentionIsCivilian(const Context& c, const Mention& m);
 bool IsPreposition(std::string_view key);
 bool IsClauseBoundary(std::string_view key);
+
+// Whether k is one of a short list of words (std::find's answer): the length and the first byte are compared
+// before the bytes, as most entries differ in one of them.
+inline bool In(const auto& list, std::string_view k) {
+  const size_t n = k.size();
+  if (n == 0) return std::find(list.begin(), list.end(), k) != list.end();
+  const char c0 = k[0];
+  for (std::string_view w : list) {
+    if (w.size() == n && w[0] == c0 && std::memcmp(w.data(), k.data(), n) == 0) return true;
+  }
+  return false;
+}
 
 }  // namespace sitrep::extract
