@@ -83,10 +83,29 @@ Source FindSource(const Context& c, uint32_t si, const Item& cue) {
              k == "night";
     };
     while (t > sent.first_token && skippable(KeyAt(c, t - 1))) --t;
+    // "the SBU, reports", "the Donetsk People's Republic (DPR) say": an apposition or an acronym in brackets
+    // closes the source phrase.
+    if (t > sent.first_token + 1 && KeyAt(c, t - 1) == ")") {
+      uint32_t open = t - 1;
+      while (open > sent.first_token && t - open < 6 && KeyAt(c, open) != "(") --open;
+      if (KeyAt(c, open) == "(") t = open;
+    } else if (t > sent.first_token + 1 && KeyAt(c, t - 1) == "," && KeyAt(c, cue.first - 1) == ",") {
+      --t;
+    }
+    // "The Yemeni government in exile announces": a short phrase of place after the source.
+    auto place_phrase = [&](uint32_t from, uint32_t to) {
+      if (to <= from || to - from > 3) return false;
+      std::string_view p0 = KeyAt(c, from);
+      if (p0 != "in" && p0 != "of" && p0 != "from" && p0 != "based") return false;
+      for (uint32_t q = from; q < to; ++q) {
+        if (c.doc.tokens[q].kind != text::kWord) return false;
+      }
+      return true;
+    };
     for (int32_t k = static_cast<int32_t>(L.mentions_end) - 1; k >= static_cast<int32_t>(L.mentions_begin); --k) {
       const Mention& m = c.s.mentions[k];
       if (m.last > t) continue;
-      if (m.last == t || (m.last + 1 == t && KeyAt(c, m.last) == "'s")) {
+      if (m.last == t || (m.last + 1 == t && KeyAt(c, m.last) == "'s") || place_phrase(m.last, t)) {
         src.mention = k;
         src.first = ExtendLeftOverName(c, m.first, sent.first_token);
         src.last = m.last;

@@ -490,6 +490,12 @@ void FindCounts(Context& c, uint32_t si) {
       continue;
     }
     const Mention& victim = s.mentions[e.actor2];
+    // "attacked a police patrol": the mention modifies an act noun; it counts no one.
+    bool modifies_act = false;
+    for (uint32_t q = s.layers[si].items_begin; q < s.layers[si].items_end; ++q) {
+      modifies_act |= s.items[q].layer == Layer::kTrigger && s.items[q].first == victim.last;
+    }
+    if (modifies_act) continue;
     // The article may stand before adjectives the mention leaves out ("a Scottish man", "a senior judge").
     uint32_t article = victim.first;
     while (article > sent.first_token && victim.first - article < 3 &&

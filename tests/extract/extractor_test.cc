@@ -2348,5 +2348,33 @@ TEST(Extract, ANoConfidencePetitionIsParliamentaryProcedure) {
   EXPECT_TRUE(r.events.empty()) << Dump(r);
 }
 
+TEST(Extract, ASourceMayCarryAnAppositionAnAcronymOrAPlace) {
+  struct Case {
+    const char* text;
+    const char* source;
+  };
+  for (const Case& k : {Case{"The Yemeni government in exile announces that it has reached a truce with the Houthis.",
+                             "Government of Yemen"},
+                        Case{"Ukraine's intelligence service, the SBU, reports that a drone caused the explosions at "
+                             "the Balakliia base.",
+                             "Security Service of Ukraine"},
+                        Case{"The Donetsk People's Republic (DPR) says that 53 people were killed by shelling in "
+                             "Olenivka.",
+                             "Donetsk People's Republic"}}) {
+    auto r = ExtractText(k.text);
+    ASSERT_FALSE(r.events.empty()) << k.text;
+    bool found = false;
+    for (const auto& e : r.events) found |= e.source && e.source->name == k.source;
+    EXPECT_TRUE(found) << k.text << "\n" << Dump(r);
+  }
+}
+
+TEST(Extract, AMentionModifyingAnActNounCountsNoOne) {
+  auto r = ExtractText("Fourteen gunmen who attacked a police patrol are killed in a gunbattle in Veracruz.");
+  for (const auto& e : r.events) {
+    for (const auto& n : e.counts) EXPECT_FALSE(n.what == "killed" && n.n == 1) << Dump(r);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
