@@ -392,6 +392,14 @@ void AddUnknownOrganisationSubject(Context& c, uint32_t si) {
   }
   const uint32_t end = t;
   if (capitalised < 2 || end >= sent.last_token || end - begin > 8) return;
+  // "Sakie Yokota, the mother of a Japanese girl abducted …, appeals to Kim Jong-un": an apposition set off by commas
+  // may stand between the name and its verb.
+  uint32_t verb_at = end;
+  if (KeyAt(c, end) == ",") {
+    uint32_t close = end + 1;
+    while (close < sent.last_token && close < end + 20 && KeyAt(c, close) != "," && KeyAt(c, close) != ";") ++close;
+    if (close + 1 < sent.last_token && KeyAt(c, close) == ",") verb_at = close + 1;
+  }
   // All capitals is a headline or an acronym run, not a name in prose.
   for (uint32_t q = begin; q < end; ++q) {
     if (c.doc.tokens[q].Has(text::kAllCaps)) return;
@@ -400,7 +408,7 @@ void AddUnknownOrganisationSubject(Context& c, uint32_t si) {
   for (uint32_t k = L.items_begin; k < L.items_end; ++k) {
     const Item& it = s.items[k];
     if (it.last > begin && it.first < end && it.layer != Layer::kEntity) return;  // a cue, trigger or weapon inside
-    if (it.layer == Layer::kTrigger && it.first == end && c.lex.triggers()[it.index].verb &&
+    if (it.layer == Layer::kTrigger && it.first == verb_at && c.lex.triggers()[it.index].verb &&
         c.lex.triggers()[it.index].cls == TriggerClass::kNonAcled) {
       verb_follows = true;
     }
@@ -843,15 +851,29 @@ namespace {
 int32_t LeftSubject(const Context& c, uint32_t si, uint32_t pos, uint32_t max_distance) {
   const auto& L = Lay(c, si);
   const text::Sentence& sent = c.doc.sentences[si];
+  // "Sakie Yokota, the mother of a girl abducted by North Korea, appeals": the mentions inside an apposition
+  // closed right before the verb are not its subject when a mention stands before the apposition's comma.
+  uint32_t apposition_open = UINT32_MAX;
+  if (pos > sent.first_token + 2 && KeyAt(c, pos - 1) == ",") {
+    uint32_t open = pos - 2;
+    while (open > sent.first_token && pos - open < 20 && KeyAt(c, open) != ",") --open;
+    if (KeyAt(c, open) == ",") {
+      for (uint32_t k = L.mentions_begin; k < L.mentions_end; ++k) {
+        if (c.s.mentions[k].last == open && !c.s.mentions[k].source_only) apposition_open = open;
+      }
+    }
+  }
   for (int32_t k = static_cast<int32_t>(L.mentions_end) - 1; k >= static_cast<int32_t>(L.mentions_begin); --k) {
     const Mention& m = c.s.mentions[k];
     if (m.source_only) continue;
     if (m.last > pos) continue;
-    if (pos - m.last > max_distance) return -1;
+    if (apposition_open != UINT32_MAX && m.first > apposition_open) continue;
+    const uint32_t reach_from = apposition_open != UINT32_MAX ? apposition_open + 1 : pos;
+    if (reach_from - m.last > max_distance) return -1;
     // "Israeli forces, in a second attack in as many days, bomb …": a phrase set off by commas between the subject
     // and its verb hides neither, whatever it holds.
-    const bool parenthetical = m.last + 2 < pos && pos - m.last <= 16 && KeyAt(c, m.last) == "," &&
-                               KeyAt(c, pos - 1) == ",";
+    const bool parenthetical = m.last + 2 < pos && (pos - m.last <= 16 || m.last == apposition_open) &&
+                               KeyAt(c, m.last) == "," && KeyAt(c, pos - 1) == ",";
     // Anything between the mention and the trigger that closes the clause?
     bool blocked = false, via_relative = false;
     for (uint32_t t = m.last; t < pos; ++t) {

@@ -2376,5 +2376,15 @@ TEST(Extract, AMentionModifyingAnActNounCountsNoOne) {
   }
 }
 
+TEST(Extract, AnAppositionStandsBetweenANameAndItsVerb) {
+  auto r = ExtractText(
+      "Sakie Yokota, the mother of a Japanese girl abducted by North Korea 42 years ago at the age of 13, appeals "
+      "to Kim Jong-un to release all Japanese abductees.");
+  const Event* e = Find(r, "appeals");
+  ASSERT_NE(e, nullptr) << Dump(r);
+  ASSERT_TRUE(e->actor1) << Dump(r);
+  EXPECT_EQ(e->actor1->name, "Sakie Yokota");
+}
+
 }  // namespace
 }  // namespace sitrep
