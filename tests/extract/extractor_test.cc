@@ -2386,5 +2386,16 @@ TEST(Extract, AnAppositionStandsBetweenANameAndItsVerb) {
   EXPECT_EQ(e->actor1->name, "Sakie Yokota");
 }
 
+TEST(Extract, TheFirstOfAlliedDoersLeads) {
+  auto r = ExtractText("Turkish troops and the Free Syrian Army seize control of the town of Rajo from YPG forces.");
+  ASSERT_FALSE(r.events.empty()) << Dump(r);
+  ASSERT_TRUE(r.events[0].actor1) << Dump(r);
+  EXPECT_EQ(r.events[0].actor1->country, "TR");
+  // Two parties to a joint act stay one on each side.
+  auto meet = ExtractText("The presidents of Colombia and Venezuela meet to resolve a diplomatic dispute.");
+  ASSERT_FALSE(meet.events.empty()) << Dump(meet);
+  ASSERT_TRUE(meet.events[0].actor1 && meet.events[0].actor2) << Dump(meet);
+}
+
 }  // namespace
 }  // namespace sitrep
