@@ -1388,7 +1388,7 @@ void BuildCandidates(Context& c, uint32_t si) {
         // "Palestinian youth and Israeli riot police clash": the two sides of a reciprocal verb are its
         // coordinated subject.
         // So are those of an act two parties do together: "Syria and Libya agree to establish relations".
-        if (e.actor1 > static_cast<int32_t>(L.mentions_begin) && e.actor2 < 0) {
+        if (e.actor1 > static_cast<int32_t>(L.mentions_begin)) {
           const bool joint = reciprocal || tr.plover == Plover::kAgree || tr.plover == Plover::kConsult ||
                              tr.plover == Plover::kCooperate || tr.sub == AcledSub::kAgreement;
           const Mention& second = s.mentions[e.actor1];
@@ -1398,7 +1398,7 @@ void BuildCandidates(Context& c, uint32_t si) {
               (first_side.last + 1 == second.first ||
                (first_side.last + 2 == second.first && KeyAt(c, first_side.last + 1) == "the")) &&
               !first_side.source_only;
-          if (coordinated && joint) {
+          if (coordinated && joint && e.actor2 < 0) {
             e.actor2 = e.actor1;
             e.actor1 = e.actor1 - 1;
           } else if (coordinated && tr.cls != TriggerClass::kNonAcled && MentionIsArmed(c, first_side) &&
