@@ -818,9 +818,28 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       }
     }
   }
-  for (size_t i = 0; i < work.size() && focus != kNone; ++i) {
+  for (size_t i = 0; i < work.size(); ++i) {
     Work& w = work[i];
     if (queries[i].metonym || w.best >= 0) continue;
+    // A name the gazetteer lacks with a town as its container ("Le Bernardin in New York", "the Bambino Gesu
+    // hospital in Rome", "Eva's Village in Paterson") is in that town, not in the article's main town: the
+    // text says where it is. The container is the town another toponym of the article resolved to.
+    if (!queries[i].context.empty()) {
+      uint32_t in = kNone;
+      for (size_t j = 0; j < work.size(); ++j) {
+        if (j == i || queries[j].metonym || work[j].best < 0 || queries[j].text != queries[i].context) continue;
+        const uint32_t pl = work[j].cands[work[j].best].place;
+        if (gaz.place(pl).kind == PlaceKind::kCity) in = pl;
+        break;
+      }
+      if (in != kNone) {
+        w.cands.assign(1, Posting{in, kNamePrimary});
+        w.base.assign(1, 0.0);
+        w.best = 0;
+        continue;
+      }
+    }
+    if (focus == kNone) continue;
     const std::string_view key = w.pq.key;
     const size_t sp = key.rfind(' ');
     const std::string_view last = sp == std::string_view::npos ? std::string_view() : key.substr(sp + 1);

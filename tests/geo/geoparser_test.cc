@@ -757,5 +757,26 @@ TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesCountry) {
   EXPECT_EQ(r[5].country, "IE");
 }
 
+TEST_F(GeoTest, AnUnknownNameInATownIsInThatTownNotTheMainTown) {
+  // An article about London that names a hospital "in Rome": the hospital is in Rome, not London.
+  std::vector<PlaceQuery> q(5);
+  q[0].text = "London";
+  q[1].text = "London";
+  q[2].text = "Bambino Gesu Paediatric Hospital";
+  q[2].context = "Rome";
+  q[3].text = "Rome";
+  q[4].text = "Italy";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "IT");
+  EXPECT_EQ(r[2].name, "Rome");
+  // Without a container it stays at the main town.
+  q[2].context = {};
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].name, "London");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
