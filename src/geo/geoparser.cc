@@ -829,7 +829,16 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       for (size_t j = 0; j < work.size(); ++j) {
         if (j == i || queries[j].metonym || work[j].best < 0 || queries[j].text != queries[i].context) continue;
         const uint32_t pl = work[j].cands[work[j].best].place;
-        if (gaz.place(pl).kind == PlaceKind::kCity) in = pl;
+        const PlaceRecord& c = gaz.place(pl);
+        if (c.kind == PlaceKind::kCity) in = pl;
+        // A division or country as container ("Mount Chaambi, Kasserine governorate", "a village in Rajasthan"):
+        // the main town when it lies there, else the division itself, never a main town outside it.
+        else if (c.kind == PlaceKind::kCountry || c.kind == PlaceKind::kAdmin1 || c.kind == PlaceKind::kAdmin2) {
+          const bool focus_in = focus != kNone && gaz.place(focus).kind == PlaceKind::kCity &&
+              (c.kind == PlaceKind::kCountry ? gaz.place(focus).country == c.country
+               : c.kind == PlaceKind::kAdmin1 ? AdminOf(gaz, focus) == pl : false);
+          in = focus_in ? focus : pl;
+        }
         break;
       }
       if (in != kNone) {

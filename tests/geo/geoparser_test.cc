@@ -778,5 +778,25 @@ TEST_F(GeoTest, AnUnknownNameInATownIsInThatTownNotTheMainTown) {
   EXPECT_EQ(r[2].name, "London");
 }
 
+TEST_F(GeoTest, AnUnknownNameInADivisionIsNotPutAtAMainTownOutsideIt) {
+  // An article about Tunis naming a place "in Rajasthan" the gazetteer lacks: not at Tunis; one in Tunisia is.
+  std::vector<PlaceQuery> q(4);
+  q[0].text = "Tunis";
+  q[1].text = "Tunis";
+  q[2].text = "Zorbatine Heights";
+  q[2].context = "Rajasthan";
+  q[3].text = "Rajasthan";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "IN");
+  EXPECT_EQ(r[2].precision, "admin1");
+  q[2].context = "Tunisia";
+  q[3].text = "Tunisia";
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].name, "Tunis");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
