@@ -771,8 +771,9 @@ TEST_F(GeoTest, AnUnknownNameInATownIsInThatTownNotTheMainTown) {
   ASSERT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].country, "IT");
   EXPECT_EQ(r[2].name, "Rome");
-  // Without a container it stays at the main town.
+  // Without a container it stays at the main town (of an article about London).
   q[2].context = {};
+  q[4].text = "London";
   ResolvePlaces(*gaz_, q, &r);
   ASSERT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].name, "London");
@@ -796,6 +797,41 @@ TEST_F(GeoTest, AnUnknownNameInADivisionIsNotPutAtAMainTownOutsideIt) {
   ResolvePlaces(*gaz_, q, &r);
   ASSERT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].name, "Tunis");
+}
+
+TEST_F(GeoTest, AnUnknownNameTakesTheTownItsOtherMentionIsIn) {
+  // "Headington: Mum jailed ..." above "Gladstone Road, Headington, Oxford", in a story naming Nairobi and Kenya.
+  std::vector<PlaceQuery> q(7);
+  q[0].text = "Headington";
+  q[1].text = "Kenyan";
+  q[2].text = "Headington";
+  q[2].context = "Oxford";
+  q[3].text = "Oxford";
+  q[4].text = "Oxford";
+  q[5].text = "Nairobi";
+  q[6].text = "Kenya";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].name, "Oxford");
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].name, "Oxford");
+}
+
+TEST_F(GeoTest, MainTownIsInTheCountryTheArticleIsMostAbout) {
+  // An article about Egypt's football academies names Liverpool (the club) more often than Cairo.
+  std::vector<PlaceQuery> q(7);
+  q[0].text = "Liverpool";
+  q[1].text = "Liverpool";
+  q[2].text = "Liverpool";
+  q[3].text = "Egypt";
+  q[4].text = "Cairo";
+  q[5].text = "Egypt";
+  q[6].text = "Madinaty";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[6].resolved);
+  EXPECT_EQ(r[6].country, "EG");
 }
 
 }  // namespace
