@@ -740,6 +740,16 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
             if (o.best < 0 || key_id[j] == key_id[i]) continue;
             const PlaceRecord& op = gaz.place(o.cands[o.best].place);
             if (op.kind != PlaceKind::kCity) continue;
+            // A small town named like a famous city ("Madison", Georgia; "Manchester", Connecticut) is itself an
+            // uncertain reading: it lends its neighbours no nearness.
+            if (op.population < kFamousTownMax &&
+                std::any_of(o.cands.begin(), o.cands.end(), [&](const Posting& c) {
+                  const PlaceRecord& f = gaz.place(c.place);
+                  return f.kind == PlaceKind::kCity && f.population >= kFamousCity &&
+                         f.population >= 20ull * std::max<uint64_t>(op.population, 1);
+                })) {
+              continue;
+            }
             // A degree of latitude is 111.2 km everywhere: places 150 km apart in latitude alone are no nearer.
             if (std::fabs(p.lat - op.lat) * 111.0f >= 150.0f) continue;
             if (DistanceKm(p.lat, p.lon, op.lat, op.lon) < 150) ++near;

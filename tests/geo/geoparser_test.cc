@@ -834,5 +834,18 @@ TEST_F(GeoTest, MainTownIsInTheCountryTheArticleIsMostAbout) {
   EXPECT_EQ(r[6].country, "EG");
 }
 
+TEST_F(GeoTest, ASmallNamesakeOfAFamousCityLendsNoNearness) {
+  // Junior hockey: the Erie Otters play the London Knights, with Sarnia and Brampton players (an LGL article).
+  // Small towns named like famous cities lend no nearness to their neighbours' readings: London is Ontario's.
+  std::vector<PlaceQuery> q(11);
+  const char* names[] = {"Erie", "London", "Erie", "Sarnia", "London", "Erie", "London", "Erie", "London",
+                         "Brampton", "Erie"};
+  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].country, "CA");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
