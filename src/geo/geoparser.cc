@@ -787,6 +787,28 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     }
   }
 
+  // A name that can be a state another mention of the article is, in other words ("CAMP MURRAY, Wash." ...
+  // "at home in Washington"; "Washington state" ... "Washington"), is that state, not a town elsewhere.
+  for (size_t i = 0; i < work.size(); ++i) {
+    Work& w = work[i];
+    if (w.best < 0 || w.part || w.cands.size() < 2 || !queries[i].context.empty()) continue;
+    const uint32_t cur = w.cands[w.best].place;
+    if (gaz.place(cur).kind != PlaceKind::kCity) continue;
+    for (size_t k = 0; k < w.cands.size(); ++k) {
+      const uint32_t st = w.cands[k].place;
+      if (gaz.place(st).kind != PlaceKind::kAdmin1 || AdminOf(gaz, cur) == st) continue;
+      bool named = false;
+      for (size_t j = 0; j < work.size() && !named; ++j) {
+        named = j != i && key_id[j] != key_id[i] && work[j].best >= 0 && !work[j].part &&
+                work[j].cands[work[j].best].place == st;
+      }
+      if (named) {
+        w.best = static_cast<int>(k);
+        break;
+      }
+    }
+  }
+
   // Streets and buildings the gazetteer lacks ("Frenchmen Street", "Barclays Center", "Memphis St.") are in the
   // article's main town: the town its toponyms name most often (the first of equals), when it names one.
   // A town read off part of a longer name ("Vienna/Fairfax-GMU Metro") is no town the article names.

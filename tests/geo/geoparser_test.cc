@@ -847,5 +847,23 @@ TEST_F(GeoTest, ASmallNamesakeOfAFamousCityLendsNoNearness) {
   EXPECT_EQ(r[1].country, "CA");
 }
 
+TEST_F(GeoTest, ANameThatIsAStateTheArticleNamesOtherwiseIsThatState) {
+  // "CAMP MURRAY, Wash. - ..." then "at home in Washington" and "central Washington": the state, not D.C.
+  std::vector<PlaceQuery> q(5);
+  q[0].text = "Camp Murray";
+  q[0].context = "Wash.";
+  q[1].text = "Wash.";
+  q[2].text = "Washington";
+  q[3].text = "Washington";
+  q[4].text = "Alaska";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[1].resolved);
+  ASSERT_EQ(r[1].precision, "admin1");
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].gazetteer_id, r[1].gazetteer_id);
+  EXPECT_EQ(r[3].gazetteer_id, r[1].gazetteer_id);
+}
+
 }  // namespace
 }  // namespace sitrep::geo
