@@ -740,6 +740,16 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
             if (o.best < 0 || key_id[j] == key_id[i]) continue;
             const PlaceRecord& op = gaz.place(o.cands[o.best].place);
             if (op.kind != PlaceKind::kCity) continue;
+            // A small town named like a famous city ("Madison", Georgia; "Manchester", Connecticut) is itself an
+            // uncertain reading: it lends its neighbours no nearness.
+            if (op.population < kFamousTownMax &&
+                std::any_of(o.cands.begin(), o.cands.end(), [&](const Posting& c) {
+                  const PlaceRecord& f = gaz.place(c.place);
+                  return f.kind == PlaceKind::kCity && f.population >= kFamousCity &&
+                         f.population >= 20ull * std::max<uint64_t>(op.population, 1);
+                })) {
+              continue;
+            }
             // A degree of latitude is 111.2 km everywhere: places 150 km apart in latitude alone are no nearer.
             if (std::fabs(p.lat - op.lat) * 111.0f >= 150.0f) continue;
             if (DistanceKm(p.lat, p.lon, op.lat, op.lon) < 150) ++near;
@@ -777,6 +787,28 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     }
   }
 
+  // A name that can be a state another mention of the article is, in other words ("CAMP MURRAY, Wash." ...
+  // "at home in Washington"; "Washington state" ... "Washington"), is that state, not a town elsewhere.
+  for (size_t i = 0; i < work.size(); ++i) {
+    Work& w = work[i];
+    if (w.best < 0 || w.part || w.cands.size() < 2 || !queries[i].context.empty()) continue;
+    const uint32_t cur = w.cands[w.best].place;
+    if (gaz.place(cur).kind != PlaceKind::kCity) continue;
+    for (size_t k = 0; k < w.cands.size(); ++k) {
+      const uint32_t st = w.cands[k].place;
+      if (gaz.place(st).kind != PlaceKind::kAdmin1 || AdminOf(gaz, cur) == st) continue;
+      bool named = false;
+      for (size_t j = 0; j < work.size() && !named; ++j) {
+        named = j != i && key_id[j] != key_id[i] && work[j].best >= 0 && !work[j].part &&
+                work[j].cands[work[j].best].place == st;
+      }
+      if (named) {
+        w.best = static_cast<int>(k);
+        break;
+      }
+    }
+  }
+
   // Streets and buildings the gazetteer lacks ("Frenchmen Street", "Barclays Center", "Memphis St.") are in the
   // article's main town: the town its toponyms name most often (the first of equals), when it names one.
   // A town read off part of a longer name ("Vienna/Fairfax-GMU Metro") is no town the article names.
@@ -784,10 +816,36 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   int focus_n = 0;
   static thread_local FlatVotes<int> towns;
   towns.clear();
+  // The main town is a town of the country the article's places are most in, when it names one there: an
+  // article about Cairo's football academies that names Liverpool (the club) more often than Cairo still has
+  // its local places in Egypt ("the gated suburb of Madinaty", "his home village of Nagrig"). Country names
+  // and demonyms vote with their country (twice a town's weight), so a country the article is about wins.
+  uint16_t top_country = 0xFFFF;
+  {
+    double top_v = 0;
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (work[i].best < 0) continue;
+      const uint16_t c = gaz.place(work[i].cands[work[i].best].place).country;
+      if (c == 0xFFFF || c == top_country) continue;
+      const double v = country_votes.get(c);
+      if (v > top_v) {
+        top_v = v;
+        top_country = c;
+      }
+    }
+    bool has = false;
+    for (size_t i = 0; i < work.size() && !has; ++i) {
+      if (queries[i].metonym || work[i].best < 0 || work[i].part) continue;
+      const PlaceRecord& p = gaz.place(work[i].cands[work[i].best].place);
+      has = p.kind == PlaceKind::kCity && p.country == top_country;
+    }
+    if (!has) top_country = 0xFFFF;
+  }
   for (size_t i = 0; i < work.size(); ++i) {
     if (queries[i].metonym || work[i].best < 0 || work[i].part) continue;
     const uint32_t pl = work[i].cands[work[i].best].place;
     if (gaz.place(pl).kind != PlaceKind::kCity) continue;
+    if (top_country != 0xFFFF && gaz.place(pl).country != top_country) continue;
     const int n = ++towns[pl];
     // Of equals, the one in the division the article's places are most in ("Centreville" among Virginian
     // places, not "Stonewall", Mississippi), then in the country they are most in (Dublin, not London, in an
@@ -818,9 +876,49 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       }
     }
   }
-  for (size_t i = 0; i < work.size() && focus != kNone; ++i) {
+  // A name the gazetteer lacks with a town as its container ("Le Bernardin in New York", "the Bambino Gesu
+  // hospital in Rome", "Eva's Village in Paterson") is in that town, not in the article's main town: the text
+  // says where it is. The container is the town another toponym of the article resolved to. Other mentions of
+  // the name ("Headington: Mum jailed" above "Gladstone Road, Headington, Oxford") are in the same town.
+  static thread_local std::vector<uint32_t> placed_in;
+  placed_in.assign(work.size(), kNone);
+  for (size_t i = 0; i < work.size(); ++i) {
+    if (queries[i].metonym || work[i].best >= 0 || queries[i].context.empty()) continue;
+    for (size_t j = 0; j < work.size(); ++j) {
+      if (j == i || queries[j].metonym || work[j].best < 0 || queries[j].text != queries[i].context) continue;
+      const uint32_t pl = work[j].cands[work[j].best].place;
+      const PlaceRecord& c = gaz.place(pl);
+      if (c.kind == PlaceKind::kCity) placed_in[i] = pl;
+      // A division or country as container ("Mount Chaambi, Kasserine governorate", "a village in Rajasthan"):
+      // the main town when it lies there, else the division itself, never a main town outside it.
+      else if (c.kind == PlaceKind::kCountry || c.kind == PlaceKind::kAdmin1 || c.kind == PlaceKind::kAdmin2) {
+        const bool focus_in = focus != kNone && gaz.place(focus).kind == PlaceKind::kCity &&
+            (c.kind == PlaceKind::kCountry ? gaz.place(focus).country == c.country
+             : c.kind == PlaceKind::kAdmin1 ? AdminOf(gaz, focus) == pl : false);
+        placed_in[i] = focus_in ? focus : pl;
+      }
+      break;
+    }
+  }
+  for (size_t i = 0; i < work.size(); ++i) {
+    if (queries[i].metonym || work[i].best >= 0 || placed_in[i] != kNone) continue;
+    for (size_t j = 0; j < work.size(); ++j) {
+      if (key_id[j] == key_id[i] && placed_in[j] != kNone && !queries[j].metonym) {
+        placed_in[i] = placed_in[j];
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < work.size(); ++i) {
     Work& w = work[i];
     if (queries[i].metonym || w.best >= 0) continue;
+    if (placed_in[i] != kNone) {
+      w.cands.assign(1, Posting{placed_in[i], kNamePrimary});
+      w.base.assign(1, 0.0);
+      w.best = 0;
+      continue;
+    }
+    if (focus == kNone) continue;
     const std::string_view key = w.pq.key;
     const size_t sp = key.rfind(' ');
     const std::string_view last = sp == std::string_view::npos ? std::string_view() : key.substr(sp + 1);

@@ -757,5 +757,113 @@ TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesCountry) {
   EXPECT_EQ(r[5].country, "IE");
 }
 
+TEST_F(GeoTest, AnUnknownNameInATownIsInThatTownNotTheMainTown) {
+  // An article about London that names a hospital "in Rome": the hospital is in Rome, not London.
+  std::vector<PlaceQuery> q(5);
+  q[0].text = "London";
+  q[1].text = "London";
+  q[2].text = "Bambino Gesu Paediatric Hospital";
+  q[2].context = "Rome";
+  q[3].text = "Rome";
+  q[4].text = "Italy";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "IT");
+  EXPECT_EQ(r[2].name, "Rome");
+  // Without a container it stays at the main town (of an article about London).
+  q[2].context = {};
+  q[4].text = "London";
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].name, "London");
+}
+
+TEST_F(GeoTest, AnUnknownNameInADivisionIsNotPutAtAMainTownOutsideIt) {
+  // An article about Tunis naming a place "in Rajasthan" the gazetteer lacks: not at Tunis; one in Tunisia is.
+  std::vector<PlaceQuery> q(4);
+  q[0].text = "Tunis";
+  q[1].text = "Tunis";
+  q[2].text = "Zorbatine Heights";
+  q[2].context = "Rajasthan";
+  q[3].text = "Rajasthan";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "IN");
+  EXPECT_EQ(r[2].precision, "admin1");
+  q[2].context = "Tunisia";
+  q[3].text = "Tunisia";
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].name, "Tunis");
+}
+
+TEST_F(GeoTest, AnUnknownNameTakesTheTownItsOtherMentionIsIn) {
+  // "Headington: Mum jailed ..." above "Gladstone Road, Headington, Oxford", in a story naming Nairobi and Kenya.
+  std::vector<PlaceQuery> q(7);
+  q[0].text = "Headington";
+  q[1].text = "Kenyan";
+  q[2].text = "Headington";
+  q[2].context = "Oxford";
+  q[3].text = "Oxford";
+  q[4].text = "Oxford";
+  q[5].text = "Nairobi";
+  q[6].text = "Kenya";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].name, "Oxford");
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].name, "Oxford");
+}
+
+TEST_F(GeoTest, MainTownIsInTheCountryTheArticleIsMostAbout) {
+  // An article about Egypt's football academies names Liverpool (the club) more often than Cairo.
+  std::vector<PlaceQuery> q(7);
+  q[0].text = "Liverpool";
+  q[1].text = "Liverpool";
+  q[2].text = "Liverpool";
+  q[3].text = "Egypt";
+  q[4].text = "Cairo";
+  q[5].text = "Egypt";
+  q[6].text = "Madinaty";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[6].resolved);
+  EXPECT_EQ(r[6].country, "EG");
+}
+
+TEST_F(GeoTest, ASmallNamesakeOfAFamousCityLendsNoNearness) {
+  // Junior hockey: the Erie Otters play the London Knights, with Sarnia and Brampton players (an LGL article).
+  // Small towns named like famous cities lend no nearness to their neighbours' readings: London is Ontario's.
+  std::vector<PlaceQuery> q(11);
+  const char* names[] = {"Erie", "London", "Erie", "Sarnia", "London", "Erie", "London", "Erie", "London",
+                         "Brampton", "Erie"};
+  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].country, "CA");
+}
+
+TEST_F(GeoTest, ANameThatIsAStateTheArticleNamesOtherwiseIsThatState) {
+  // "CAMP MURRAY, Wash. - ..." then "at home in Washington" and "central Washington": the state, not D.C.
+  std::vector<PlaceQuery> q(5);
+  q[0].text = "Camp Murray";
+  q[0].context = "Wash.";
+  q[1].text = "Wash.";
+  q[2].text = "Washington";
+  q[3].text = "Washington";
+  q[4].text = "Alaska";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[1].resolved);
+  ASSERT_EQ(r[1].precision, "admin1");
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].gazetteer_id, r[1].gazetteer_id);
+  EXPECT_EQ(r[3].gazetteer_id, r[1].gazetteer_id);
+}
+
 }  // namespace
 }  // namespace sitrep::geo
