@@ -262,6 +262,10 @@ bool LoadGold(const std::string& path, const std::string& set, std::vector<GoldA
       }
       ga.toponyms.push_back(std::move(g));
     }
+    // GeoWebNews lists its toponyms out of text order; containers ("X, Y", "X in Y") and the article's order of
+    // mention are read from the text, so the gold is taken in the order the text has it.
+    std::stable_sort(ga.toponyms.begin(), ga.toponyms.end(),
+                     [](const GoldToponym& x, const GoldToponym& y) { return x.begin < y.begin; });
     out->push_back(std::move(ga));
   }
   if (out->empty()) {
