@@ -266,7 +266,10 @@ void FindCounts(Context& c, uint32_t si) {
     WhatHit hit;
     // "killing five", "killed 300 militants", "wounding 20": a harm verb right before the number.
     if (num.first > sent.first_token) {
-      std::string_view k = key(num.first - 1);
+      // "killing all seven militants", "killed all 16 passengers": "all" between the verb and its number.
+      const uint32_t verb_at = key(num.first - 1) == "all" && num.first > sent.first_token + 1 ? num.first - 2
+                                                                                                 : num.first - 1;
+      std::string_view k = key(verb_at);
       CountWhat w = CasualtyWord(k);
       bool verb_form = k.size() > 4 && (k.substr(k.size() - 3) == "ing" || k.substr(k.size() - 2) == "ed");
       bool bare_verb = k == "kill" || k == "kills" || k == "injure" || k == "injures" || k == "wound" ||
@@ -277,7 +280,7 @@ void FindCounts(Context& c, uint32_t si) {
       const bool shot_dead = k == "dead" && num.first >= sent.first_token + 2 &&
                              (key(num.first - 2) == "shoot" || key(num.first - 2) == "shoots" ||
                               key(num.first - 2) == "shot" || key(num.first - 2) == "shooting");
-      if (w != CountWhat::kNone && (verb_form || bare_verb || shot_dead)) hit = {w, num.first - 1};
+      if (w != CountWhat::kNone && (verb_form || bare_verb || shot_dead)) hit = {w, verb_at};
       // "the death toll … rises to 23", "the toll stands at 40"
       if (hit.what == CountWhat::kNone && (k == "to" || k == "at" || k == "reached" || k == "reaches")) {
         for (uint32_t t = sent.first_token; t < num.first; ++t) {

@@ -2397,5 +2397,14 @@ TEST(Extract, TheFirstOfAlliedDoersLeads) {
   ASSERT_TRUE(meet.events[0].actor1 && meet.events[0].actor2) << Dump(meet);
 }
 
+TEST(Extract, AllBeforeANumberStillCounts) {
+  auto r = ExtractText("Afghan security forces stormed the building in Kabul, killing all seven militants.");
+  bool seven = false;
+  for (const auto& e : r.events) {
+    for (const auto& n : e.counts) seven |= n.what == "killed" && n.n == 7;
+  }
+  EXPECT_TRUE(seven) << Dump(r);
+}
+
 }  // namespace
 }  // namespace sitrep
