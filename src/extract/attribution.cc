@@ -402,11 +402,11 @@ void InfinitiveEvents(Context& c, uint32_t si) {
   static constexpr std::array<std::string_view, 14> kPhase = {
       "began", "begin", "begins", "beginning", "started", "start", "starts", "starting", "continued", "continue",
       "continues", "continuing", "managed", "went"};
-  static constexpr std::array<std::string_view, 38> kIntent = {
+  static constexpr std::array<std::string_view, 39> kIntent = {
       "agreed", "agree", "agrees", "decided", "decides", "plans", "plan", "planned", "planning", "vowed", "vows",
       "pledged", "pledges", "threatened", "threatens", "ordered", "orders", "promised", "promises", "intends",
       "intend", "wants", "want", "expected", "set", "due", "able", "ready", "preparing", "prepares", "seeks",
-      "aims", "voted", "votes", "vote", "announced", "announces", "decide"};
+      "aims", "voted", "votes", "vote", "announced", "announces", "decide", "hesitate"};
   auto& s = c.s;
   const text::Sentence& sent = c.doc.sentences[si];
   const SentenceLayers& L = s.layers[si];
@@ -470,7 +470,8 @@ void InfinitiveEvents(Context& c, uint32_t si) {
     }
     if (In(kIntent, before)) {
       if (through_not) continue;  // "agreed not to attack": the negation stands
-      ev.modality = before == "threatened" || before == "threatens" ? Modality::kThreatened : Modality::kPlanned;
+      ev.modality = before == "threatened" || before == "threatens" || before == "hesitate" ? Modality::kThreatened
+                                                                                            : Modality::kPlanned;
     } else if (ev.plover == Plover::kProtest && !through_not && !RequestedOfOthers(c, si, ev)) {
       // "Six women climb the Shard to protest against Arctic drilling": climbing it is the protest.
     } else {
@@ -547,6 +548,8 @@ void ApplyModality(Context& c, uint32_t si) {
         if (kk == "," || kk == ";" || IsClauseBoundary(kk)) clause_break = true;
       }
       if (clause_break) continue;
+      // "will not hesitate to strike": the negation of a hesitation asserts the readiness.
+      if (info.kind == CueKind::kNegation && cue.last < sent.last_token && KeyAt(c, cue.last) == "hesitate") break;
       if (info.kind == CueKind::kNegation) {
         // "neither rocket was intercepted", "no one was killed": the report itself says, of no one, that it did
         // not happen, which is no event. So is a passive whose patient is negated ("neither rocket was

@@ -734,8 +734,10 @@ void BuildMentions(Context& c, uint32_t si) {
     if (key != "it" && key != "they" && key != "he" && key != "she" && !possessive_country) continue;
     uint32_t v = possessive_country ? t + 2 : t + 1;
     while (v < sent.last_token && In(kSkippableAdverbs, KeyAt(c, v))) ++v;
-    while (v < sent.last_token && (KeyAt(c, v) == "has" || KeyAt(c, v) == "had" || KeyAt(c, v) == "have" ||
-                                   KeyAt(c, v) == "would" || KeyAt(c, v) == "will")) {
+    // "will not hesitate to": a trigger may hold its auxiliary.
+    while (v < sent.last_token && !IsVerbTriggerAt(c, si, v, v + 1) &&
+           (KeyAt(c, v) == "has" || KeyAt(c, v) == "had" || KeyAt(c, v) == "have" || KeyAt(c, v) == "would" ||
+            KeyAt(c, v) == "will")) {
       ++v;
     }
     // "it has \"disinvited\" China": scare quotes around the verb.
@@ -765,11 +767,22 @@ void BuildMentions(Context& c, uint32_t si) {
       m.last = t + 2;
       m.head = t + 1;
       int32_t country = -1;
+      // "King Salman of Saudi Arabia blames Iran … his country": a person's country, not any country named.
+      const bool personal = key == "his" || key == "her";
       for (size_t q = s.mentions.size(); q-- > 0 && country < 0;) {
         const Mention& prev = s.mentions[q];
         if (si - prev.sentence > 2) break;
         if (prev.sentence == si && prev.last > t) continue;
-        if (prev.country >= 0 && prev.country2 < 0) country = prev.country;
+        if (personal && prev.mkind != MentionKind::kPerson && !(prev.mkind == MentionKind::kAgent && !prev.generic)) {
+          continue;
+        }
+        int32_t pc = prev.country;
+        if (pc < 0 && prev.actor >= 0) {
+          if (const lexicon::Country* co = c.lex.CountryByCode(c.lex.actors()[prev.actor].country)) {
+            pc = static_cast<int32_t>(co - c.lex.countries().data());
+          }
+        }
+        if (pc >= 0 && prev.country2 < 0) country = pc;
       }
       if (country < 0) continue;
       m.mkind = MentionKind::kCountry;

@@ -2406,5 +2406,22 @@ TEST(Extract, AllBeforeANumberStillCounts) {
   EXPECT_TRUE(seven) << Dump(r);
 }
 
+TEST(Extract, WillNotHesitateIsAThreatAndHisCountryIsTheSpeakers) {
+  auto r = ExtractText(
+      "King Salman of Saudi Arabia blames Iran for the attacks and says his country will not hesitate to defend "
+      "itself.");
+  const Event* threat = Find(r, "will not hesitate to");
+  ASSERT_NE(threat, nullptr) << Dump(r);
+  EXPECT_EQ(threat->plover, "THREATEN");
+  ASSERT_TRUE(threat->actor1) << Dump(r);
+  EXPECT_EQ(threat->actor1->country, "SA");
+  // The act it is ready for is threatened, not denied.
+  auto strike = ExtractText("Turkey will not hesitate to strike Kurdish militants in Syria.");
+  const Event* s = Find(strike, "strike");
+  ASSERT_NE(s, nullptr) << Dump(strike);
+  EXPECT_EQ(s->modality, "threatened");
+  EXPECT_FALSE(s->negated);
+}
+
 }  // namespace
 }  // namespace sitrep
