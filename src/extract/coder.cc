@@ -1301,6 +1301,8 @@ void BuildCandidates(Context& c, uint32_t si) {
               break;
             }
           }
+          // "profits fell to $5 million", "the rate fell to 3 pct": a place falls only to a force the text names.
+          if (e.actor1 < 0) continue;
           break;
         }
         e.actor1 = LeftSubject(c, si, it.first, 18);

@@ -2423,5 +2423,13 @@ TEST(Extract, WillNotHesitateIsAThreatAndHisCountryIsTheSpeakers) {
   EXPECT_FALSE(s->negated);
 }
 
+TEST(Extract, APlaceFallsOnlyToANamedForce) {
+  auto profits = ExtractText("Net profits fell to 5.2 mln dlrs from 6.1 mln dlrs in 1986.");
+  EXPECT_TRUE(profits.events.empty()) << Dump(profits);
+  auto town = ExtractText("Palmyra fell to Islamic State fighters on Sunday.");
+  ASSERT_FALSE(town.events.empty()) << Dump(town);
+  EXPECT_EQ(town.events[0].acled_sub, "Non-state actor overtakes territory");
+}
+
 }  // namespace
 }  // namespace sitrep
