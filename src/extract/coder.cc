@@ -1173,6 +1173,16 @@ void BuildCandidates(Context& c, uint32_t si) {
     }
     // "lodged a no-confidence petition", "a confidence vote": parliamentary procedure, no act between parties.
     if (it.first > sent.first_token && KeyAt(c, it.first - 1) == "confidence") continue;
+    // "targets 5 pct growth", "targeted inflation": an economic aim, not a strike.
+    if (tr.verb && KeyAt(c, it.first).starts_with("target")) {
+      static constexpr std::array<std::string_view, 22> kAims = {
+          "growth", "inflation", "deficit", "price", "prices", "sales", "output", "production", "rate", "rates",
+          "revenue", "exports", "investment", "market", "pct", "percent", "%", "mln", "bln", "million", "billion",
+          "dlrs"};
+      bool aim = false;
+      for (uint32_t t = it.last; t < sent.last_token && t < it.last + 4; ++t) aim |= In(kAims, KeyAt(c, t));
+      if (aim) continue;
+    }
     // "the target of the attack was a bus", "legitimate targets": the noun names an objective, not an act.
     if ((KeyAt(c, it.first) == "target" || KeyAt(c, it.first) == "targets") && it.last == it.first + 1 &&
         it.first > sent.first_token) {

@@ -2431,5 +2431,12 @@ TEST(Extract, APlaceFallsOnlyToANamedForce) {
   EXPECT_EQ(town.events[0].acled_sub, "Non-state actor overtakes territory");
 }
 
+TEST(Extract, AnEconomicTargetIsNoStrike) {
+  auto growth = ExtractText("The Philippines targets 6 pct economic growth this year.");
+  EXPECT_TRUE(growth.events.empty()) << Dump(growth);
+  auto missiles = ExtractText("Russian missiles targeted 15 energy facilities across Ukraine.");
+  ASSERT_FALSE(missiles.events.empty()) << Dump(missiles);
+}
+
 }  // namespace
 }  // namespace sitrep
