@@ -410,6 +410,9 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
   };
+  // SITREP_GEO_DEBUG=N prints every gold toponym of article N (0-based) with its resolution.
+  const char* debug_env = std::getenv("SITREP_GEO_DEBUG");
+  const long debug_article = debug_env != nullptr ? std::strtol(debug_env, nullptr, 10) : -1;
   for (const GoldArticle& a : arts) {
     ++sc.articles;
     // Recognition and end-to-end resolution.
@@ -490,10 +493,10 @@ SetScore EvalSet(const geo::Gazetteer& gaz, const ReverseGeocoder& rg, const std
         if (err <= 161) ++sc.id161;
         if (res[i].gazetteer_id == "geonames:" + std::to_string(g.geonameid)) ++sc.exact_id;
       }
-      if (show_res && err > 161 && shown < examples) {
+      if ((show_res && err > 161 && shown < examples) || debug_article == static_cast<long>(sc.articles - 1)) {
         ++shown;
-        fmt::print(stderr, "  {} wrong: '{}' gold {:.2f},{:.2f} id {} got {} {} {} {} ({:.0f} km) | {}\n", name,
-                   g.phrase, g.lat, g.lon, g.geonameid, res[i].resolved ? res[i].name : "(none)", res[i].admin1,
+        fmt::print(stderr, "  {} #{} {}: '{}' ctx '{}' gold {:.2f},{:.2f} id {} got {} {} {} {} ({:.0f} km) | {}\n", name,
+                   sc.articles - 1, err > 161 ? "wrong" : "right", g.phrase, queries[i].context, g.lat, g.lon, g.geonameid, res[i].resolved ? res[i].name : "(none)", res[i].admin1,
                    res[i].country, res[i].gazetteer_id, err, Around(a.text, g.begin, g.end));
       }
     }
