@@ -460,6 +460,12 @@ int LoadAliases(const std::string& path, std::map<std::string, uint32_t>& admin1
     } else if (kind == "country") {
       auto it = country_place.find(where);
       if (it != country_place.end()) target = it->second;
+      // "country CC LAT LON": the country's centre as GeoNames gives it, where world-countries puts it elsewhere.
+      double lat = 0, lon = 0;
+      if (target != sitrep::geo::kNone && (ts >> lat >> lon)) {
+        g_places[target].lat = lat;
+        g_places[target].lon = lon;
+      }
     } else if (kind == "region") {
       double lat = 0, lon = 0;
       if (!(ts >> lat >> lon)) {
@@ -671,6 +677,23 @@ int main(int argc, char** argv) {
     pl.admin2_code = code;
     g_places.push_back(std::move(pl));
     ++n_admin2;
+  }
+  // Towns named after their river or the sea are called by their first word in news and speech ("Clacton" for
+  // Clacton-on-Sea, "Stoke" for Stoke-on-Trent, "Stratford" for Stratford-upon-Avon, "Frankfurt" for Frankfurt am
+  // Main): the short name becomes an alternate name of the town.
+  for (Place& p : g_places) {
+    if (p.kind != PlaceKind::kCity) continue;
+    std::string lower = p.name;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (std::string_view joint : {"-on-", " on ", "-upon-", " upon ", " am ", "-sur-", " sur "}) {
+      const size_t at = lower.find(joint);
+      if (at == std::string::npos || at < 3 || at + joint.size() >= lower.size()) continue;
+      const std::string shortened = p.name.substr(0, at);
+      if (std::none_of(p.names.begin(), p.names.end(), [&](const auto& n) { return n.first == shortened; })) {
+        AddName(&p, shortened, sitrep::geo::kNameAlternate);
+      }
+      break;
+    }
   }
   int alias_errors = aliases.empty() ? 0 : LoadAliases(aliases, admin1_place, country_place);
   if (alias_errors != 0) return 1;

@@ -25,6 +25,8 @@ constexpr double kCountyTown = 3.0;  // a town in a county the article names, an
 constexpr float kInCountyKm = 40.0f;  // from a county's centre (the median of its places) to its towns
 constexpr double kHomeState = 4.0;
 constexpr uint64_t kFamousCity = 200000, kFamousTownMax = 50000;
+constexpr uint64_t kFamousRatio = 20;
+constexpr int kFamousNearNames = 1;
 constexpr double kFamousVoteScale = 0.5;  // a state of the article's country over a namesake country
 
 // A fixed set of lower-case words, hashed at compile time: membership is one hash and a probe or two, not a scan
@@ -255,10 +257,18 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 struct Work {
   ParsedQuery pq;
   bool part = false;  // the candidates are of a place the name contains (FindPart)
+  bool polity = false;  // ... the polity of a national body: it casts no vote for where the article is
   std::vector<Posting> cands;
   std::vector<double> base;  // prior + container agreement
   int best = -1;
 };
+
+// Last words of a national body's name: with a country's or continent's adjective ("European Commission",
+// "Mexican Senate", "US Federal Reserve") the body is that polity's.
+constexpr WordSet<26> kNationalBodies = std::array<std::string_view, 26>{
+    "commission", "bank", "reserve", "senate", "parliament", "congress", "ministry", "government", "embassy",
+    "consulate", "council", "party", "army", "navy", "forces", "military", "assembly", "union", "agency",
+    "federation", "league", "committee", "cabinet", "administration", "treasury", "mission"};
 
 // Words that name places somewhere but, inside a longer name, are its generic part ("Whole Foods", "State
 // University", "Air Balloon"): never taken as the place the name is in.
@@ -275,7 +285,9 @@ bool PartWordOk(std::string_view w) {
 }
 
 // The prominent places named by the longest part of `key` (words, leftmost first) into *out; false when none.
-bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* out) {
+// *by_polity: the place is the polity of a national body ("Mexican Senate"), which says nothing of where the
+// article is.
+bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* out, bool* by_polity) {
   std::array<std::string_view, 8> words;
   size_t nw = 0;
   for (size_t b = 0; b < key.size() && nw < words.size();) {
@@ -286,16 +298,27 @@ bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* 
   }
   if (nw < 2) return false;
   Posting buf[kMaxCandidates];
+  // A country or continent named by its adjective ("European Commission", "Mexican Senate", "US Federal
+  // Reserve", "African National Congress"): the institution is the polity's, when no place is named outright.
+  // Only a national body's name counts ("French Quarter", "British International School" are no polity's).
+  bool national = false;
+  for (size_t i = 1; i < nw && !national; ++i) national = In(kNationalBodies, words[i]);
+  Posting polity{kNone, kNameDemonym};
   for (size_t len = nw - 1; len >= 1; --len) {
     for (size_t i = 0; i + len <= nw; ++i) {
-      if (len == 1 && !PartWordOk(words[i])) continue;
+      const bool country_code = len == 1 && (words[i] == "us" || words[i] == "uk") && national;
+      if (len == 1 && !PartWordOk(words[i]) && !country_code) continue;
       if (len > 1 && (!PartWordOk(words[i]) && !PartWordOk(words[i + len - 1]))) continue;
       const std::string_view& last = words[i + len - 1];
       const std::string_view sub(words[i].data(), static_cast<size_t>(last.data() + last.size() - words[i].data()));
       const size_t n = gaz.Lookup(sub, buf, kMaxCandidates);
       for (size_t k = 0; k < n; ++k) {
         const PlaceRecord& p = gaz.place(buf[k].place);
-        if (buf[k].source == kNameDemonym) continue;
+        const bool polity_kind = p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kRegion;
+        if (buf[k].source == kNameDemonym || country_code) {
+          if (polity_kind && national && polity.place == kNone) polity = buf[k];
+          continue;
+        }
         if (p.kind == PlaceKind::kCountry || p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kRegion ||
             (p.kind == PlaceKind::kCity && p.population >= 100000)) {
           out->push_back(buf[k]);
@@ -304,7 +327,10 @@ bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* 
       if (!out->empty()) return true;
     }
   }
-  return false;
+  if (polity.place == kNone) return false;
+  out->push_back(polity);
+  *by_polity = true;
+  return true;
 }
 
 // A demonym the gazetteer does not list, read off its place's name by the common English endings: "Ohioans",
@@ -399,7 +425,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   static thread_local std::vector<Work> work, spare_work;
   ResizeKeeping(&work, &spare_work, queries.size());
   for (Work& w : work) {
-    w.part = false;
+    w.part = w.polity = false;
     w.cands.clear();
     w.base.clear();
     w.best = -1;
@@ -434,7 +460,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     // A name the text itself calls a place ("Tala Wa Barfak district") is one of its own, not a part's.
     if (w.cands.empty() && q.hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny && !w.pq.feature &&
         w.pq.key.find(' ') != std::string::npos) {
-      w.part = FindPart(gaz, w.pq.key, &w.cands);
+      w.part = FindPart(gaz, w.pq.key, &w.cands, &w.polity);
     }
     // What the words around the name say it is.
     auto keep = [&](auto pred) {  // only the candidates that pass, when any does (in place, order kept)
@@ -665,7 +691,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     admin_votes.clear();
     double total = 0;
     auto vote = [&](const Work& w, double sign) {
-      if (w.best < 0) return 0.0;
+      if (w.best < 0 || w.polity) return 0.0;
       const PlaceRecord& p = gaz.place(w.cands[w.best].place);
       double weight = w.cands.size() == 1 ? 1.5 : 1.0;
       if (p.kind == PlaceKind::kCountry) weight *= 2;
@@ -702,11 +728,11 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         // Maryland's, unless the article is about Maryland; "Paris" with "Jackson" may still be Tennessee's).
         double vote_scale = 1.0;
         if (p.kind == PlaceKind::kCity && queries[i].context.empty() && p.population < kFamousTownMax &&
-            admin_votes.get(AdminOf(gaz, pl)) <= 0 && near_names(p, name_of[i]) == 0) {
+            admin_votes.get(AdminOf(gaz, pl)) <= 0 && near_names(p, name_of[i]) < kFamousNearNames) {
           for (const Posting& c : w.cands) {
             const PlaceRecord& o = gaz.place(c.place);
             if (o.kind == PlaceKind::kCity && o.population >= kFamousCity &&
-                o.population >= 20ull * std::max<uint64_t>(p.population, 1)) {
+                o.population >= kFamousRatio * std::max<uint64_t>(p.population, 1)) {
               vote_scale = kFamousVoteScale;
               break;
             }
@@ -746,7 +772,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
                 std::any_of(o.cands.begin(), o.cands.end(), [&](const Posting& c) {
                   const PlaceRecord& f = gaz.place(c.place);
                   return f.kind == PlaceKind::kCity && f.population >= kFamousCity &&
-                         f.population >= 20ull * std::max<uint64_t>(op.population, 1);
+                         f.population >= kFamousRatio * std::max<uint64_t>(op.population, 1);
                 })) {
               continue;
             }
@@ -859,6 +885,20 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     if (better) {
       focus = pl;
       focus_n = n;
+    }
+  }
+  // A building or body named after a town abroad ("the Liverpool Academy" in an article about Cairo's football
+  // schools, "Windsor Castle" read as Windsor, Ontario) is where the article's own places are: its main town,
+  // when that lies in the country the article is most about and the town the name holds does not.
+  if (focus != kNone && top_country != 0xFFFF) {
+    for (size_t i = 0; i < work.size(); ++i) {
+      Work& w = work[i];
+      if (!w.part || w.polity || w.best < 0 || queries[i].metonym) continue;
+      const PlaceRecord& held = gaz.place(w.cands[w.best].place);
+      if (held.kind != PlaceKind::kCity || held.country == top_country) continue;
+      w.cands.assign(1, Posting{focus, kNamePrimary});
+      w.base.assign(1, 0.0);
+      w.best = 0;
     }
   }
   // An article that names no town but a county or state ("closed in East Bank", "Kanawha County", "W.Va.") puts
@@ -1222,8 +1262,10 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
           key.pop_back();
           n = gaz.Lookup(key, buf, 8);
         }
+        // A compass adjective ("Western leaders", "Eastern"): resolvable to its region when asked, but too often
+        // a name's part or a plain direction to be reported by itself.
         bool demonym = false;
-        for (size_t j = 0; j < n; ++j) demonym = demonym || buf[j].source == kNameDemonym;
+        for (size_t j = 0; j < n && !In(kDirections, key); ++j) demonym = demonym || buf[j].source == kNameDemonym;
         // One the gazetteer lacks, by its ending ("Ohioans", "Dagestani"): a single word, not the sentence's
         // first (capitalised whatever it is: "Gunman kills ...") nor a speaker ("Gilani said").
         if (n == 0 && de == i + 1 && i > first && !(i == first + 1 && doc.tokens[first].kind == text::kPunct) &&

@@ -865,5 +865,57 @@ TEST_F(GeoTest, ANameThatIsAStateTheArticleNamesOtherwiseIsThatState) {
   EXPECT_EQ(r[3].gazetteer_id, r[1].gazetteer_id);
 }
 
+TEST_F(GeoTest, ANationalBodyNamedByItsPolitysAdjectiveIsThePolitys) {
+  // "the European Commission", "the Mexican Senate", "the US Federal Reserve": the polity, which casts no vote for
+  // where the article is. A quarter or school named so ("the French Quarter") is no national body.
+  std::vector<PlaceQuery> q(4);
+  q[0].text = "European Commission";
+  q[1].text = "Mexican Senate";
+  q[2].text = "US Federal Reserve";
+  q[3].text = "French Quarter";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].precision, "region");
+  EXPECT_NEAR(r[0].lat, 48.7, 1.0);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].gazetteer_id, "country:MX");
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].gazetteer_id, "country:US");
+  EXPECT_NE(r[3].country, "FR");
+}
+
+TEST_F(GeoTest, AbbreviationsAndShortNamesFollowTheArticlesCountry) {
+  // "SA" is South Africa among Johannesburg and Durban, South Australia among Adelaide; "WA" among Perth is
+  // Western Australia; "Korea" alone is South Korea.
+  auto resolve = [](std::vector<const char*> names) {
+    std::vector<PlaceQuery> q(names.size());
+    for (size_t i = 0; i < names.size(); ++i) q[i].text = names[i];
+    std::vector<PlaceResolution> r;
+    ResolvePlaces(*gaz_, q, &r);
+    return r;
+  };
+  auto za = resolve({"Johannesburg", "SA", "Durban", "Pretoria"});
+  ASSERT_TRUE(za[1].resolved);
+  EXPECT_EQ(za[1].gazetteer_id, "country:ZA");
+  auto au = resolve({"Adelaide", "SA", "Perth", "WA", "Australia"});
+  ASSERT_TRUE(au[1].resolved);
+  EXPECT_EQ(au[1].country, "AU");
+  ASSERT_TRUE(au[3].resolved);
+  EXPECT_EQ(au[3].country, "AU");
+  EXPECT_EQ(ResolveOne("Korea").gazetteer_id, "country:KR");
+}
+
+TEST_F(GeoTest, RegionsAndCountriesSitWhereGeoNamesPutsThem) {
+  // GeoNames' points, which gold sets coded with GeoNames use for a region or an institution of a country.
+  const PlaceResolution me = ResolveOne("Middle East");
+  ASSERT_TRUE(me.resolved);
+  EXPECT_NEAR(me.lat, 33.14, 0.1);
+  EXPECT_NEAR(me.lon, 35.86, 0.1);
+  const PlaceResolution us = ResolveOne("United States");
+  EXPECT_NEAR(us.lat, 39.76, 0.1);
+  EXPECT_NEAR(us.lon, -98.5, 0.1);
+}
+
 }  // namespace
 }  // namespace sitrep::geo
