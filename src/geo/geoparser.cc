@@ -26,6 +26,7 @@ constexpr float kInCountyKm = 40.0f;  // from a county's centre (the median of i
 constexpr double kHomeState = 4.0;
 constexpr uint64_t kFamousCity = 200000, kFamousTownMax = 50000;
 constexpr uint64_t kFamousRatio = 20;
+constexpr uint8_t kFamousLanguages = 30;
 constexpr int kFamousNearNames = 1;
 constexpr double kFamousVoteScale = 0.5;  // a state of the article's country over a namesake country
 
@@ -246,6 +247,16 @@ double Prior(const Gazetteer& gaz, const Posting& c) {
   return s;
 }
 
+// Whether town `famous` is a famous city that `small` is a small namesake of: far more populous, or named in far
+// more languages (Venice, Italy in 52, Venice, Florida in 5; Manchester, England in 59, Connecticut's in 8).
+bool FamousOver(const PlaceRecord& famous, const PlaceRecord& small) {
+  if (famous.kind != PlaceKind::kCity) return false;
+  if (famous.population >= kFamousCity && famous.population >= kFamousRatio * std::max<uint64_t>(small.population, 1)) {
+    return true;
+  }
+  return famous.languages >= kFamousLanguages && famous.languages >= 4u * (small.languages + 1u);
+}
+
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
@@ -262,6 +273,11 @@ struct Work {
   std::vector<double> base;  // prior + container agreement
   int best = -1;
 };
+
+// Words after a town's name that make the name one of the town's offices ("Nenagh Municipal District").
+constexpr WordSet<16> kTownOffices = std::array<std::string_view, 16>{
+    "police", "sheriff", "sheriffs", "mayor", "city", "council", "county", "municipal", "regional", "fire",
+    "court", "coroner", "town", "village", "metropolitan", "local"};
 
 // Last words of a national body's name: with a country's or continent's adjective ("European Commission",
 // "Mexican Senate", "US Federal Reserve") the body is that polity's.
@@ -287,7 +303,12 @@ bool PartWordOk(std::string_view w) {
 // The prominent places named by the longest part of `key` (words, leftmost first) into *out; false when none.
 // *by_polity: the place is the polity of a national body ("Mexican Senate"), which says nothing of where the
 // article is.
-bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* out, bool* by_polity) {
+// A town of any size opening the name before an office or division word is the town whose office it is
+// ("Tipperary County Council", "Nenagh Municipal District", "Paranaque Regional Trial Court"), when
+// `town_offices` (the text gives the name no container of its own); with `town_offices_only` that is the only
+// reading sought.
+bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* out, bool* by_polity,
+              bool town_offices, bool town_offices_only = false) {
   std::array<std::string_view, 8> words;
   size_t nw = 0;
   for (size_t b = 0; b < key.size() && nw < words.size();) {
@@ -298,6 +319,18 @@ bool FindPart(const Gazetteer& gaz, std::string_view key, std::vector<Posting>* 
   }
   if (nw < 2) return false;
   Posting buf[kMaxCandidates];
+  for (size_t len = nw - 1; len >= 1 && town_offices; --len) {
+    if (!In(kTownOffices, words[len]) && !In(kAdminNouns, words[len])) continue;
+    if (!PartWordOk(words[0]) && !PartWordOk(words[len - 1])) continue;
+    const std::string_view& last = words[len - 1];
+    const std::string_view sub(words[0].data(), static_cast<size_t>(last.data() + last.size() - words[0].data()));
+    const size_t n = gaz.Lookup(sub, buf, kMaxCandidates);
+    for (size_t k = 0; k < n; ++k) {
+      if (buf[k].source != kNameDemonym && buf[k].source != kNameAbbrev) out->push_back(buf[k]);
+    }
+    if (!out->empty()) return true;
+  }
+  if (town_offices_only) return false;
   // A country or continent named by its adjective ("European Commission", "Mexican Senate", "US Federal
   // Reserve", "African National Congress"): the institution is the polity's, when no place is named outright.
   // Only a national body's name counts ("French Quarter", "British International School" are no polity's).
@@ -460,7 +493,10 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     // A name the text itself calls a place ("Tala Wa Barfak district") is one of its own, not a part's.
     if (w.cands.empty() && q.hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny && !w.pq.feature &&
         w.pq.key.find(' ') != std::string::npos) {
-      w.part = FindPart(gaz, w.pq.key, &w.cands, &w.polity);
+      w.part = FindPart(gaz, w.pq.key, &w.cands, &w.polity, q.context.empty());
+    } else if (w.cands.empty() && q.hint == PlaceHint::kAny && q.context.empty() && w.pq.low_admin && !w.pq.feature &&
+               w.pq.key.find(' ') != std::string::npos) {
+      w.part = FindPart(gaz, w.pq.key, &w.cands, &w.polity, true, /*town_offices_only=*/true);
     }
     // What the words around the name say it is.
     auto keep = [&](auto pred) {  // only the candidates that pass, when any does (in place, order kept)
@@ -730,9 +766,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         if (p.kind == PlaceKind::kCity && queries[i].context.empty() && p.population < kFamousTownMax &&
             admin_votes.get(AdminOf(gaz, pl)) <= 0 && near_names(p, name_of[i]) < kFamousNearNames) {
           for (const Posting& c : w.cands) {
-            const PlaceRecord& o = gaz.place(c.place);
-            if (o.kind == PlaceKind::kCity && o.population >= kFamousCity &&
-                o.population >= kFamousRatio * std::max<uint64_t>(p.population, 1)) {
+            if (FamousOver(gaz.place(c.place), p)) {
               vote_scale = kFamousVoteScale;
               break;
             }
@@ -769,11 +803,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
             // A small town named like a famous city ("Madison", Georgia; "Manchester", Connecticut) is itself an
             // uncertain reading: it lends its neighbours no nearness.
             if (op.population < kFamousTownMax &&
-                std::any_of(o.cands.begin(), o.cands.end(), [&](const Posting& c) {
-                  const PlaceRecord& f = gaz.place(c.place);
-                  return f.kind == PlaceKind::kCity && f.population >= kFamousCity &&
-                         f.population >= kFamousRatio * std::max<uint64_t>(op.population, 1);
-                })) {
+                std::any_of(o.cands.begin(), o.cands.end(),
+                            [&](const Posting& c) { return FamousOver(gaz.place(c.place), op); })) {
               continue;
             }
             // A degree of latitude is 111.2 km everywhere: places 150 km apart in latitude alone are no nearer.
@@ -969,7 +1000,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     // village or division may be a place of its own anywhere and stays unresolved; an institution ("Defense
     // Department") is no place in the town.
     if (queries[i].hint == PlaceHint::kStreet || In(kStreetNouns, last) || In(kBuildingNouns, last) ||
-        (queries[i].hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny && !In(kInstitutionHeads, last))) {
+        (queries[i].hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny)) {
       w.cands.assign(1, Posting{focus, kNamePrimary});
       w.base.assign(1, 0.0);
       w.best = 0;

@@ -917,5 +917,63 @@ TEST_F(GeoTest, RegionsAndCountriesSitWhereGeoNamesPutsThem) {
   EXPECT_NEAR(us.lon, -98.5, 0.1);
 }
 
+TEST_F(GeoTest, ATownsOfficesAreInTheTown) {
+  // "Nenagh Municipal District", "Tipperary County Council": the town whose office it is, whatever its size.
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Nenagh";
+  q[1].text = "Nenagh Municipal District";
+  q[2].text = "Tipperary County Council";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].gazetteer_id, r[0].gazetteer_id);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "IE");
+}
+
+TEST_F(GeoTest, AnUnknownCourtOrHouseIsInTheArticlesMainTown) {
+  // Buildings and courts named after no place the gazetteer has ("Cloverhill District Court", "Agnes Jones
+  // House") are in the article's main town, as other unknown venues are.
+  std::vector<PlaceQuery> q(4);
+  q[0].text = "Derry";
+  q[1].text = "Agnes Jones House";
+  q[2].text = "Derry";
+  q[3].text = "Cloverhill District Court";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].gazetteer_id, r[0].gazetteer_id);
+  ASSERT_TRUE(r[3].resolved);
+  EXPECT_EQ(r[3].gazetteer_id, r[0].gazetteer_id);
+}
+
+TEST_F(GeoTest, ATownKnownInManyLanguagesIsFamousOverItsNamesake) {
+  // Venice, Italy has fewer people in GeoNames than its namesakes' sum but names in 52 languages: in an article
+  // about Ukraine and the United States, "the Venice Commission" is Italy's Venice, not Florida's.
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  if (std::string(gaz_->sources()).find("geonames-translations") == std::string::npos) {
+    GTEST_SKIP() << "needs libgeonames-common's translations";
+  }
+  std::vector<PlaceQuery> q(5);
+  q[0].text = "Ukraine";
+  q[1].text = "United States";
+  q[2].text = "Venice";
+  q[3].text = "U.S.";
+  q[4].text = "Ukraine";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "IT");
+}
+
+TEST_F(GeoTest, ShortNamesOfTownsOnTheSeaOrARiver) {
+  // "Clacton" for Clacton-on-Sea, "Stratford" for Stratford-upon-Avon.
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  const PlaceResolution clacton = ResolveOne("Clacton", "Essex");
+  ASSERT_TRUE(clacton.resolved);
+  EXPECT_EQ(clacton.country, "GB");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
