@@ -27,6 +27,10 @@ constexpr double kHomeState = 4.0;
 constexpr uint64_t kFamousCity = 200000, kFamousTownMax = 50000;
 constexpr uint64_t kFamousRatio = 20;
 constexpr uint8_t kFamousLanguages = 30;
+constexpr double kLocalMajority = 0.6;  // of an article's places in one country, for its local readings
+constexpr uint64_t kObscurePopulation = 200000;
+constexpr uint8_t kObscureLanguages = 30;
+constexpr double kNeighbourKm = 1000;
 constexpr int kFamousNearNames = 1;
 constexpr double kFamousVoteScale = 0.5;  // a state of the article's country over a namesake country
 
@@ -844,6 +848,24 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     }
   }
 
+  // A name the text gives as a town's container ("Tacoma, Washington", "Albany, New York") is the division the
+  // town lies in when it can be: the state of Washington, not the capital; New York State, not the city.
+  for (size_t i = 0; i < work.size(); ++i) {
+    Work& w = work[i];
+    if (w.best < 0 || w.part || w.cands.size() < 2 || !queries[i].context.empty() || queries[i].metonym) continue;
+    if (gaz.place(w.cands[w.best].place).kind == PlaceKind::kAdmin1) continue;
+    for (size_t j = 0; j < work.size(); ++j) {
+      if (j == i || work[j].best < 0 || queries[j].context != queries[i].text) continue;
+      const uint32_t held = AdminOf(gaz, work[j].cands[work[j].best].place);
+      if (held == kNone) continue;
+      auto it = std::find_if(w.cands.begin(), w.cands.end(), [&](const Posting& c) { return c.place == held; });
+      if (it != w.cands.end()) {
+        w.best = static_cast<int>(it - w.cands.begin());
+        break;
+      }
+    }
+  }
+
   // A name that can be a state another mention of the article is, in other words ("CAMP MURRAY, Wash." ...
   // "at home in Washington"; "Washington state" ... "Washington"), is that state, not a town elsewhere.
   for (size_t i = 0; i < work.size(); ++i) {
@@ -918,6 +940,43 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       focus_n = n;
     }
   }
+  // A single word read only as a little-known town abroad, in an article whose places are in one country with a
+  // main town there ("Delft" among Khayelitsha and Cape Town, "Rehab" among Cairo's suburbs, "CHU" beside
+  // Montpellier), is more likely a local place the gazetteer lacks than that foreign town: the main town.
+  if (focus != kNone && top_country != 0xFFFF && gaz.place(focus).country == top_country) {
+    double all_votes = 0;
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (work[i].best >= 0 && !work[i].polity) all_votes += 1;
+    }
+    const double top_votes = country_votes.get(top_country);
+    for (size_t i = 0; i < work.size() && top_votes >= kLocalMajority * all_votes; ++i) {
+      Work& w = work[i];
+      if (w.best < 0 || w.part || queries[i].metonym || !queries[i].context.empty() ||
+          w.pq.key.find(' ') != std::string::npos) {
+        continue;
+      }
+      // ... in a country nothing else in the article is in.
+      const bool obscure_abroad = std::all_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
+        const PlaceRecord& p = gaz.place(c.place);
+        if (p.kind != PlaceKind::kCity || p.country == top_country || p.population >= kObscurePopulation ||
+            p.languages >= kObscureLanguages || c.source == kNameAlias) {
+          return false;
+        }
+        // A town across a border may well be meant ("Malakal" in an article about Sudan's Darfur).
+        const PlaceRecord& f = gaz.place(focus);
+        if (DistanceKm(p.lat, p.lon, f.lat, f.lon) < kNeighbourKm) return false;
+        for (size_t j = 0; j < work.size(); ++j) {
+          if (key_id[j] == key_id[i] || work[j].best < 0) continue;
+          if (gaz.place(work[j].cands[work[j].best].place).country == p.country) return false;
+        }
+        return true;
+      });
+      if (!obscure_abroad) continue;
+      w.cands.assign(1, Posting{focus, kNamePrimary});
+      w.base.assign(1, 0.0);
+      w.best = 0;
+    }
+  }
   // A building or body named after a town abroad ("the Liverpool Academy" in an article about Cairo's football
   // schools, "Windsor Castle" read as Windsor, Ontario) is where the article's own places are: its main town,
   // when that lies in the country the article is most about and the town the name holds does not.
@@ -926,7 +985,16 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       Work& w = work[i];
       if (!w.part || w.polity || w.best < 0 || queries[i].metonym) continue;
       const PlaceRecord& held = gaz.place(w.cands[w.best].place);
-      if (held.kind != PlaceKind::kCity || held.country == top_country) continue;
+      // A building named after a continent or country ("SM Mall of Asia", "Hotel Europa") is in a town too.
+      bool building = false;
+      for (size_t b = 0; b < w.pq.key.size() && !building;) {
+        size_t e = w.pq.key.find(' ', b);
+        if (e == std::string::npos) e = w.pq.key.size();
+        building = In(kBuildingNouns, std::string_view(w.pq.key).substr(b, e - b));
+        b = e + 1;
+      }
+      const bool wide = held.kind == PlaceKind::kRegion || held.kind == PlaceKind::kCountry;
+      if (!(building && wide) && (held.kind != PlaceKind::kCity || held.country == top_country)) continue;
       w.cands.assign(1, Posting{focus, kNamePrimary});
       w.base.assign(1, 0.0);
       w.best = 0;

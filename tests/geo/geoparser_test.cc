@@ -975,5 +975,42 @@ TEST_F(GeoTest, ShortNamesOfTownsOnTheSeaOrARiver) {
   EXPECT_EQ(clacton.country, "GB");
 }
 
+TEST_F(GeoTest, AnObscureTownAbroadIsALocalPlaceOfTheArticle) {
+  // "Delft" in an article about Cape Town's townships is the township the gazetteer lacks, not the Dutch town
+  // (the main town stands for it); with the Netherlands named, it is Delft, Netherlands.
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  auto resolve = [](std::vector<const char*> names) {
+    std::vector<PlaceQuery> q(names.size());
+    for (size_t i = 0; i < names.size(); ++i) q[i].text = names[i];
+    std::vector<PlaceResolution> r;
+    ResolvePlaces(*gaz_, q, &r);
+    return r;
+  };
+  auto local = resolve({"Cape Town", "Khayelitsha", "Delft", "South Africa", "Cape Town", "Delft"});
+  ASSERT_TRUE(local[2].resolved);
+  EXPECT_EQ(local[2].country, "ZA");
+  auto abroad = resolve({"Cape Town", "Khayelitsha", "Delft", "South Africa", "Cape Town", "Netherlands"});
+  ASSERT_TRUE(abroad[2].resolved);
+  EXPECT_EQ(abroad[2].country, "NL");
+}
+
+TEST_F(GeoTest, ATownsContainerIsTheDivisionItLiesIn) {
+  // "Tacoma, Washington": the state, not the capital, for the container and its other mentions.
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "Tacoma";
+  q[0].context = "Washington";
+  q[1].text = "Washington";
+  q[2].text = "Fresno";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].gazetteer_id, "admin1:US.WA");
+}
+
+TEST_F(GeoTest, FormerNamesOfGreatCities) {
+  EXPECT_EQ(ResolveOne("Calcutta").country, "IN");
+  EXPECT_EQ(ResolveOne("Bombay").country, "IN");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
