@@ -949,29 +949,59 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       if (work[i].best >= 0 && !work[i].polity) all_votes += 1;
     }
     const double top_votes = country_votes.get(top_country);
+    const PlaceRecord& f = gaz.place(focus);
+    // First the names read only as small towns far abroad, then of those the ones in a country nothing else in the
+    // article is in (such names do not vouch for each other: "Pioneer" and "Middletown", both read in Ohio, in an
+    // article about Dewsbury).
+    static thread_local std::vector<char> obscure;
+    obscure.assign(work.size(), 0);
     for (size_t i = 0; i < work.size() && top_votes >= kLocalMajority * all_votes; ++i) {
-      Work& w = work[i];
+      const Work& w = work[i];
       if (w.best < 0 || w.part || queries[i].metonym || !queries[i].context.empty() ||
           w.pq.key.find(' ') != std::string::npos) {
         continue;
       }
-      // ... in a country nothing else in the article is in.
-      const bool obscure_abroad = std::all_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
+      obscure[i] = std::all_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
         const PlaceRecord& p = gaz.place(c.place);
-        if (p.kind != PlaceKind::kCity || p.country == top_country || p.population >= kObscurePopulation ||
-            p.languages >= kObscureLanguages || c.source == kNameAlias) {
-          return false;
-        }
-        // A town across a border may well be meant ("Malakal" in an article about Sudan's Darfur).
-        const PlaceRecord& f = gaz.place(focus);
-        if (DistanceKm(p.lat, p.lon, f.lat, f.lon) < kNeighbourKm) return false;
+        return p.kind == PlaceKind::kCity && p.country != top_country && p.population < kObscurePopulation &&
+               p.languages < kObscureLanguages && c.source != kNameAlias &&
+               // A town across a border may well be meant ("Malakal" in an article about Sudan's Darfur).
+               DistanceKm(p.lat, p.lon, f.lat, f.lon) >= kNeighbourKm;
+      });
+    }
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (!obscure[i]) continue;
+      Work& w = work[i];
+      const bool alone = std::all_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
+        const uint16_t country = gaz.place(c.place).country;
         for (size_t j = 0; j < work.size(); ++j) {
-          if (key_id[j] == key_id[i] || work[j].best < 0) continue;
-          if (gaz.place(work[j].cands[work[j].best].place).country == p.country) return false;
+          if (key_id[j] == key_id[i] || obscure[j] || work[j].best < 0) continue;
+          if (gaz.place(work[j].cands[work[j].best].place).country == country) return false;
         }
         return true;
       });
-      if (!obscure_abroad) continue;
+      if (!alone) continue;
+      w.cands.assign(1, Posting{focus, kNamePrimary});
+      w.base.assign(1, 0.0);
+      w.best = 0;
+    }
+  }
+  // A township or county read only in other states than the one the article's places are in ("Washington
+  // Township" among Allendale, Paterson and N.J.) is one of that state's the gazetteer lacks: the main town.
+  if (focus != kNone && gaz.place(focus).kind == PlaceKind::kCity && gaz.place(focus).admin1 != kNone) {
+    const uint32_t home = gaz.place(focus).admin1;
+    double all_votes = 0;
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (work[i].best >= 0 && !work[i].polity) all_votes += 1;
+    }
+    for (size_t i = 0; i < work.size() && admin_votes.get(home) >= kLocalMajority * all_votes; ++i) {
+      Work& w = work[i];
+      if (w.best < 0 || !w.pq.low_admin || w.part || queries[i].metonym) continue;
+      const bool elsewhere = std::all_of(w.cands.begin(), w.cands.end(), [&](const Posting& c) {
+        const PlaceRecord& p = gaz.place(c.place);
+        return p.kind == PlaceKind::kAdmin2 && p.admin1 != home;
+      });
+      if (!elsewhere) continue;
       w.cands.assign(1, Posting{focus, kNamePrimary});
       w.base.assign(1, 0.0);
       w.best = 0;

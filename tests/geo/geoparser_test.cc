@@ -1012,5 +1012,36 @@ TEST_F(GeoTest, FormerNamesOfGreatCities) {
   EXPECT_EQ(ResolveOne("Bombay").country, "IN");
 }
 
+TEST_F(GeoTest, ATownshipReadOnlyInOtherStatesIsTheArticlesOwn) {
+  // "Washington Township" among Allendale, Paterson and N.J.: no Washington County of New Jersey, so not Oregon's.
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  std::vector<PlaceQuery> q(6);
+  q[0].text = "Allendale";
+  q[0].context = "N.J.";
+  q[1].text = "N.J.";
+  q[2].text = "Paterson";
+  q[3].text = "Allendale";
+  q[4].text = "Washington Township";
+  q[5].text = "New Jersey";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[4].resolved);
+  EXPECT_EQ(r[4].admin1, "New Jersey");
+}
+
+TEST_F(GeoTest, ObscureTownsAbroadDoNotVouchForEachOther) {
+  // "Pioneer" and "Middletown" both read in Ohio, in an article about Dewsbury and Blackpool: local places.
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  std::vector<PlaceQuery> q(6);
+  const char* names[] = {"Blackpool", "Dewsbury", "Pioneer", "Dewsbury", "Middletown", "Great Yarmouth"};
+  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].country, "GB");
+  ASSERT_TRUE(r[4].resolved);
+  EXPECT_EQ(r[4].country, "GB");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
