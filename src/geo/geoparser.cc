@@ -31,6 +31,7 @@ constexpr double kLocalMajority = 0.6;  // of an article's places in one country
 constexpr uint64_t kObscurePopulation = 200000;
 constexpr uint8_t kObscureLanguages = 30;
 constexpr double kNeighbourKm = 1000;
+constexpr int kDivisionMentions = 3;  // mentions of a division, for its unknown places to go there
 constexpr int kFamousNearNames = 1;
 constexpr double kFamousVoteScale = 0.5;  // a state of the article's country over a namesake country
 
@@ -1045,6 +1046,35 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
       }
     }
   }
+  // Where names the gazetteer lacks go: the main town, unless the article is plainly about a division the main
+  // town is not in ("the small town of Kasba Bonli" in an article naming Rajasthan four times and New Delhi once):
+  // then that division.
+  uint32_t local_focus = focus;
+  if (focus != kNone && gaz.place(focus).kind == PlaceKind::kCity) {
+    static thread_local FlatVotes<int> division_mentions;
+    division_mentions.clear();
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (queries[i].metonym || work[i].best < 0 || work[i].part) continue;
+      const uint32_t a = AdminOf(gaz, work[i].cands[work[i].best].place);
+      if (a != kNone) ++division_mentions[a];
+    }
+    uint32_t top_division = kNone;
+    int top_n = 0;
+    for (size_t i = 0; i < work.size(); ++i) {
+      if (queries[i].metonym || work[i].best < 0 || work[i].part) continue;
+      const uint32_t a = AdminOf(gaz, work[i].cands[work[i].best].place);
+      // Only a division of the main town's country (the country the article is most about).
+      if (a != kNone && gaz.place(a).country == gaz.place(focus).country && division_mentions.get(a) > top_n) {
+        top_n = division_mentions.get(a);
+        top_division = a;
+      }
+    }
+    const uint32_t focus_division = gaz.place(focus).admin1;
+    if (top_division != kNone && top_division != focus_division && top_n >= kDivisionMentions &&
+        top_n >= 2 * division_mentions.get(focus_division)) {
+      local_focus = top_division;
+    }
+  }
   // A name the gazetteer lacks with a town as its container ("Le Bernardin in New York", "the Bambino Gesu
   // hospital in Rome", "Eva's Village in Paterson") is in that town, not in the article's main town: the text
   // says where it is. The container is the town another toponym of the article resolved to. Other mentions of
@@ -1099,7 +1129,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     // Department") is no place in the town.
     if (queries[i].hint == PlaceHint::kStreet || In(kStreetNouns, last) || In(kBuildingNouns, last) ||
         (queries[i].hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny)) {
-      w.cands.assign(1, Posting{focus, kNamePrimary});
+      w.cands.assign(1, Posting{local_focus, kNamePrimary});
       w.base.assign(1, 0.0);
       w.best = 0;
     }

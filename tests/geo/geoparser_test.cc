@@ -1043,5 +1043,16 @@ TEST_F(GeoTest, ObscureTownsAbroadDoNotVouchForEachOther) {
   EXPECT_EQ(r[4].country, "GB");
 }
 
+TEST_F(GeoTest, UnknownPlacesGoToTheDivisionTheArticleIsAbout) {
+  // An article naming Rajasthan four times and New Delhi once: "Kasba Bonli" is in Rajasthan, not the capital.
+  std::vector<PlaceQuery> q(7);
+  const char* names[] = {"Kasba Bonli", "India", "Rajasthan", "New Delhi", "Rajasthan", "Rajasthan", "Rajasthan"};
+  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].admin1, "Rajasthan");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
