@@ -767,12 +767,34 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         // article's country when nothing in the article is in its state or near it: news names the city far
         // more often than its namesakes ("Cambridge" in an American article is Cambridge, England, not
         // Maryland's, unless the article is about Maryland; "Paris" with "Jackson" may still be Tennessee's).
-        double vote_scale = 1.0;
+        double vote_scale = 1.0, admin_scale = 1.0, near_scale = 1.0;
         if (p.kind == PlaceKind::kCity && queries[i].context.empty() && p.population < kFamousTownMax &&
-            admin_votes.get(AdminOf(gaz, pl)) <= 0 && near_names(p, name_of[i]) < kFamousNearNames) {
+            near_names(p, name_of[i]) < kFamousNearNames) {
+          const bool state_named = admin_votes.get(AdminOf(gaz, pl)) > 0;
           for (const Posting& c : w.cands) {
-            if (FamousOver(gaz.place(c.place), p)) {
+            const PlaceRecord& o = gaz.place(c.place);
+            if (!state_named && FamousOver(o, p)) {
               vote_scale = kFamousVoteScale;
+              break;
+            }
+            // A great city of the same country ("Louisville", "Portland") is what its name means even in an
+            // article about the state of a small namesake, when nothing named lies near the namesake: sports and
+            // business news name the great city's teams and firms.
+            if (state_named && o.kind == PlaceKind::kCity && o.country == p.country && p.languages < 10 &&
+                o.languages >= kFamousLanguages && o.population >= kFamousRatio * std::max<uint64_t>(p.population, 1)) {
+              vote_scale = admin_scale = kFamousVoteScale;
+              break;
+            }
+          }
+        }
+        // A small town named like a state of its country ("Florida", New York) is that state far more often:
+        // neighbours and the town's own state count half.
+        if (p.kind == PlaceKind::kCity && queries[i].context.empty() && p.population < kFamousTownMax) {
+          for (const Posting& c : w.cands) {
+            const PlaceRecord& o = gaz.place(c.place);
+            if (o.kind == PlaceKind::kAdmin1 && o.country == p.country && c.source == kNamePrimary) {
+              admin_scale = std::min(admin_scale, kFamousVoteScale);
+              near_scale = kFamousVoteScale;
               break;
             }
           }
@@ -782,7 +804,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         }
         uint32_t a = AdminOf(gaz, pl);
         if (a != kNone && p.kind != PlaceKind::kAdmin1) {
-          s += 2.5 * std::min(1.0, std::max(0.0, admin_votes.get(a)) / rest * 2);
+          s += admin_scale * 2.5 * std::min(1.0, std::max(0.0, admin_votes.get(a)) / rest * 2);
         } else if (p.kind == PlaceKind::kAdmin1 && admin_votes.get(pl) > 0) {
           // A state the article's other places lie in ("Washington" with "Seattle" and "Tacoma").
           s += 2.5 * std::min(1.0, admin_votes.get(pl) / rest * 2);
@@ -816,7 +838,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
             if (std::fabs(p.lat - op.lat) * 111.0f >= 150.0f) continue;
             if (DistanceKm(p.lat, p.lon, op.lat, op.lon) < 150) ++near;
           }
-          s += 0.8 * near;
+          s += near_scale * 0.8 * near;
         }
         if (s > best_s) {
           best_s = s;

@@ -1054,5 +1054,31 @@ TEST_F(GeoTest, UnknownPlacesGoToTheDivisionTheArticleIsAbout) {
   EXPECT_EQ(r[0].admin1, "Rajasthan");
 }
 
+TEST_F(GeoTest, AGreatCitysNameIsTheGreatCityEvenInAnArticleAboutANamesakesState) {
+  // Basketball: the Houston Rockets beat Portland, with Dallas and San Antonio: Portland, Oregon, not Texas's.
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  if (std::string(gaz_->sources()).find("geonames-translations") == std::string::npos) {
+    GTEST_SKIP() << "needs libgeonames-common's translations";
+  }
+  std::vector<PlaceQuery> q(6);
+  const char* names[] = {"Houston", "Portland", "San Antonio", "Texas", "Dallas", "Portland"};
+  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].admin1, "Oregon");
+}
+
+TEST_F(GeoTest, AStatesNameIsTheStateOverASmallTownNearTheArticlesPlaces) {
+  // "an unnamed man in Florida won" in an article about Riverdale, N.J. and New York: the state, not Florida, N.Y.
+  std::vector<PlaceQuery> q(5);
+  const char* names[] = {"Riverdale", "New Jersey", "Florida", "New York", "Riverdale"};
+  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[2].resolved);
+  EXPECT_EQ(r[2].gazetteer_id, "admin1:US.FL");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
