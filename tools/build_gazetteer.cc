@@ -800,10 +800,21 @@ int main(int argc, char** argv) {
       if (key.empty()) continue;
       auto& v = keys[key];
       bool seen = false;
+      // A name a place bears in several ways keeps its strongest: a name proper over a demonym or abbreviation
+      // ("Vatican" is Vatican City's name as well as its people's adjective).
+      auto strength = [](uint8_t source) {
+        switch (source) {
+          case sitrep::geo::kNameAlias: return 5;
+          case sitrep::geo::kNamePrimary: return 4;
+          case sitrep::geo::kNameAlternate: return 3;
+          case sitrep::geo::kNameAbbrev: return 2;
+          default: return 1;  // kNameDemonym
+        }
+      };
       for (auto& [pi, ps] : v) {
         if (pi == i) {
           seen = true;
-          ps = std::max(ps, src);
+          if (strength(src) > strength(ps)) ps = src;
         }
       }
       if (!seen) v.emplace_back(i, src);

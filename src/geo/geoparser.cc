@@ -33,6 +33,7 @@ constexpr uint8_t kObscureLanguages = 30;
 constexpr double kNeighbourKm = 1000;
 constexpr int kDivisionMentions = 3;  // mentions of a division, for its unknown places to go there
 constexpr int kFamousNearNames = 1;
+constexpr double kGreatCityNearKm = 100;
 constexpr double kFamousVoteScale = 0.5;  // a state of the article's country over a namesake country
 
 // A fixed set of lower-case words, hashed at compile time: membership is one hash and a probe or two, not a scan
@@ -119,10 +120,11 @@ constexpr WordSet<16> kLocalNouns = std::array<std::string_view, 16>{
     "police", "officers", "officials", "residents", "man", "woman", "boy", "girl", "teen", "council", "mayor",
     "trustees", "voters", "authorities", "schools", "native"};
 // Last words of the names of buildings and sites in a town ("Barclays Center", "Manila Cathedral").
-constexpr WordSet<30> kBuildingNouns = std::array<std::string_view, 30>{
+constexpr WordSet<38> kBuildingNouns = std::array<std::string_view, 38>{
     "center", "centre", "tower", "stadium", "hospital", "university", "college", "school", "airport", "cathedral",
     "church", "mosque", "park", "square", "hall", "bridge", "market", "mall", "hotel", "station", "museum", "arena",
-    "prison", "jail", "library", "theatre", "theater", "building", "plaza", "campus"};
+    "prison", "jail", "library", "theatre", "theater", "building", "plaza", "campus", "basilica", "chapel",
+    "castle", "palace", "abbey", "temple", "synagogue", "monastery"};
 constexpr WordSet<5> kStreetAbbrevs = std::array<std::string_view, 5>{"st", "ave", "rd", "blvd", "pkwy"};
 constexpr WordSet<4> kNumberedRoads = std::array<std::string_view, 4>{"highway", "interstate", "route", "hwy"};
 // Capitalised words after a place name that make the run an institution or office of the place ("Fargo Police",
@@ -768,19 +770,26 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         // more often than its namesakes ("Cambridge" in an American article is Cambridge, England, not
         // Maryland's, unless the article is about Maryland; "Paris" with "Jackson" may still be Tennessee's).
         double vote_scale = 1.0, admin_scale = 1.0, near_scale = 1.0;
-        if (p.kind == PlaceKind::kCity && queries[i].context.empty() && p.population < kFamousTownMax &&
-            near_names(p, name_of[i]) < kFamousNearNames) {
+        if (p.kind == PlaceKind::kCity && queries[i].context.empty() && p.population < kFamousTownMax) {
           const bool state_named = admin_votes.get(AdminOf(gaz, pl)) > 0;
+          const bool nothing_near = near_names(p, name_of[i]) < kFamousNearNames;
+          // For the great city, only a place the article has chosen within a short drive counts as near.
+          bool chosen_near = false;
+          for (size_t j = 0; j < work.size() && !chosen_near && state_named; ++j) {
+            if (key_id[j] == key_id[i] || work[j].best < 0) continue;
+            const PlaceRecord& op = gaz.place(work[j].cands[work[j].best].place);
+            chosen_near = op.kind == PlaceKind::kCity && DistanceKm(p.lat, p.lon, op.lat, op.lon) < kGreatCityNearKm;
+          }
           for (const Posting& c : w.cands) {
             const PlaceRecord& o = gaz.place(c.place);
-            if (!state_named && FamousOver(o, p)) {
+            if (!state_named && nothing_near && FamousOver(o, p)) {
               vote_scale = kFamousVoteScale;
               break;
             }
             // A great city of the same country ("Louisville", "Portland") is what its name means even in an
             // article about the state of a small namesake, when nothing named lies near the namesake: sports and
             // business news name the great city's teams and firms.
-            if (state_named && o.kind == PlaceKind::kCity && o.country == p.country && p.languages < 10 &&
+            if (state_named && !chosen_near && o.kind == PlaceKind::kCity && o.country == p.country && p.languages < 10 &&
                 o.languages >= kFamousLanguages && o.population >= kFamousRatio * std::max<uint64_t>(p.population, 1)) {
               vote_scale = admin_scale = kFamousVoteScale;
               break;
@@ -826,7 +835,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
             const Work& o = work[j];
             if (o.best < 0 || key_id[j] == key_id[i]) continue;
             const PlaceRecord& op = gaz.place(o.cands[o.best].place);
-            if (op.kind != PlaceKind::kCity) continue;
+            if (op.kind != PlaceKind::kCity || op.feature == Feature::kPPLC) continue;
             // A small town named like a famous city ("Madison", Georgia; "Manchester", Connecticut) is itself an
             // uncertain reading: it lends its neighbours no nearness.
             if (op.population < kFamousTownMax &&
@@ -1033,7 +1042,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   // A building or body named after a town abroad ("the Liverpool Academy" in an article about Cairo's football
   // schools, "Windsor Castle" read as Windsor, Ontario) is where the article's own places are: its main town,
   // when that lies in the country the article is most about and the town the name holds does not.
-  if (focus != kNone && top_country != 0xFFFF) {
+  if (focus != kNone && gaz.place(focus).kind == PlaceKind::kCity) {
+    const uint16_t home_country = gaz.place(focus).country;
     for (size_t i = 0; i < work.size(); ++i) {
       Work& w = work[i];
       if (!w.part || w.polity || w.best < 0 || queries[i].metonym) continue;
@@ -1047,7 +1057,7 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         b = e + 1;
       }
       const bool wide = held.kind == PlaceKind::kRegion || held.kind == PlaceKind::kCountry;
-      if (!(building && wide) && (held.kind != PlaceKind::kCity || held.country == top_country)) continue;
+      if (!(building && wide) && (held.kind != PlaceKind::kCity || held.country == home_country)) continue;
       w.cands.assign(1, Posting{focus, kNamePrimary});
       w.base.assign(1, 0.0);
       w.best = 0;

@@ -1080,5 +1080,23 @@ TEST_F(GeoTest, AStatesNameIsTheStateOverASmallTownNearTheArticlesPlaces) {
   EXPECT_EQ(r[2].gazetteer_id, "admin1:US.FL");
 }
 
+TEST_F(GeoTest, ANamesStrongestSenseIsKept) {
+  // "Vatican" is Vatican City's name as well as its people's adjective: a name, so "the Vatican Gardens" are there.
+  const PlaceResolution r = ResolveOne("Vatican Gardens");
+  ASSERT_TRUE(r.resolved);
+  EXPECT_EQ(r.country, "VA");
+}
+
+TEST_F(GeoTest, ABuildingNamedAfterATownAbroadIsInTheMainTown) {
+  // "St. Peter's Basilica" in an article about Rome and Nigerians is in Rome, not in Saint Peters, England.
+  std::vector<PlaceQuery> q(4);
+  const char* names[] = {"St. Peter's Basilica", "Nigerian", "Nigerian", "Rome"};
+  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].country, "IT");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
