@@ -460,6 +460,12 @@ int LoadAliases(const std::string& path, std::map<std::string, uint32_t>& admin1
     ts >> kind;
     // "abbrev TARGET": the names are abbreviations ("Ill.", "Calif."), indexed as such (kNameAbbrev).
     uint8_t source = sitrep::geo::kNameAlias;
+    // "landmark TARGET": buildings and sites named for the town they are in; the town keeps its own name.
+    bool landmark_names = false;
+    if (kind == "landmark") {
+      landmark_names = true;
+      ts >> kind;
+    }
     if (kind == "abbrev") {
       source = sitrep::geo::kNameAbbrev;
       ts >> kind;
@@ -530,7 +536,7 @@ int LoadAliases(const std::string& path, std::map<std::string, uint32_t>& admin1
     for (const auto& n : names) AddName(&g_places[target], n, source);
     // The spelling news uses becomes the display name, unless the names are of buildings in a capital ("Downing
     // Street; Whitehall = city GB London", "Kremlin = city RU Moscow"): those stay London and Moscow.
-    bool landmarks = g_places[target].feature == Feature::kPPLC;
+    bool landmarks = g_places[target].feature == Feature::kPPLC || landmark_names;
     if (landmarks) {
       std::string tk, nk;
       Gazetteer::NameKey(g_places[target].name, &tk);

@@ -31,6 +31,7 @@ constexpr double kLocalMajority = 0.6;  // of an article's places in one country
 constexpr uint64_t kObscurePopulation = 200000;
 constexpr uint8_t kObscureLanguages = 30;
 constexpr double kNeighbourKm = 1000;
+constexpr uint64_t kVillagePopulation = 20000;
 constexpr int kDivisionMentions = 3;  // mentions of a division, for its unknown places to go there
 constexpr int kFamousNearNames = 1;
 constexpr double kGreatCityNearKm = 100;
@@ -997,8 +998,9 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         const PlaceRecord& p = gaz.place(c.place);
         return p.kind == PlaceKind::kCity && p.country != top_country && p.population < kObscurePopulation &&
                p.languages < kObscureLanguages && c.source != kNameAlias &&
-               // A town across a border may well be meant ("Malakal" in an article about Sudan's Darfur).
-               DistanceKm(p.lat, p.lon, f.lat, f.lon) >= kNeighbourKm;
+               // A town across a border may well be meant ("Malakal" in an article about Sudan's Darfur); a
+               // village there hardly ("Rehab", Jordan, for Cairo's suburb).
+               (p.population < kVillagePopulation || DistanceKm(p.lat, p.lon, f.lat, f.lon) >= kNeighbourKm);
       });
     }
     for (size_t i = 0; i < work.size(); ++i) {
@@ -1057,7 +1059,13 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
         b = e + 1;
       }
       const bool wide = held.kind == PlaceKind::kRegion || held.kind == PlaceKind::kCountry;
-      if (!(building && wide) && (held.kind != PlaceKind::kCity || held.country == home_country)) continue;
+      // ... and so is one named after a division abroad ("Marjory Stoneman Douglas High School" is not on the Isle
+      // of Man, whose Douglas is a division of the gazetteer).
+      const bool division_abroad = held.kind == PlaceKind::kAdmin1 && held.country != home_country;
+      if (!(building && (wide || division_abroad)) &&
+          (held.kind != PlaceKind::kCity || held.country == home_country)) {
+        continue;
+      }
       w.cands.assign(1, Posting{focus, kNamePrimary});
       w.base.assign(1, 0.0);
       w.best = 0;

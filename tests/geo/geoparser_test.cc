@@ -1098,5 +1098,18 @@ TEST_F(GeoTest, ABuildingNamedAfterATownAbroadIsInTheMainTown) {
   EXPECT_EQ(r[0].country, "IT");
 }
 
+TEST_F(GeoTest, LandmarksAreInTheirTownsWhichKeepTheirNames) {
+  // "Disneyworld" is at Orlando, "Trump Tower" in New York City; New York City is still called so.
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  const PlaceResolution disney = ResolveOne("Disneyworld");
+  ASSERT_TRUE(disney.resolved);
+  EXPECT_EQ(disney.admin1, "Florida");
+  const PlaceResolution tower = ResolveOne("Trump Tower");
+  const PlaceResolution nyc = ResolveOne("New York City");
+  ASSERT_TRUE(tower.resolved);
+  EXPECT_EQ(tower.gazetteer_id, nyc.gazetteer_id);
+  EXPECT_EQ(nyc.name.find("Trump"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sitrep::geo
