@@ -499,8 +499,12 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     // Academy", "Walker County Sheriff", "Port of Houston") is in or near that place: its longest such part,
     // the leftmost of equals. Only prominent readings count, so that a common word's namesake hamlet does not.
     // A name the text itself calls a place ("Tala Wa Barfak district") is one of its own, not a part's.
+    // A street named after a place ("Atlantic Avenue", "Hampton Avenue", "Victoria St.") is not in it.
+    const size_t last_sp = w.pq.key.rfind(' ');
+    const bool street_name =
+        last_sp != std::string::npos && In(kStreetNouns, std::string_view(w.pq.key).substr(last_sp + 1));
     if (w.cands.empty() && q.hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny && !w.pq.feature &&
-        w.pq.key.find(' ') != std::string::npos) {
+        !street_name && w.pq.key.find(' ') != std::string::npos) {
       w.part = FindPart(gaz, w.pq.key, &w.cands, &w.polity, q.context.empty());
     } else if (w.cands.empty() && q.hint == PlaceHint::kAny && q.context.empty() && w.pq.low_admin && !w.pq.feature &&
                w.pq.key.find(' ') != std::string::npos) {

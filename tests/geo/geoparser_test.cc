@@ -1111,5 +1111,20 @@ TEST_F(GeoTest, LandmarksAreInTheirTownsWhichKeepTheirNames) {
   EXPECT_EQ(nyc.name.find("Trump"), std::string::npos);
 }
 
+TEST_F(GeoTest, AStreetNamedAfterAPlaceIsNotInThatPlace) {
+  // "Atlantic Avenue in Garden City", "Hampton Avenue in St. Louis": the article's town, not the ocean or Virginia.
+  std::vector<PlaceQuery> q(4);
+  q[0].text = "St. Louis";
+  q[1].text = "Hampton Avenue";
+  q[2].text = "St. Louis";
+  q[3].text = "Atlantic Avenue";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[1].resolved);
+  EXPECT_EQ(r[1].gazetteer_id, r[0].gazetteer_id);
+  ASSERT_TRUE(r[3].resolved);
+  EXPECT_EQ(r[3].gazetteer_id, r[0].gazetteer_id);
+}
+
 }  // namespace
 }  // namespace sitrep::geo
