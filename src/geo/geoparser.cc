@@ -457,7 +457,31 @@ uint32_t AdminOf(const Gazetteer& gaz, uint32_t place) {
 
 }  // namespace
 
+namespace {
+void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries, std::vector<PlaceResolution>* out);
+}  // namespace
+
+// The article's evidence is weighed pairwise (quadratic in its toponyms), so a huge text (a 100 MB file read as one
+// article) is resolved in consecutive groups of toponyms, each its own evidence: linear overall.
 void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries, std::vector<PlaceResolution>* out) {
+  constexpr size_t kGroup = 256;
+  if (queries.size() <= kGroup) {
+    ResolveArticle(gaz, queries, out);
+    return;
+  }
+  out->clear();
+  std::vector<PlaceQuery> group;
+  std::vector<PlaceResolution> group_out;
+  for (size_t start = 0; start < queries.size(); start += kGroup) {
+    const size_t end = std::min(queries.size(), start + kGroup);
+    group.assign(queries.begin() + static_cast<std::ptrdiff_t>(start), queries.begin() + static_cast<std::ptrdiff_t>(end));
+    ResolveArticle(gaz, group, &group_out);
+    for (PlaceResolution& r : group_out) out->push_back(std::move(r));
+  }
+}
+
+namespace {
+void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries, std::vector<PlaceResolution>* out) {
   // out's elements are reset in place (their strings keep their capacity when the caller reuses out).
   static thread_local std::vector<PlaceResolution> spare_out;
   ResizeKeeping(out, &spare_out, queries.size());
@@ -1235,6 +1259,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
     r.score = w.cands.size() == 1 ? 10.0 : w.base[w.best] - second;
   }
 }
+
+}  // namespace
 
 // ---- recognition
 

@@ -1126,5 +1126,19 @@ TEST_F(GeoTest, AStreetNamedAfterAPlaceIsNotInThatPlace) {
   EXPECT_EQ(r[3].gazetteer_id, r[0].gazetteer_id);
 }
 
+TEST_F(GeoTest, AHugeArticleIsResolvedInGroupsWithEveryToponymAnswered) {
+  // 3,000 toponyms (a huge file read as one article): one resolution each, in order, as in a short article.
+  std::vector<PlaceQuery> q(3000);
+  for (size_t i = 0; i < q.size(); ++i) q[i].text = i % 3 == 0 ? "Aleppo" : i % 3 == 1 ? "Syria" : "Homs";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_EQ(r.size(), q.size());
+  for (size_t i = 0; i < r.size(); ++i) {
+    ASSERT_TRUE(r[i].resolved) << i;
+    EXPECT_EQ(r[i].country, "SY") << i;
+  }
+  EXPECT_EQ(r[2997].name, r[0].name);
+}
+
 }  // namespace
 }  // namespace sitrep::geo
