@@ -1408,7 +1408,30 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         i = ae - 1;
         continue;
       }
-      if (In(kNotPlaces, k(i)) || In(kNameParticles, k(i))) continue;
+      if (In(kNotPlaces, k(i))) continue;
+      // "al-Bab", "el-Fasher": the article in lower case, hyphen-joined, leads the name when the gazetteer has it so.
+      if (i > first + 0 && t.Has(text::kHyphenBefore) && In(kNameParticles, k(i - 1)) &&
+          !IsCap(doc.tokens[i - 1]) && (out->empty() || out->back().end <= doc.tokens[i - 1].begin)) {
+        for (uint32_t l = std::min<uint32_t>(last, i + 3); l > i; --l) {
+          const bool cued = i >= first + 2 && In(kPlaceCues, k(i - 2)) && k(i - 2) != "of";
+          if (gaz.Contains(span_key(i - 1, l)) && (cued || strength(span_key(i - 1, l)) >= 2)) {
+            --i;
+            break;
+          }
+        }
+      }
+      // A name led by its article ("Al Bab", "El Fasher", "Al-Mayadin") when the gazetteer has it so; otherwise
+      // the article is no part of the name ("Al Jazeera reported", "Al-Hasakah" known as "Hasakah").
+      // A small town so named needs a place word before it ("in El Bayda"): "a strong El Niño" is weather.
+      const bool place_cue = i > first && In(kPlaceCues, k(i - 1)) && k(i - 1) != "of";
+      if (In(kNameParticles, k(i)) && IsCap(doc.tokens[i])) {
+        bool named = false;
+        for (uint32_t l = std::min<uint32_t>(last, i + 4); l >= i + 2 && !named; --l) {
+          named = IsCap(doc.tokens[i + 1]) && gaz.Contains(span_key(i, l)) &&
+                  (place_cue || strength(span_key(i, l)) >= 2);
+        }
+        if (!named) continue;
+      }
       // The capitalised run: names, inner particles ("Deir ez-Zor", "Bab al-Hawa"), hyphen-joined parts.
       uint32_t r = i + 1;
       while (r < last && r < i + 8) {

@@ -1140,5 +1140,24 @@ TEST_F(GeoTest, AHugeArticleIsResolvedInGroupsWithEveryToponymAnswered) {
   EXPECT_EQ(r[2997].name, r[0].name);
 }
 
+TEST_F(GeoTest, NamesLedByTheirArticleAndConflictSpellings) {
+  // "al-Bab", "Al Mayadin", "el-Fasher" are names with their article; "a strong El Niño" is weather. Spellings
+  // of conflict towns that GeoNames writes otherwise resolve ("Tal Abyad", "Mekelle", "Hadramout").
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  auto by = ParseByText(*gaz_, "Turkish troops entered al-Bab and Tal Abyad while RSF fighters shelled el-Fasher. "
+                               "A strong El Niño is expected. Fighting spread to Mekelle and Hadramout.");
+  ASSERT_TRUE(by.count("al-Bab"));
+  EXPECT_EQ(by["al-Bab"].resolution.country, "SY");
+  ASSERT_TRUE(by.count("Tal Abyad"));
+  EXPECT_EQ(by["Tal Abyad"].resolution.country, "SY");
+  ASSERT_TRUE(by.count("el-Fasher"));
+  EXPECT_EQ(by["el-Fasher"].resolution.country, "SD");
+  EXPECT_FALSE(by.count("El Niño"));
+  ASSERT_TRUE(by.count("Mekelle"));
+  EXPECT_EQ(by["Mekelle"].resolution.country, "ET");
+  ASSERT_TRUE(by.count("Hadramout"));
+  EXPECT_EQ(by["Hadramout"].resolution.country, "YE");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
