@@ -32,6 +32,7 @@ constexpr uint64_t kObscurePopulation = 200000;
 constexpr uint8_t kObscureLanguages = 30;
 constexpr double kNeighbourKm = 1000;
 constexpr uint64_t kVillagePopulation = 20000;
+constexpr double kContainerKm = 100;  // from a town the text gives as a container to what lies in it
 constexpr int kDivisionMentions = 3;  // mentions of a division, for its unknown places to go there
 constexpr int kFamousNearNames = 1;
 constexpr double kGreatCityNearKm = 100;
@@ -1149,6 +1150,25 @@ void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries
   // the name ("Headington: Mum jailed" above "Gladstone Road, Headington, Oxford") are in the same town.
   static thread_local std::vector<uint32_t> placed_in;
   placed_in.assign(work.size(), kNone);
+  // So is a name read only as small towns far from the town the text puts it in ("August in New Orleans", a
+  // restaurant, is no town of California): the text's container outweighs a namesake hamlet elsewhere.
+  for (size_t i = 0; i < work.size(); ++i) {
+    Work& w = work[i];
+    if (queries[i].metonym || w.best < 0 || w.part || queries[i].context.empty()) continue;
+    for (size_t j = 0; j < work.size(); ++j) {
+      if (j == i || queries[j].metonym || work[j].best < 0 || queries[j].text != queries[i].context) continue;
+      const uint32_t container = work[j].cands[work[j].best].place;
+      const PlaceRecord& c = gaz.place(container);
+      if (c.kind != PlaceKind::kCity) break;
+      const bool far_hamlets = std::all_of(w.cands.begin(), w.cands.end(), [&](const Posting& o) {
+        const PlaceRecord& p = gaz.place(o.place);
+        return p.kind == PlaceKind::kCity && p.population < kFamousTownMax && o.source != kNameAlias &&
+               DistanceKm(p.lat, p.lon, c.lat, c.lon) > kContainerKm;
+      });
+      if (far_hamlets) w.best = -1;  // placed in the container below
+      break;
+    }
+  }
   for (size_t i = 0; i < work.size(); ++i) {
     if (queries[i].metonym || work[i].best >= 0 || queries[i].context.empty()) continue;
     for (size_t j = 0; j < work.size(); ++j) {

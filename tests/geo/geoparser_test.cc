@@ -1159,5 +1159,18 @@ TEST_F(GeoTest, NamesLedByTheirArticleAndConflictSpellings) {
   EXPECT_EQ(by["Hadramout"].resolution.country, "YE");
 }
 
+TEST_F(GeoTest, AHamletNamesakeFarFromTheTownTheTextGivesIsThatTownsPlace) {
+  // "from August in New Orleans": a restaurant in New Orleans, not August, California.
+  std::vector<PlaceQuery> q(3);
+  q[0].text = "August";
+  q[0].context = "New Orleans";
+  q[1].text = "New Orleans";
+  q[2].text = "America";
+  std::vector<PlaceResolution> r;
+  ResolvePlaces(*gaz_, q, &r);
+  ASSERT_TRUE(r[0].resolved);
+  EXPECT_EQ(r[0].gazetteer_id, r[1].gazetteer_id);
+}
+
 }  // namespace
 }  // namespace sitrep::geo
