@@ -37,6 +37,14 @@ class GeoTest : public ::testing::Test {
     ResolvePlaces(*gaz_, q, &r);
     return r[0];
   }
+  // The places of an article naming `names` in this order (no containers).
+  static std::vector<PlaceResolution> ResolveNames(std::initializer_list<const char*> names) {
+    std::vector<PlaceQuery> q;
+    for (const char* n : names) q.push_back(PlaceQuery{n, {}, PlaceHint::kAny, false});
+    std::vector<PlaceResolution> r;
+    ResolvePlaces(*gaz_, q, &r);
+    return r;
+  }
   static std::string Key(std::string_view s) {
     std::string k;
     Gazetteer::NameKey(s, &k);
@@ -868,13 +876,7 @@ TEST_F(GeoTest, ANameThatIsAStateTheArticleNamesOtherwiseIsThatState) {
 TEST_F(GeoTest, ANationalBodyNamedByItsPolitysAdjectiveIsThePolitys) {
   // "the European Commission", "the Mexican Senate", "the US Federal Reserve": the polity, which casts no vote for
   // where the article is. A quarter or school named so ("the French Quarter") is no national body.
-  std::vector<PlaceQuery> q(4);
-  q[0].text = "European Commission";
-  q[1].text = "Mexican Senate";
-  q[2].text = "US Federal Reserve";
-  q[3].text = "French Quarter";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"European Commission", "Mexican Senate", "US Federal Reserve", "French Quarter"});
   ASSERT_TRUE(r[0].resolved);
   EXPECT_EQ(r[0].precision, "region");
   EXPECT_NEAR(r[0].lat, 48.7, 1.0);
@@ -888,17 +890,10 @@ TEST_F(GeoTest, ANationalBodyNamedByItsPolitysAdjectiveIsThePolitys) {
 TEST_F(GeoTest, AbbreviationsAndShortNamesFollowTheArticlesCountry) {
   // "SA" is South Africa among Johannesburg and Durban, South Australia among Adelaide; "WA" among Perth is
   // Western Australia; "Korea" alone is South Korea.
-  auto resolve = [](std::vector<const char*> names) {
-    std::vector<PlaceQuery> q(names.size());
-    for (size_t i = 0; i < names.size(); ++i) q[i].text = names[i];
-    std::vector<PlaceResolution> r;
-    ResolvePlaces(*gaz_, q, &r);
-    return r;
-  };
-  auto za = resolve({"Johannesburg", "SA", "Durban", "Pretoria"});
+  auto za = ResolveNames({"Johannesburg", "SA", "Durban", "Pretoria"});
   ASSERT_TRUE(za[1].resolved);
   EXPECT_EQ(za[1].gazetteer_id, "country:ZA");
-  auto au = resolve({"Adelaide", "SA", "Perth", "WA", "Australia"});
+  auto au = ResolveNames({"Adelaide", "SA", "Perth", "WA", "Australia"});
   ASSERT_TRUE(au[1].resolved);
   EXPECT_EQ(au[1].country, "AU");
   ASSERT_TRUE(au[3].resolved);
@@ -919,12 +914,7 @@ TEST_F(GeoTest, RegionsAndCountriesSitWhereGeoNamesPutsThem) {
 
 TEST_F(GeoTest, ATownsOfficesAreInTheTown) {
   // "Nenagh Municipal District", "Tipperary County Council": the town whose office it is, whatever its size.
-  std::vector<PlaceQuery> q(3);
-  q[0].text = "Nenagh";
-  q[1].text = "Nenagh Municipal District";
-  q[2].text = "Tipperary County Council";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Nenagh", "Nenagh Municipal District", "Tipperary County Council"});
   ASSERT_TRUE(r[1].resolved);
   EXPECT_EQ(r[1].gazetteer_id, r[0].gazetteer_id);
   ASSERT_TRUE(r[2].resolved);
@@ -934,13 +924,7 @@ TEST_F(GeoTest, ATownsOfficesAreInTheTown) {
 TEST_F(GeoTest, AnUnknownCourtOrHouseIsInTheArticlesMainTown) {
   // Buildings and courts named after no place the gazetteer has ("Cloverhill District Court", "Agnes Jones
   // House") are in the article's main town, as other unknown venues are.
-  std::vector<PlaceQuery> q(4);
-  q[0].text = "Derry";
-  q[1].text = "Agnes Jones House";
-  q[2].text = "Derry";
-  q[3].text = "Cloverhill District Court";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Derry", "Agnes Jones House", "Derry", "Cloverhill District Court"});
   ASSERT_TRUE(r[0].resolved);
   ASSERT_TRUE(r[1].resolved);
   EXPECT_EQ(r[1].gazetteer_id, r[0].gazetteer_id);
@@ -955,14 +939,7 @@ TEST_F(GeoTest, ATownKnownInManyLanguagesIsFamousOverItsNamesake) {
   if (std::string(gaz_->sources()).find("geonames-translations") == std::string::npos) {
     GTEST_SKIP() << "needs libgeonames-common's translations";
   }
-  std::vector<PlaceQuery> q(5);
-  q[0].text = "Ukraine";
-  q[1].text = "United States";
-  q[2].text = "Venice";
-  q[3].text = "U.S.";
-  q[4].text = "Ukraine";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Ukraine", "United States", "Venice", "U.S.", "Ukraine"});
   ASSERT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].country, "IT");
 }
@@ -979,17 +956,10 @@ TEST_F(GeoTest, AnObscureTownAbroadIsALocalPlaceOfTheArticle) {
   // "Delft" in an article about Cape Town's townships is the township the gazetteer lacks, not the Dutch town
   // (the main town stands for it); with the Netherlands named, it is Delft, Netherlands.
   if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
-  auto resolve = [](std::vector<const char*> names) {
-    std::vector<PlaceQuery> q(names.size());
-    for (size_t i = 0; i < names.size(); ++i) q[i].text = names[i];
-    std::vector<PlaceResolution> r;
-    ResolvePlaces(*gaz_, q, &r);
-    return r;
-  };
-  auto local = resolve({"Cape Town", "Khayelitsha", "Delft", "South Africa", "Cape Town", "Delft"});
+  auto local = ResolveNames({"Cape Town", "Khayelitsha", "Delft", "South Africa", "Cape Town", "Delft"});
   ASSERT_TRUE(local[2].resolved);
   EXPECT_EQ(local[2].country, "ZA");
-  auto abroad = resolve({"Cape Town", "Khayelitsha", "Delft", "South Africa", "Cape Town", "Netherlands"});
+  auto abroad = ResolveNames({"Cape Town", "Khayelitsha", "Delft", "South Africa", "Cape Town", "Netherlands"});
   ASSERT_TRUE(abroad[2].resolved);
   EXPECT_EQ(abroad[2].country, "NL");
 }
@@ -1032,11 +1002,7 @@ TEST_F(GeoTest, ATownshipReadOnlyInOtherStatesIsTheArticlesOwn) {
 TEST_F(GeoTest, ObscureTownsAbroadDoNotVouchForEachOther) {
   // "Pioneer" and "Middletown" both read in Ohio, in an article about Dewsbury and Blackpool: local places.
   if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
-  std::vector<PlaceQuery> q(6);
-  const char* names[] = {"Blackpool", "Dewsbury", "Pioneer", "Dewsbury", "Middletown", "Great Yarmouth"};
-  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Blackpool", "Dewsbury", "Pioneer", "Dewsbury", "Middletown", "Great Yarmouth"});
   ASSERT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].country, "GB");
   ASSERT_TRUE(r[4].resolved);
@@ -1045,11 +1011,7 @@ TEST_F(GeoTest, ObscureTownsAbroadDoNotVouchForEachOther) {
 
 TEST_F(GeoTest, UnknownPlacesGoToTheDivisionTheArticleIsAbout) {
   // An article naming Rajasthan four times and New Delhi once: "Kasba Bonli" is in Rajasthan, not the capital.
-  std::vector<PlaceQuery> q(7);
-  const char* names[] = {"Kasba Bonli", "India", "Rajasthan", "New Delhi", "Rajasthan", "Rajasthan", "Rajasthan"};
-  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Kasba Bonli", "India", "Rajasthan", "New Delhi", "Rajasthan", "Rajasthan", "Rajasthan"});
   ASSERT_TRUE(r[0].resolved);
   EXPECT_EQ(r[0].admin1, "Rajasthan");
 }
@@ -1060,22 +1022,14 @@ TEST_F(GeoTest, AGreatCitysNameIsTheGreatCityEvenInAnArticleAboutANamesakesState
   if (std::string(gaz_->sources()).find("geonames-translations") == std::string::npos) {
     GTEST_SKIP() << "needs libgeonames-common's translations";
   }
-  std::vector<PlaceQuery> q(6);
-  const char* names[] = {"Houston", "Portland", "San Antonio", "Texas", "Dallas", "Portland"};
-  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Houston", "Portland", "San Antonio", "Texas", "Dallas", "Portland"});
   ASSERT_TRUE(r[1].resolved);
   EXPECT_EQ(r[1].admin1, "Oregon");
 }
 
 TEST_F(GeoTest, AStatesNameIsTheStateOverASmallTownNearTheArticlesPlaces) {
   // "an unnamed man in Florida won" in an article about Riverdale, N.J. and New York: the state, not Florida, N.Y.
-  std::vector<PlaceQuery> q(5);
-  const char* names[] = {"Riverdale", "New Jersey", "Florida", "New York", "Riverdale"};
-  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Riverdale", "New Jersey", "Florida", "New York", "Riverdale"});
   ASSERT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].gazetteer_id, "admin1:US.FL");
 }
@@ -1089,11 +1043,7 @@ TEST_F(GeoTest, ANamesStrongestSenseIsKept) {
 
 TEST_F(GeoTest, ABuildingNamedAfterATownAbroadIsInTheMainTown) {
   // "St. Peter's Basilica" in an article about Rome and Nigerians is in Rome, not in Saint Peters, England.
-  std::vector<PlaceQuery> q(4);
-  const char* names[] = {"St. Peter's Basilica", "Nigerian", "Nigerian", "Rome"};
-  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"St. Peter's Basilica", "Nigerian", "Nigerian", "Rome"});
   ASSERT_TRUE(r[0].resolved);
   EXPECT_EQ(r[0].country, "IT");
 }
@@ -1113,13 +1063,7 @@ TEST_F(GeoTest, LandmarksAreInTheirTownsWhichKeepTheirNames) {
 
 TEST_F(GeoTest, AStreetNamedAfterAPlaceIsNotInThatPlace) {
   // "Atlantic Avenue in Garden City", "Hampton Avenue in St. Louis": the article's town, not the ocean or Virginia.
-  std::vector<PlaceQuery> q(4);
-  q[0].text = "St. Louis";
-  q[1].text = "Hampton Avenue";
-  q[2].text = "St. Louis";
-  q[3].text = "Atlantic Avenue";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"St. Louis", "Hampton Avenue", "St. Louis", "Atlantic Avenue"});
   ASSERT_TRUE(r[1].resolved);
   EXPECT_EQ(r[1].gazetteer_id, r[0].gazetteer_id);
   ASSERT_TRUE(r[3].resolved);
