@@ -99,7 +99,7 @@ constexpr WordSet<26> kTitles = std::array<std::string_view, 26>{
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
     "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
 // Capitalised words that name places but in news nearly always mean something else.
-constexpr WordSet<98> kNotPlaces = std::array<std::string_view, 98>{
+constexpr WordSet<114> kNotPlaces = std::array<std::string_view, 114>{
     "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
     "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
     "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
@@ -112,7 +112,10 @@ constexpr WordSet<98> kNotPlaces = std::array<std::string_view, 98>{
     "city", "town", "village", "county", "state",
     // Months and weekdays ("March 30", "in August"): places of those names are far rarer in news than dates.
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    // Weapons and aid bodies of war news named like hamlets ("probably by Grad", "Save the Children").
+    "grad", "uragan", "smerch", "tochka", "iskander", "kalibr", "kinzhal", "shahed", "geran", "bayraktar",
+    "javelin", "stinger", "himars", "tomahawk", "hellfire", "save"};
 // Last words of street names ("Memphis St.", "North Cooper Street"), and roads named by a number ("Highway 200").
 constexpr WordSet<16> kStreetNouns = std::array<std::string_view, 16>{
     "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway", "pkwy",
@@ -212,6 +215,15 @@ void ParseInto(const Gazetteer& gaz, std::string_view text, PlaceHint hint, Pars
   };
   for (int round = 0; round < 3 && q.key.find(' ') != std::string::npos && !gaz.Contains(q.key); ++round) {
     std::string_view f = first_word(), l = last_word();
+    // "Lower Juba region", "Upper Nile state": the division's noun goes first when what is left is a name the
+    // gazetteer has, so that a direction that is part of the name ("Lower Juba") stays.
+    std::string_view without_noun = std::string_view(q.key).substr(0, q.key.size() - l.size() - 1);
+    if (In(kAdminNouns, l) && In(kDirections, f) && gaz.Contains(without_noun)) {
+      if (In(kLowAdminNouns, l)) q.low_admin = true;
+      q.hint = PlaceHint::kAdmin;
+      q.key.resize(q.key.size() - l.size() - 1);
+      continue;
+    }
     if (f == "the") {
       q.key.erase(0, 4);
     } else if (In(kDirections, f)) {
@@ -1429,6 +1441,17 @@ void RecognizeToponyms(const Gazetteer& gaz, const Document& doc, std::vector<To
         continue;
       }
       if (In(kNotPlaces, k(i))) continue;
+      // An acronym in running text ("the UN mission", "MINUSMA", "the SDF") names a body, not the hamlet that
+      // shares its letters ("Un", Gujarat): only a country's, division's or region's abbreviation is a place.
+      if (!shouting && t.Has(text::kAllCaps) && t.end - t.begin <= 4 && (i + 1 >= last || !IsCap(doc.tokens[i + 1]))) {
+        const size_t n = gaz.Lookup(span_key(i, i + 1), buf, 8);
+        bool polity = false;
+        for (size_t j = 0; j < n && !polity; ++j) {
+          polity = buf[j].source == kNameAlias || buf[j].source == kNameAbbrev ||
+                   gaz.place(buf[j].place).kind != PlaceKind::kCity;
+        }
+        if (!polity) continue;
+      }
       // "al-Bab", "el-Fasher": the article in lower case, hyphen-joined, leads the name when the gazetteer has it so.
       if (i > first + 0 && t.Has(text::kHyphenBefore) && In(kNameParticles, k(i - 1)) &&
           !IsCap(doc.tokens[i - 1]) && (out->empty() || out->back().end <= doc.tokens[i - 1].begin)) {

@@ -1116,5 +1116,23 @@ TEST_F(GeoTest, AHamletNamesakeFarFromTheTownTheTextGivesIsThatTownsPlace) {
   EXPECT_EQ(r[0].gazetteer_id, r[1].gazetteer_id);
 }
 
+TEST_F(GeoTest, AcronymsWeaponsAndAidBodiesAreNoHamlets) {
+  // "the UN mission" is no Un, Gujarat; "probably by Grad" rockets no Grad, Slovenia; "Save the Children" no Savé;
+  // the US is still a country and "Lower Juba region" Somalia's division (its direction is part of its name).
+  if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
+  auto by = ParseByText(*gaz_,
+                        "The UN mission in Mali was attacked. Russian troops shelled the city probably by Grad "
+                        "multiple rocket-launchers, and two staff of Save the Children were hurt. Aircraft from the US struck "
+                        "near the town of Hosingow, Lower Juba region.");
+  EXPECT_FALSE(by.count("UN"));
+  EXPECT_FALSE(by.count("Grad"));
+  EXPECT_FALSE(by.count("Save"));
+  ASSERT_TRUE(by.count("US"));
+  EXPECT_EQ(by["US"].resolution.country, "US");
+  ASSERT_TRUE(by.count("Lower Juba region"));
+  EXPECT_EQ(by["Lower Juba region"].resolution.country, "SO");
+  EXPECT_EQ(by["Lower Juba region"].resolution.precision, "admin1");
+}
+
 }  // namespace
 }  // namespace sitrep::geo
