@@ -99,7 +99,7 @@ constexpr WordSet<26> kTitles = std::array<std::string_view, 26>{
     "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "president", "gen", "judge", "officer", "sgt", "lt", "col",
     "capt", "prof", "sir", "lord", "lady", "saint", "coach", "minister", "senator", "governor", "mayor", "rev"};
 // Capitalised words that name places but in news nearly always mean something else.
-constexpr WordSet<114> kNotPlaces = std::array<std::string_view, 114>{
+constexpr WordSet<124> kNotPlaces = std::array<std::string_view, 124>{
     "the", "a", "an", "i", "we", "he", "she", "it", "they", "this", "that", "police", "university", "center",
     "centre", "union", "church", "school", "hospital", "court", "house", "street", "road", "avenue", "park",
     "home", "post", "news", "times", "department", "office", "college", "bank", "club", "hall", "said", "mobile",
@@ -115,7 +115,9 @@ constexpr WordSet<114> kNotPlaces = std::array<std::string_view, 114>{
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     // Weapons and aid bodies of war news named like hamlets ("probably by Grad", "Save the Children").
     "grad", "uragan", "smerch", "tochka", "iskander", "kalibr", "kinzhal", "shahed", "geran", "bayraktar",
-    "javelin", "stinger", "himars", "tomahawk", "hellfire", "save"};
+    "javelin", "stinger", "himars", "tomahawk", "hellfire", "save",
+    // Time zones after a clock time ("8 p.m. EST").
+    "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "cet", "bst"};
 // Last words of street names ("Memphis St.", "North Cooper Street"), and roads named by a number ("Highway 200").
 constexpr WordSet<16> kStreetNouns = std::array<std::string_view, 16>{
     "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway", "pkwy",

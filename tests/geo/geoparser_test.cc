@@ -1123,8 +1123,9 @@ TEST_F(GeoTest, AcronymsWeaponsAndAidBodiesAreNoHamlets) {
   auto by = ParseByText(*gaz_,
                         "The UN mission in Mali was attacked. Russian troops shelled the city probably by Grad "
                         "multiple rocket-launchers, and two staff of Save the Children were hurt. Aircraft from the US struck "
-                        "near the town of Hosingow, Lower Juba region.");
+                        "near the town of Hosingow, Lower Juba region at 8 p.m. EST.");
   EXPECT_FALSE(by.count("UN"));
+  EXPECT_FALSE(by.count("EST"));
   EXPECT_FALSE(by.count("Grad"));
   EXPECT_FALSE(by.count("Save"));
   ASSERT_TRUE(by.count("US"));
