@@ -571,6 +571,9 @@ double Prior(const Place& p) {
 
 }  // namespace
 
+constexpr const char* kUsage =
+    "usage: build_gazetteer --out FILE --aliases FILE [--libgeonames FILE] [--npm DIR] [--locales DIR]\n";
+
 int main(int argc, char** argv) {
   std::string out, libgeonames, npm, aliases, locales;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -581,12 +584,12 @@ int main(int argc, char** argv) {
     else if (a == "--aliases") aliases = argv[i + 1];
     else if (a == "--locales") locales = argv[i + 1];
     else {
-      std::fprintf(stderr, "usage: build_gazetteer --out FILE --aliases FILE [--libgeonames FILE] [--npm DIR] [--locales DIR]\n");
+      std::fputs(kUsage, stderr);
       return 2;
     }
   }
   if (out.empty()) {
-    std::fprintf(stderr, "usage: build_gazetteer --out FILE --aliases FILE [--libgeonames FILE] [--npm DIR] [--locales DIR]\n");
+    std::fputs(kUsage, stderr);
     return 2;
   }
   std::string sources;

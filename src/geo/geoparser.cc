@@ -26,7 +26,7 @@ constexpr float kInCountyKm = 40.0f;  // from a county's centre (the median of i
 constexpr double kHomeState = 4.0;
 constexpr uint64_t kFamousCity = 200000, kFamousTownMax = 50000;
 constexpr uint64_t kFamousRatio = 20;
-constexpr uint8_t kFamousLanguages = 30;
+constexpr uint8_t kFamousLanguages = 30, kLittleKnownLanguages = 10;
 constexpr double kLocalMajority = 0.6;  // of an article's places in one country, for its local readings
 constexpr uint64_t kObscurePopulation = 200000;
 constexpr uint8_t kObscureLanguages = 30;
@@ -489,7 +489,8 @@ void ResolvePlaces(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries,
   std::vector<PlaceResolution> group_out;
   for (size_t start = 0; start < queries.size(); start += kGroup) {
     const size_t end = std::min(queries.size(), start + kGroup);
-    group.assign(queries.begin() + static_cast<std::ptrdiff_t>(start), queries.begin() + static_cast<std::ptrdiff_t>(end));
+    group.assign(queries.begin() + static_cast<std::ptrdiff_t>(start),
+                 queries.begin() + static_cast<std::ptrdiff_t>(end));
     ResolveArticle(gaz, group, &group_out);
     for (PlaceResolution& r : group_out) out->push_back(std::move(r));
   }
@@ -833,8 +834,9 @@ void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries
             // A great city of the same country ("Louisville", "Portland") is what its name means even in an
             // article about the state of a small namesake, when nothing named lies near the namesake: sports and
             // business news name the great city's teams and firms.
-            if (state_named && !chosen_near && o.kind == PlaceKind::kCity && o.country == p.country && p.languages < 10 &&
-                o.languages >= kFamousLanguages && o.population >= kFamousRatio * std::max<uint64_t>(p.population, 1)) {
+            if (state_named && !chosen_near && o.kind == PlaceKind::kCity && o.country == p.country &&
+                p.languages < kLittleKnownLanguages && o.languages >= kFamousLanguages &&
+                o.population >= kFamousRatio * std::max<uint64_t>(p.population, 1)) {
               vote_scale = admin_scale = kFamousVoteScale;
               break;
             }
@@ -1016,14 +1018,22 @@ void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries
       focus_n = n;
     }
   }
+  // The rules below settle a name at one place (the main town, a container): its only candidate from then on.
+  auto settle_at = [](Work& w, uint32_t place) {
+    w.cands.assign(1, Posting{place, kNamePrimary});
+    w.base.assign(1, 0.0);
+    w.best = 0;
+  };
+  // How many of the article's mentions have a reading (a national body's polity aside): the whole that a country's
+  // or state's votes are a majority of.
+  double all_votes = 0;
+  for (const Work& w : work) {
+    if (w.best >= 0 && !w.polity) all_votes += 1;
+  }
   // A single word read only as a little-known town abroad, in an article whose places are in one country with a
   // main town there ("Delft" among Khayelitsha and Cape Town, "Rehab" among Cairo's suburbs, "CHU" beside
   // Montpellier), is more likely a local place the gazetteer lacks than that foreign town: the main town.
   if (focus != kNone && top_country != 0xFFFF && gaz.place(focus).country == top_country) {
-    double all_votes = 0;
-    for (size_t i = 0; i < work.size(); ++i) {
-      if (work[i].best >= 0 && !work[i].polity) all_votes += 1;
-    }
     const double top_votes = country_votes.get(top_country);
     const PlaceRecord& f = gaz.place(focus);
     // First the names read only as small towns far abroad, then of those the ones in a country nothing else in the
@@ -1058,19 +1068,13 @@ void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries
         return true;
       });
       if (!alone) continue;
-      w.cands.assign(1, Posting{focus, kNamePrimary});
-      w.base.assign(1, 0.0);
-      w.best = 0;
+      settle_at(w, focus);
     }
   }
   // A township or county read only in other states than the one the article's places are in ("Washington
   // Township" among Allendale, Paterson and N.J.) is one of that state's the gazetteer lacks: the main town.
   if (focus != kNone && gaz.place(focus).kind == PlaceKind::kCity && gaz.place(focus).admin1 != kNone) {
     const uint32_t home = gaz.place(focus).admin1;
-    double all_votes = 0;
-    for (size_t i = 0; i < work.size(); ++i) {
-      if (work[i].best >= 0 && !work[i].polity) all_votes += 1;
-    }
     for (size_t i = 0; i < work.size() && admin_votes.get(home) >= kLocalMajority * all_votes; ++i) {
       Work& w = work[i];
       if (w.best < 0 || !w.pq.low_admin || w.part || queries[i].metonym) continue;
@@ -1079,9 +1083,7 @@ void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries
         return p.kind == PlaceKind::kAdmin2 && p.admin1 != home;
       });
       if (!elsewhere) continue;
-      w.cands.assign(1, Posting{focus, kNamePrimary});
-      w.base.assign(1, 0.0);
-      w.best = 0;
+      settle_at(w, focus);
     }
   }
   // A building or body named after a town abroad ("the Liverpool Academy" in an article about Cairo's football
@@ -1109,9 +1111,7 @@ void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries
           (held.kind != PlaceKind::kCity || held.country == home_country)) {
         continue;
       }
-      w.cands.assign(1, Posting{focus, kNamePrimary});
-      w.base.assign(1, 0.0);
-      w.best = 0;
+      settle_at(w, focus);
     }
   }
   // An article that names no town but a county or state ("closed in East Bank", "Kanawha County", "W.Va.") puts
@@ -1214,9 +1214,7 @@ void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries
     Work& w = work[i];
     if (queries[i].metonym || w.best >= 0) continue;
     if (placed_in[i] != kNone) {
-      w.cands.assign(1, Posting{placed_in[i], kNamePrimary});
-      w.base.assign(1, 0.0);
-      w.best = 0;
+      settle_at(w, placed_in[i]);
       continue;
     }
     if (focus == kNone) continue;
@@ -1231,9 +1229,7 @@ void ResolveArticle(const Gazetteer& gaz, const std::vector<PlaceQuery>& queries
     // Department") is no place in the town.
     if (queries[i].hint == PlaceHint::kStreet || In(kStreetNouns, last) || In(kBuildingNouns, last) ||
         (queries[i].hint == PlaceHint::kAny && w.pq.hint == PlaceHint::kAny)) {
-      w.cands.assign(1, Posting{local_focus, kNamePrimary});
-      w.base.assign(1, 0.0);
-      w.best = 0;
+      settle_at(w, local_focus);
     }
   }
 
