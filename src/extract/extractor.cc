@@ -740,6 +740,7 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
   s.token_marks.assign(doc.tokens.size(), 0);
   s.token_country.assign(doc.tokens.size(), -1);
   for (const auto& m : s.mentions) {
+    for (uint32_t t = m.first; t < m.last; ++t) s.token_marks[t] |= geo::kMarkInMention;
     if (m.mkind == MentionKind::kCountry) continue;  // a country name stays a candidate place
     for (uint32_t t = m.first; t < m.last; ++t) s.token_marks[t] |= geo::kMarkActor;
     if (m.mkind == MentionKind::kMetonym) {
@@ -760,11 +761,9 @@ void Extractor::Extract(const ArticleInput& input, ExtractorScratch* scratch, Ar
       for (uint32_t t = it.first; t < it.last; ++t) s.token_marks[t] |= geo::kMarkActor;
     }
     if (it.kind == lexicon::SenseKind::kMetonym) {
-      // A metonym that does not act ("in Moscow") is a plain place name.
-      bool acting = false;
-      for (const auto& m : s.mentions) {
-        if (m.first <= it.first && it.first < m.last) acting = true;
-      }
+      // A metonym that does not act ("in Moscow") is a plain place name. (A per-token mark, not a scan of the
+      // mentions: an article naming a place 8,000 times has as many mentions.)
+      const bool acting = (s.token_marks[it.first] & geo::kMarkInMention) != 0;
       if (!acting) {
         for (uint32_t t = it.first; t < it.last; ++t) s.token_marks[t] &= static_cast<uint8_t>(~geo::kMarkActor);
       }

@@ -28,7 +28,8 @@ struct PlaceMention {
 
 // Token classes the caller already knows (from the lexicon layer): bit 0 = part of an actor, person, agent or
 // demonym mention; bit 1 = a country name (its index in country_of); bit 2 = a metonym used as an actor.
-enum TokenMark : uint8_t { kMarkActor = 1, kMarkCountry = 2, kMarkMetonymActor = 4 };
+// kMarkInMention: inside any actor mention of the extractor (its own bookkeeping; the place finder ignores it).
+enum TokenMark : uint8_t { kMarkActor = 1, kMarkCountry = 2, kMarkMetonymActor = 4, kMarkInMention = 8 };
 
 // Finds place mentions in tokens [first, last). `marks[i - first]` and `country_of[i - first]` describe token i.
 void FindPlaceMentions(const text::Document& doc, uint32_t first, uint32_t last, const uint8_t* marks,
