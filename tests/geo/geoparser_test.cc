@@ -144,12 +144,7 @@ TEST_F(GeoTest, ContainersRankCandidates) {
   PlaceResolution va = ResolveOne("Alexandria", "Virginia");
   EXPECT_EQ(va.admin1, "Virginia");
   // The rest of the article decides too.
-  std::vector<PlaceQuery> q(3);
-  q[0].text = "Alexandria";
-  q[1].text = "Rapides Parish";
-  q[2].text = "Louisiana";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Alexandria", "Rapides Parish", "Louisiana"});
   EXPECT_EQ(r[0].admin1, "Louisiana");
 }
 
@@ -299,11 +294,7 @@ TEST_F(GeoTest, StreetsAreToponymsLeftUnresolved) {
 
 TEST_F(GeoTest, CountyNamedWithoutItsNounIsTheTown) {
   if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
-  std::vector<PlaceQuery> q(2);
-  q[0].text = "Jackson";
-  q[1].text = "Tennessee";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Jackson", "Tennessee"});
   ASSERT_TRUE(r[0].resolved);
   EXPECT_EQ(r[0].precision, "city");
   EXPECT_EQ(r[0].admin1, "Tennessee");
@@ -448,11 +439,7 @@ TEST_F(GeoTest, AmbiguousTownsSettleWhereTheyAreNeighbours) {
   PlaceResolution alone = ResolveOne("Alexandria");
   ASSERT_TRUE(alone.resolved);
   EXPECT_EQ(alone.country, "EG");
-  std::vector<PlaceQuery> q(2);
-  q[0].text = "Alexandria";
-  q[1].text = "Pineville";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Alexandria", "Pineville"});
   ASSERT_TRUE(r[0].resolved);
   ASSERT_TRUE(r[1].resolved);
   EXPECT_EQ(r[0].country, "US");
@@ -581,12 +568,7 @@ TEST_F(GeoTest, CapitalsKeepTheirNamesWhenBuildingsAreTheirAliases) {
 TEST_F(GeoTest, ACountysBareNameIsTheCountyTheArticleNames) {
   if (!HasNpmData()) GTEST_SKIP() << "gazetteer built without the npm data (run scripts/setup.sh)";
   EXPECT_EQ(ResolveOne("DeKalb").precision, "city") << "alone, the town";
-  std::vector<PlaceQuery> q(3);
-  q[0].text = "DeKalb County";
-  q[1].text = "Decatur";
-  q[2].text = "DeKalb";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"DeKalb County", "Decatur", "DeKalb"});
   ASSERT_TRUE(r[0].resolved);
   ASSERT_TRUE(r[2].resolved);
   EXPECT_EQ(r[2].place, r[0].place) << "'DeKalb police' after 'DeKalb County': the county";
@@ -679,12 +661,7 @@ TEST_F(GeoTest, FeaturesAndRegionsResolveToTheirOwnCentres) {
 // Wales is the country of Britain, not the village of Wales in England, among English places; British counties
 // the packaged data lacks are not their namesake US towns.
 TEST_F(GeoTest, BritishNationsAndCountiesOverNamesakeTowns) {
-  std::vector<PlaceQuery> q(3);
-  q[0].text = "Leeds";
-  q[1].text = "Wales";
-  q[2].text = "Yorkshire";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Leeds", "Wales", "Yorkshire"});
   EXPECT_EQ(r[1].gazetteer_id, "admin1:GB.WLS");
   EXPECT_EQ(r[2].country, "GB");
   EXPECT_EQ(ResolveOne("Cheshire").country, "GB");
@@ -696,15 +673,8 @@ TEST_F(GeoTest, BritishNationsAndCountiesOverNamesakeTowns) {
 // the article is most about, and no town read off part of a longer name ("Vienna/Fairfax-GMU Metro" is no
 // mention of Vienna).
 TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesDivision) {
-  std::vector<PlaceQuery> q(6);
-  q[0].text = "Vienna/Fairfax-GMU Metro";
-  q[1].text = "Stonewall";
-  q[2].text = "Centreville";
-  q[3].text = "Va.";
-  q[4].text = "Gainesville";
-  q[5].text = "Patriot High";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r =
+      ResolveNames({"Vienna/Fairfax-GMU Metro", "Stonewall", "Centreville", "Va.", "Gainesville", "Patriot High"});
   ASSERT_TRUE(r[5].resolved);
   EXPECT_EQ(r[5].country, "US");
   EXPECT_EQ(r[5].admin1, "Virginia");
@@ -735,16 +705,7 @@ TEST_F(GeoTest, FamousCityOverSmallNamesakeOfTheArticlesCountry) {
 // A state or province the article's other places lie in is the reading of its bare name ("Ontario" with Toronto
 // among New York's places is the province, not Ontario, New York).
 TEST_F(GeoTest, ProvinceOfTheArticlesPlaces) {
-  std::vector<PlaceQuery> q(7);
-  q[0].text = "Toronto";
-  q[1].text = "Canada";
-  q[2].text = "Ontario";
-  q[3].text = "Buffalo";
-  q[4].text = "New York";
-  q[5].text = "United States";
-  q[6].text = "Ontario";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Toronto", "Canada", "Ontario", "Buffalo", "New York", "United States", "Ontario"});
   EXPECT_EQ(r[2].gazetteer_id, "admin1:CA.08");
   EXPECT_EQ(r[6].gazetteer_id, "admin1:CA.08");
 }
@@ -752,15 +713,7 @@ TEST_F(GeoTest, ProvinceOfTheArticlesPlaces) {
 
 // Of towns named equally often, and equally by division, the main town is in the country the article is most about.
 TEST_F(GeoTest, MainTownOfEqualsIsInTheArticlesCountry) {
-  std::vector<PlaceQuery> q(6);
-  q[0].text = "London";
-  q[1].text = "London";
-  q[2].text = "Ireland";
-  q[3].text = "Dublin";
-  q[4].text = "Dublin";
-  q[5].text = "Fitzwilliam Place";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"London", "London", "Ireland", "Dublin", "Dublin", "Fitzwilliam Place"});
   ASSERT_TRUE(r[5].resolved);
   EXPECT_EQ(r[5].country, "IE");
 }
@@ -828,16 +781,7 @@ TEST_F(GeoTest, AnUnknownNameTakesTheTownItsOtherMentionIsIn) {
 
 TEST_F(GeoTest, MainTownIsInTheCountryTheArticleIsMostAbout) {
   // An article about Egypt's football academies names Liverpool (the club) more often than Cairo.
-  std::vector<PlaceQuery> q(7);
-  q[0].text = "Liverpool";
-  q[1].text = "Liverpool";
-  q[2].text = "Liverpool";
-  q[3].text = "Egypt";
-  q[4].text = "Cairo";
-  q[5].text = "Egypt";
-  q[6].text = "Madinaty";
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r = ResolveNames({"Liverpool", "Liverpool", "Liverpool", "Egypt", "Cairo", "Egypt", "Madinaty"});
   ASSERT_TRUE(r[6].resolved);
   EXPECT_EQ(r[6].country, "EG");
 }
@@ -845,12 +789,9 @@ TEST_F(GeoTest, MainTownIsInTheCountryTheArticleIsMostAbout) {
 TEST_F(GeoTest, ASmallNamesakeOfAFamousCityLendsNoNearness) {
   // Junior hockey: the Erie Otters play the London Knights, with Sarnia and Brampton players (an LGL article).
   // Small towns named like famous cities lend no nearness to their neighbours' readings: London is Ontario's.
-  std::vector<PlaceQuery> q(11);
-  const char* names[] = {"Erie", "London", "Erie", "Sarnia", "London", "Erie", "London", "Erie", "London",
-                         "Brampton", "Erie"};
-  for (size_t i = 0; i < q.size(); ++i) q[i].text = names[i];
-  std::vector<PlaceResolution> r;
-  ResolvePlaces(*gaz_, q, &r);
+  const auto r =
+      ResolveNames({"Erie", "London", "Erie", "Sarnia", "London", "Erie", "London", "Erie", "London", "Brampton",
+                    "Erie"});
   ASSERT_TRUE(r[1].resolved);
   EXPECT_EQ(r[1].country, "CA");
 }
@@ -1011,7 +952,8 @@ TEST_F(GeoTest, ObscureTownsAbroadDoNotVouchForEachOther) {
 
 TEST_F(GeoTest, UnknownPlacesGoToTheDivisionTheArticleIsAbout) {
   // An article naming Rajasthan four times and New Delhi once: "Kasba Bonli" is in Rajasthan, not the capital.
-  const auto r = ResolveNames({"Kasba Bonli", "India", "Rajasthan", "New Delhi", "Rajasthan", "Rajasthan", "Rajasthan"});
+  const auto r =
+      ResolveNames({"Kasba Bonli", "India", "Rajasthan", "New Delhi", "Rajasthan", "Rajasthan", "Rajasthan"});
   ASSERT_TRUE(r[0].resolved);
   EXPECT_EQ(r[0].admin1, "Rajasthan");
 }
@@ -1122,7 +1064,8 @@ TEST_F(GeoTest, AcronymsWeaponsAndAidBodiesAreNoHamlets) {
   if (!HasNpmData()) GTEST_SKIP() << "needs the npm place data";
   auto by = ParseByText(*gaz_,
                         "The UN mission in Mali was attacked. Russian troops shelled the city probably by Grad "
-                        "multiple rocket-launchers, and two staff of Save the Children were hurt. Aircraft from the US struck "
+                        "multiple rocket-launchers, and two staff of Save the Children were hurt. "
+                        "Aircraft from the US struck "
                         "near the town of Hosingow, Lower Juba region at 8 p.m. EST.");
   EXPECT_FALSE(by.count("UN"));
   EXPECT_FALSE(by.count("EST"));
